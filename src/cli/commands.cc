@@ -1,0 +1,15 @@
+#include "cli/commands.h"
+
+namespace govperf::cli {
+
+const std::vector<CommandEntry>& Commands() {
+  static const std::vector<CommandEntry> kCommands = {
+      {"score", AddScoreCommand},
+      {"serve", AddServeCommand},
+      {"demo", AddDemoCommand},
+      {"method", AddMethodCommand},
+  };
+  return kCommands;
+}
+
+}  // namespace govperf::cli

@@ -1,0 +1,29 @@
+// The subcommands of `govperf`. Each lives in its own cmd_<name>.cc and adds
+// itself to the CLI11 app; the table in commands.cc lists them all in one place.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace govperf::cli {
+
+// Set by the subcommand that ran; main() returns it.
+struct RunState {
+  int exit_code = 0;
+};
+
+using AddCommandFn = void (*)(CLI::App& app, RunState& state);
+
+struct CommandEntry {
+  const char* name;
+  AddCommandFn add;
+};
+
+// All subcommands, in --help order.
+const std::vector<CommandEntry>& Commands();
+
+void AddScoreCommand(CLI::App& app, RunState& state);   // cmd_score.cc
+void AddServeCommand(CLI::App& app, RunState& state);   // cmd_serve.cc
+void AddDemoCommand(CLI::App& app, RunState& state);    // cmd_demo.cc
+void AddMethodCommand(CLI::App& app, RunState& state);  // cmd_method.cc
+
+}  // namespace govperf::cli

@@ -1,0 +1,20 @@
+// Evaluate one year: score every leaf indicator for every unit, compose the
+// three-in-one total per category, apply bonus/deduction/veto, rank and grade.
+// Pure: plain data in, plain data out.
+#pragma once
+
+#include "core/model.h"
+#include "core/result.h"
+#include "core/status.h"
+
+namespace govperf::core {
+
+// Checks the scheme's internal consistency (ids unique, parents exist, levels
+// 1..3, leaves have a known method and positive points, weights sum to 1,
+// grade levels ordered). The message names the offending row.
+Status ValidateScheme(const Scheme& scheme);
+
+// REQUIRES: ValidateScheme(scheme).ok() — checked; a bad scheme is an error.
+Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data);
+
+}  // namespace govperf::core

@@ -1,0 +1,66 @@
+// What evaluating a year produces: per unit its component scores, total, rank
+// in category, grade, and the trace that explains every point lost.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace govperf::core {
+
+enum class ScoreStatus {
+  kScored,     // a value was reported and scored
+  kMissing,    // nothing reported: scores 0, flagged
+  kNoData,     // declared "no data": the indicator is dropped from the unit's base
+};
+const char* ScoreStatusName(ScoreStatus s);
+
+// One leaf indicator's score for one unit: the explanation trace
+// point → indicator → datum → rule → who entered / approved.
+struct IndicatorScore {
+  std::string indicator_id;
+  double points = 0;  // full points
+  double earned = 0;  // points earned, 0..points
+  ScoreStatus status = ScoreStatus::kScored;
+  std::optional<double> target;
+  std::optional<double> actual;
+  std::string method;
+  std::string rule;  // human-readable rule applied, English, with numbers
+  std::string entered_by;
+  std::string approved_by;
+  double lost() const { return points - earned; }
+};
+
+struct AppliedAdjustment {
+  std::string id;
+  std::string kind;     // bonus | deduction | veto
+  double points = 0;    // as applied after caps (signed: deductions negative)
+  std::string reason_zh;
+  std::string reason_en;
+  std::string approved_by;
+};
+
+struct UnitResult {
+  std::string unit_id;
+  std::string category_id;
+  double indicator_score = 0;  // 0..100: earned / possible × 100
+  double satisfaction = 0;     // 0..100
+  double leadership = 0;       // 0..100
+  double bonus = 0;            // after cap
+  double deduction = 0;        // after cap, positive number
+  bool vetoed = false;
+  double total = 0;            // unrounded composite
+  int rank = 0;                // in category, ties share the best rank
+  std::string grade;           // GradeLevel::code
+  std::vector<std::string> grade_notes;  // why the grade is not the one the score alone gives
+  std::vector<IndicatorScore> indicators;
+  std::vector<AppliedAdjustment> adjustments;
+};
+
+struct YearResult {
+  int year = 0;
+  // Grouped by category in scheme order, each group ordered by rank then unit id.
+  std::vector<UnitResult> units;
+};
+
+}  // namespace govperf::core

@@ -1,0 +1,39 @@
+// The demo city (演示城市): a fictional city shaped like the seed's, generated
+// deterministically from a seed so that every run produces the same database.
+// See ../shared/DEMO-CITY.md for the shape.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace govperf::demo {
+
+// A login created by the generator, printed by `make demo`.
+struct DemoLogin {
+  std::string username;
+  std::string password;
+  std::string role;     // store::kRole*
+  std::string unit_id;  // empty for admin/leader
+  std::string description_zh;
+  std::string description_en;
+};
+
+// The handful of logins worth printing (one or two per role). Every unit has a
+// login too; these are the ones the README names.
+const std::vector<DemoLogin>& FeaturedLogins();
+
+struct DemoOptions {
+  uint64_t seed = 20091;        // same seed → same city, byte for byte in the data
+  int current_year = 2026;      // in progress; the two years before are published
+  int months_reported = 10;     // monthly data of the current year up to this month
+};
+
+// Writes the whole demo city (users, three years of schemes and data) through
+// the store. REQUIRES: an empty store (no years); FailedPrecondition otherwise.
+Status GenerateDemoCity(store::Store& store, const DemoOptions& options = {});
+
+}  // namespace govperf::demo
