@@ -25,10 +25,13 @@ struct IndicatorScore {
   std::optional<double> target;
   std::optional<double> actual;
   std::string method;
-  std::string rule;  // human-readable rule applied, English, with numbers
+  std::string rule;     // the rule applied, with its numbers (English)
+  std::string rule_zh;  // the same in Chinese
   std::string entered_by;
   std::string approved_by;
-  double lost() const { return points - earned; }
+  // Points lost (失分). Zero when the unit earned full points or more (a cap
+  // above 1 lets over-completion earn more than full points).
+  double lost() const { return earned >= points ? 0.0 : points - earned; }
 };
 
 struct AppliedAdjustment {
@@ -52,7 +55,10 @@ struct UnitResult {
   double total = 0;            // unrounded composite
   int rank = 0;                // in category, ties share the best rank
   std::string grade;           // GradeLevel::code
-  std::vector<std::string> grade_notes;  // why the grade is not the one the score alone gives
+  std::vector<std::string> grade_notes;     // why the grade is not the one the score alone gives
+  std::vector<std::string> grade_notes_zh;  // the same in Chinese
+  std::vector<std::string> notes;           // other remarks (e.g. a missing component)
+  std::vector<std::string> notes_zh;
   std::vector<IndicatorScore> indicators;
   std::vector<AppliedAdjustment> adjustments;
 };

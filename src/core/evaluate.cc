@@ -1,0 +1,317 @@
+// Evaluation of one year. Steps, each a plain function of the previous:
+//  1. validate the scheme;
+//  2. index leaves, units, targets and year-end data;
+//  3. score every (unit, applicable leaf) — missing and no-data handled here,
+//     uniformly for all methods;
+//  4. compose the three-in-one total per unit (composite weights, bonus and
+//     deduction with caps, veto flag);
+//  5. rank and grade within each category (grading.h).
+#include "core/evaluate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include "core/grading.h"
+#include "core/scoring/format.h"
+#include "core/scoring/registry.h"
+
+namespace govperf::core {
+namespace {
+
+constexpr double kWeightTolerance = 1e-6;
+
+bool AppliesTo(const Indicator& ind, const Unit& u) {
+  if (!ind.unit_ids.empty()) {
+    return std::find(ind.unit_ids.begin(), ind.unit_ids.end(), u.id) != ind.unit_ids.end();
+  }
+  return std::find(ind.category_ids.begin(), ind.category_ids.end(), u.category_id) !=
+         ind.category_ids.end();
+}
+
+struct PairHash {
+  size_t operator()(const UnitIndicatorKey& k) const {
+    return std::hash<std::string>()(k.first) * 31 + std::hash<std::string>()(k.second);
+  }
+};
+
+}  // namespace
+
+Status ValidateScheme(const Scheme& s) {
+  std::set<std::string> cats, units, inds;
+  for (size_t i = 0; i < s.categories.size(); ++i) {
+    const Category& c = s.categories[i];
+    const std::string row = "categories[" + std::to_string(i) + "] (" + c.id + ")";
+    if (c.id.empty()) return Status::Invalid(row + ": id is empty");
+    if (!cats.insert(c.id).second) return Status::Invalid(row + ": duplicate id");
+    const double w = c.weights.indicator + c.weights.satisfaction + c.weights.leadership;
+    if (c.weights.indicator < 0 || c.weights.satisfaction < 0 || c.weights.leadership < 0 ||
+        std::fabs(w - 1.0) > kWeightTolerance) {
+      return Status::Invalid(row + ": weights must be non-negative and sum to 1 (sum " +
+                             scoring::Num(w) + ")");
+    }
+    if (c.grades.empty()) return Status::Invalid(row + ": grades is empty");
+    for (size_t g = 0; g < c.grades.size(); ++g) {
+      const GradeLevel& lv = c.grades[g];
+      const std::string grow = row + ".grades[" + std::to_string(g) + "]";
+      if (lv.code.empty()) return Status::Invalid(grow + ": code is empty");
+      if (g > 0 && lv.min_score > c.grades[g - 1].min_score) {
+        return Status::Invalid(grow + ": min_score must not exceed the previous level's");
+      }
+      if (lv.max_share && (*lv.max_share < 0 || *lv.max_share > 1)) {
+        return Status::Invalid(grow + ": max_share must be within 0..1");
+      }
+    }
+    if (c.bonus_cap < 0 || c.deduction_cap < 0) {
+      return Status::Invalid(row + ": bonus_cap and deduction_cap must be non-negative");
+    }
+  }
+  for (size_t i = 0; i < s.units.size(); ++i) {
+    const Unit& u = s.units[i];
+    const std::string row = "units[" + std::to_string(i) + "] (" + u.id + ")";
+    if (u.id.empty()) return Status::Invalid(row + ": id is empty");
+    if (!units.insert(u.id).second) return Status::Invalid(row + ": duplicate id");
+    if (!cats.count(u.category_id)) {
+      return Status::Invalid(row + ": unknown category_id '" + u.category_id + "'");
+    }
+  }
+  for (size_t i = 0; i < s.units.size(); ++i) {
+    const Unit& u = s.units[i];
+    if (!u.parent_id.empty() && !units.count(u.parent_id)) {
+      return Status::Invalid("units[" + std::to_string(i) + "] (" + u.id +
+                             "): unknown parent_id '" + u.parent_id + "'");
+    }
+  }
+  std::unordered_map<std::string, const Indicator*> by_id;
+  std::set<std::string> has_children;
+  for (size_t i = 0; i < s.indicators.size(); ++i) {
+    const Indicator& ind = s.indicators[i];
+    const std::string row = "indicators[" + std::to_string(i) + "] (" + ind.id + ")";
+    if (ind.id.empty()) return Status::Invalid(row + ": id is empty");
+    if (!inds.insert(ind.id).second) return Status::Invalid(row + ": duplicate id");
+    by_id[ind.id] = &ind;
+    if (!ind.parent_id.empty()) has_children.insert(ind.parent_id);
+  }
+  for (size_t i = 0; i < s.indicators.size(); ++i) {
+    const Indicator& ind = s.indicators[i];
+    const std::string row = "indicators[" + std::to_string(i) + "] (" + ind.id + ")";
+    if (ind.level < 1 || ind.level > 3) return Status::Invalid(row + ": level must be 1, 2 or 3");
+    if (ind.parent_id.empty()) {
+      if (ind.level != 1) return Status::Invalid(row + ": only level 1 may lack a parent_id");
+    } else {
+      auto p = by_id.find(ind.parent_id);
+      if (p == by_id.end()) {
+        return Status::Invalid(row + ": unknown parent_id '" + ind.parent_id + "'");
+      }
+      if (p->second->level != ind.level - 1) {
+        return Status::Invalid(row + ": level must be its parent's level + 1");
+      }
+    }
+    for (const auto& c : ind.category_ids) {
+      if (!cats.count(c)) return Status::Invalid(row + ": unknown category_ids entry '" + c + "'");
+    }
+    for (const auto& u : ind.unit_ids) {
+      if (!units.count(u)) return Status::Invalid(row + ": unknown unit_ids entry '" + u + "'");
+    }
+    if (!ind.lead_unit_id.empty() && !units.count(ind.lead_unit_id)) {
+      return Status::Invalid(row + ": unknown lead_unit_id '" + ind.lead_unit_id + "'");
+    }
+    if (has_children.count(ind.id)) continue;  // inner node: nothing to score
+    if (!(ind.points > 0) || !std::isfinite(ind.points)) {
+      return Status::Invalid(row + ": points of a leaf must be positive");
+    }
+    const scoring::MethodSpec* m = scoring::FindMethod(ind.method);
+    if (m == nullptr) return Status::Invalid(row + ": unknown method '" + ind.method + "'");
+    for (const auto& [name, value] : ind.params) {
+      bool known = false;
+      for (const auto& p : m->params) known = known || name == p.name;
+      if (!known) return Status::Invalid(row + ": unknown parameter '" + name + "' for " + m->name);
+      if (!std::isfinite(value)) return Status::Invalid(row + ": parameter '" + name + "' is not finite");
+    }
+    if (m->needs_target) {
+      for (const Unit& u : s.units) {
+        if (AppliesTo(ind, u) && !s.targets.count({ind.id, u.id})) {
+          return Status::Invalid(row + ": method " + std::string(m->name) +
+                                 " needs a target for unit " + u.id);
+        }
+      }
+    }
+  }
+  for (const auto& [key, value] : s.targets) {
+    if (!inds.count(key.first) || !units.count(key.second)) {
+      return Status::Invalid("targets (" + key.first + ", " + key.second +
+                             "): unknown indicator or unit");
+    }
+    if (!std::isfinite(value)) {
+      return Status::Invalid("targets (" + key.first + ", " + key.second + "): not finite");
+    }
+  }
+  return Status::Ok();
+}
+
+Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data) {
+  GOVPERF_RETURN_IF_ERROR(ValidateScheme(scheme));
+
+  // Leaves, in scheme order.
+  std::set<std::string> parents;
+  for (const auto& ind : scheme.indicators) {
+    if (!ind.parent_id.empty()) parents.insert(ind.parent_id);
+  }
+  std::vector<const Indicator*> leaves;
+  for (const auto& ind : scheme.indicators) {
+    if (!parents.count(ind.id)) leaves.push_back(&ind);
+  }
+
+  // Year-end values: period "YYYY".
+  const std::string year_period = std::to_string(scheme.year);
+  std::unordered_map<UnitIndicatorKey, const Datum*, PairHash> datum;
+  for (const auto& d : data.values) {
+    if (d.period != year_period) continue;
+    if (d.value && !std::isfinite(*d.value)) {
+      return Status::Invalid("value (" + d.indicator_id + ", " + d.unit_id + ", " + d.period +
+                             "): not finite");
+    }
+    datum[{d.indicator_id, d.unit_id}] = &d;
+  }
+  auto reported = [&](const Indicator* ind, const std::string& unit) -> const Datum* {
+    auto it = datum.find({ind->id, unit});
+    if (it == datum.end() || it->second->no_data || !it->second->value) return nullptr;
+    return it->second;
+  };
+
+  YearResult result;
+  result.year = scheme.year;
+
+  for (const Category& cat : scheme.categories) {
+    std::vector<const Unit*> members;
+    for (const auto& u : scheme.units) {
+      if (u.category_id == cat.id) members.push_back(&u);
+    }
+    // Peer values per leaf within this category.
+    std::unordered_map<std::string, std::vector<double>> peers;
+    for (const Indicator* ind : leaves) {
+      auto& v = peers[ind->id];
+      for (const Unit* u : members) {
+        if (!AppliesTo(*ind, *u)) continue;
+        if (const Datum* d = reported(ind, u->id)) v.push_back(*d->value);
+      }
+    }
+
+    std::vector<UnitResult> rows;
+    std::vector<GradeInput> grade_in;
+    for (const Unit* u : members) {
+      UnitResult r;
+      r.unit_id = u->id;
+      r.category_id = cat.id;
+      double possible = 0, earned = 0;
+      for (const Indicator* ind : leaves) {
+        if (!AppliesTo(*ind, *u)) continue;
+        IndicatorScore s;
+        s.indicator_id = ind->id;
+        s.points = ind->points;
+        s.method = ind->method;
+        auto t = scheme.targets.find({ind->id, u->id});
+        if (t != scheme.targets.end()) s.target = t->second;
+        auto dit = datum.find({ind->id, u->id});
+        const Datum* d = dit == datum.end() ? nullptr : dit->second;
+        if (d) {
+          s.entered_by = d->entered_by;
+          s.approved_by = d->approved_by;
+        }
+        if (d && d->no_data) {
+          s.status = ScoreStatus::kNoData;
+          s.rule = "declared no data: excluded from the unit's base";
+          s.rule_zh = "申报无数据：不计入该单位基数";
+        } else if (!d || !d->value) {
+          s.status = ScoreStatus::kMissing;
+          s.rule = "not reported: 0 points";
+          s.rule_zh = "未报送：得0分";
+          possible += ind->points;
+        } else {
+          s.actual = *d->value;
+          scoring::MethodInput in{ind, s.target, *d->value, &peers[ind->id]};
+          auto out = scoring::FindMethod(ind->method)->fn(in);
+          if (!out.ok()) {
+            return Status::Invalid("unit " + u->id + ", " + out.status().message());
+          }
+          s.earned = ind->points * out->share;
+          s.rule = out->rule + " × " + scoring::Num(ind->points) + " points";
+          s.rule_zh = out->rule_zh + " × " + scoring::Num(ind->points) + "分";
+          possible += ind->points;
+          earned += s.earned;
+        }
+        r.indicators.push_back(std::move(s));
+      }
+      r.indicator_score = possible > 0 ? earned / possible * 100.0 : 0.0;
+
+      // Three-in-one composite; a component not yet available (e.g. the survey
+      // of a year in progress) is left out and the remaining weights rescaled,
+      // so a provisional total stays on the 0..100 scale. Noted on the unit.
+      double wsum = cat.weights.indicator, total = cat.weights.indicator * r.indicator_score;
+      auto add_component = [&](const std::map<std::string, double>& m, double w, double& field,
+                               const char* en, const char* zh) {
+        auto it = m.find(u->id);
+        if (it == m.end()) {
+          if (w > 0) {
+            r.notes.push_back(std::string(en) + " not available: weights rescaled");
+            r.notes_zh.push_back(std::string(zh) + "暂无：按其余权重折算");
+          }
+          return;
+        }
+        field = it->second;
+        total += w * field;
+        wsum += w;
+      };
+      add_component(data.satisfaction, cat.weights.satisfaction, r.satisfaction,
+                    "satisfaction", "社会满意度");
+      add_component(data.leadership, cat.weights.leadership, r.leadership, "leadership evaluation",
+                    "领导评价");
+      // Rescale only when a component is missing, so complete results are the
+      // plain weighted sum (no rounding noise from dividing by ~1).
+      if (std::fabs(wsum - 1.0) > kWeightTolerance) total = wsum > 0 ? total / wsum : 0.0;
+
+      // Bonus and deduction (加减分) with caps; veto (一票否决).
+      double bonus = 0, deduction = 0;
+      VetoEffect veto_effect = VetoEffect::kCapQualified;
+      for (const Adjustment& a : data.adjustments) {
+        if (a.unit_id != u->id) continue;
+        AppliedAdjustment applied{a.id, AdjustmentKindName(a.kind), 0, a.reason_zh, a.reason_en,
+                                  a.approved_by};
+        if (a.kind == AdjustmentKind::kBonus) {
+          applied.points = std::max(0.0, std::min(a.points, cat.bonus_cap - bonus));
+          bonus += applied.points;
+        } else if (a.kind == AdjustmentKind::kDeduction) {
+          const double p = std::max(0.0, std::min(a.points, cat.deduction_cap - deduction));
+          deduction += p;
+          applied.points = -p;
+        } else {
+          if (!r.vetoed || a.veto_effect == VetoEffect::kFixLowest) veto_effect = a.veto_effect;
+          r.vetoed = true;
+        }
+        r.adjustments.push_back(std::move(applied));
+      }
+      r.bonus = bonus;
+      r.deduction = deduction;
+      r.total = total + bonus - deduction;
+      grade_in.push_back(
+          {u->id, r.total, r.indicator_score, r.satisfaction, r.vetoed, veto_effect});
+      rows.push_back(std::move(r));
+    }
+
+    auto graded = RankAndGrade(grade_in, cat.grades);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      rows[i].rank = graded[i].rank;
+      rows[i].grade = graded[i].grade;
+      rows[i].grade_notes = std::move(graded[i].notes);
+      rows[i].grade_notes_zh = std::move(graded[i].notes_zh);
+    }
+    std::sort(rows.begin(), rows.end(), [](const UnitResult& a, const UnitResult& b) {
+      return a.rank != b.rank ? a.rank < b.rank : a.unit_id < b.unit_id;
+    });
+    for (auto& r : rows) result.units.push_back(std::move(r));
+  }
+  return result;
+}
+
+}  // namespace govperf::core

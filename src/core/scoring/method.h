@@ -1,0 +1,55 @@
+// The contract of an indicator scoring method (计分方法).
+//
+// A method maps one unit's reported value on one leaf indicator to a share of
+// the indicator's points. Missing and declared-no-data values never reach a
+// method: the evaluator handles them uniformly (see evaluate.cc), so every
+// method sees a finite `actual`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/status.h"
+
+namespace govperf::core::scoring {
+
+struct MethodInput {
+  const Indicator* indicator = nullptr;  // never null
+  std::optional<double> target;          // 目标值 for this unit, if the scheme sets one
+  double actual = 0;                     // the reported year-end value (finite)
+  // Reported values of every unit in the same category assessed on this
+  // indicator (this unit's included), for peer-relative methods.
+  const std::vector<double>* peers = nullptr;  // never null
+};
+
+struct MethodOutput {
+  // Share of the indicator's points earned: 0..cap (a cap above 1 rewards
+  // over-completion, 超额完成).
+  double share = 0;
+  std::string rule;     // what was applied, with numbers (English)
+  std::string rule_zh;  // the same in Chinese
+};
+
+using ScoreFn = Result<MethodOutput> (*)(const MethodInput& in);
+
+// A parameter a method reads from Indicator::params, with its default.
+struct ParamSpec {
+  const char* name;
+  double default_value;
+  const char* doc;
+};
+
+struct MethodSpec {
+  const char* name;     // stable id used in schemes, e.g. "completion_ratio"
+  const char* name_zh;  // 完成率法
+  bool needs_target;    // InvalidArgument from ValidateScheme if a unit lacks one
+  std::vector<ParamSpec> params;
+  ScoreFn fn;
+};
+
+// Reads a parameter, falling back to the spec's default.
+double Param(const Indicator& ind, const MethodSpec& spec, const char* name);
+
+}  // namespace govperf::core::scoring

@@ -1,0 +1,20 @@
+// The one table of indicator scoring methods. Adding a method = one file that
+// defines its MethodSpec + one line in registry.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/scoring/method.h"
+
+namespace govperf::core::scoring {
+
+const std::vector<MethodSpec>& Methods();
+// nullptr when unknown.
+const MethodSpec* FindMethod(const std::string& name);
+
+// Each method file exposes its spec.
+const MethodSpec& CompletionRatioMethod();  // completion_ratio.cc
+const MethodSpec& RankInCategoryMethod();   // rank_in_category.cc
+
+}  // namespace govperf::core::scoring

@@ -1,0 +1,20 @@
+import { http } from './request'
+import type { Health, Results, UnitsResponse, YearInfo } from './types'
+
+export const getHealth = () => http.get<Health>('/api/health')
+
+/** Published years, ascending (public). */
+export const getPublicYears = () => http.get<{ years: number[] }>('/api/v1/public/years')
+
+/** Results of a published year (public); year omitted: the last published one. */
+export const getPublicResults = (year?: number) =>
+  http.get<Results>('/api/v1/public/results', { query: { year } })
+
+/** Every year with its status (`results.all`). */
+export const getYears = (silent = false) =>
+  http.get<{ years: YearInfo[] }>('/api/v1/years', { silent })
+
+/** Results of any year, in progress too (`results.all`). */
+export const getYearResults = (year: number) => http.get<Results>(`/api/v1/years/${year}/results`)
+
+export const getUnits = (year?: number) => http.get<UnitsResponse>('/api/v1/units', { query: { year } })

@@ -1,0 +1,99 @@
+// Route table. `meta.public` routes need no login; `meta.permission` (any of)
+// must be among the user's permissions, else the 403 page. The side menu is built
+// from the same table (meta.menu), so it shows only what the role may open.
+import type { RouteRecordRaw } from 'vue-router'
+import type { Permission } from '@/api/types'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    permission?: Permission[]
+    /** i18n key of the side-menu entry; absent: not in the menu */
+    menu?: string
+    icon?: string
+    order?: number
+    /** route param holding a unit id: without scorecard.any only the user's own unit may be opened */
+    ownUnitParam?: string
+  }
+}
+
+const Layout = () => import('@/components/layout/AppLayout.vue')
+
+export const appChildren: RouteRecordRaw[] = [
+  {
+    path: '/admin',
+    name: 'admin-home',
+    component: () => import('@/views/admin/years/index.vue'),
+    meta: { permission: ['audit.read'], menu: 'menu.adminHome', order: 1 },
+  },
+  {
+    path: '/leader',
+    name: 'dashboard',
+    component: () => import('@/views/leader/dashboard/index.vue'),
+    meta: { permission: ['dashboard.read'], menu: 'menu.dashboard', order: 2 },
+  },
+  {
+    path: '/results',
+    name: 'results',
+    component: () => import('@/views/results/year/index.vue'),
+    meta: { permission: ['results.all'], menu: 'menu.results', order: 3 },
+  },
+  {
+    path: '/lead',
+    name: 'lead',
+    component: () => import('@/views/lead/indicators/index.vue'),
+    meta: { permission: ['lead.read'], menu: 'menu.lead', order: 4 },
+  },
+  {
+    path: '/unit',
+    name: 'own-scorecard',
+    component: () => import('@/views/unit/scorecard/index.vue'),
+    meta: { permission: ['scorecard.own'], menu: 'menu.scorecard', order: 5 },
+  },
+  {
+    path: '/scorecard/:year(\\d+)/:unit',
+    name: 'scorecard',
+    component: () => import('@/views/unit/scorecard/index.vue'),
+    meta: { permission: ['scorecard.any', 'scorecard.own'], ownUnitParam: 'unit' },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('@/views/admin/audit/index.vue'),
+    meta: { permission: ['audit.read'], menu: 'menu.audit', order: 6 },
+  },
+  {
+    path: '/users',
+    name: 'users',
+    component: () => import('@/views/admin/users/index.vue'),
+    meta: { permission: ['users.read'], menu: 'menu.users', order: 7 },
+  },
+  {
+    path: '/403',
+    name: 'forbidden',
+    component: () => import('@/views/error/forbidden/index.vue'),
+    meta: { public: true },
+  },
+]
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    name: 'public-home',
+    component: () => import('@/views/public/home/index.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/login/index.vue'),
+    meta: { public: true },
+  },
+  { path: '/app', component: Layout, redirect: '/', children: appChildren },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/not-found/index.vue'),
+    meta: { public: true },
+  },
+]

@@ -1,0 +1,26 @@
+// Only the ECharts parts the pages use, through echarts/core. Imported
+// dynamically by components/ChartBox.vue, so it builds into its own chunk.
+import * as echarts from 'echarts/core'
+import { BarChart, LineChart, PieChart } from 'echarts/charts'
+import {
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  MarkLineComponent,
+} from 'echarts/components'
+import { CanvasRenderer } from 'echarts/renderers'
+
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+])
+
+export default echarts
