@@ -6,6 +6,11 @@ const std::vector<MethodSpec>& Methods() {
   static const std::vector<MethodSpec> kMethods = {
       CompletionRatioMethod(),
       RankInCategoryMethod(),
+      TiersMethod(),
+      EfficacyMethod(),
+      DeductionMethod(),
+      QualitativeMethod(),
+      GrowthMethod(),
   };
   return kMethods;
 }

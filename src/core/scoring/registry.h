@@ -16,5 +16,10 @@ const MethodSpec* FindMethod(const std::string& name);
 // Each method file exposes its spec.
 const MethodSpec& CompletionRatioMethod();  // completion_ratio.cc
 const MethodSpec& RankInCategoryMethod();   // rank_in_category.cc
+const MethodSpec& TiersMethod();            // tiers.cc
+const MethodSpec& EfficacyMethod();         // efficacy.cc
+const MethodSpec& DeductionMethod();        // deduction.cc
+const MethodSpec& QualitativeMethod();      // qualitative.cc
+const MethodSpec& GrowthMethod();           // growth.cc
 
 }  // namespace govperf::core::scoring
