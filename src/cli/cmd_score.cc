@@ -1,12 +1,16 @@
 // govperf score: evaluate one year of a database and print every unit's
 // category, component scores, total, rank in category and grade.
+#include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
 
 #include "cli/commands.h"
+#include "core/benchmark_scheme.h"
 #include "core/evaluate.h"
+#include "io/bench_csv.h"
 #include "io/scheme_json.h"
 #include "store/store.h"
 
@@ -18,7 +22,59 @@ struct ScoreOptions {
   int year = 0;
   std::string format = "csv";
   bool trace = false;
+  bool benchmark_scheme = false;
+  std::string data;
+  bool timing = false;
+  int threads = 2;
 };
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// The benchmark scheme on CSV files (core/benchmark_scheme.h): prints
+// unit_id,category,total,rank,grade; totals in shortest round-trip form.
+int RunBenchmarkScheme(const ScoreOptions& opt) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  auto year = io::LoadBenchYear(opt.data, opt.threads);
+  if (!year.ok()) {
+    std::cerr << "govperf score: --data: " << year.status().message() << "\n";
+    return 1;
+  }
+  const double load_s = Seconds(t0);
+  const auto t1 = Clock::now();
+  core::bench::BenchResult r = core::bench::ScoreBenchmark(*year, opt.threads);
+  const double score_s = Seconds(t1);
+  const auto t2 = Clock::now();
+  std::string out = "unit_id,category,total,rank,grade\n";
+  out.reserve(year->units() * 40);
+  char num[64];
+  for (size_t u = 0; u < year->units(); ++u) {
+    out += year->unit_ids[u];
+    out += ',';
+    out += year->category_names[year->unit_category[u]];
+    out += ',';
+    auto [p, ec] = std::to_chars(num, num + sizeof num, r.total[u]);
+    out.append(num, p);
+    out += ',';
+    auto [p2, ec2] = std::to_chars(num, num + sizeof num, r.rank[u]);
+    out.append(num, p2);
+    out += ',';
+    out += core::bench::BenchGradeName(r.grade[u]);
+    out += '\n';
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  if (opt.timing) {
+    const double values = static_cast<double>(year->units() * year->indicators());
+    std::fprintf(stderr,
+                 "timing: load %.4f s, score %.4f s, output %.4f s, total %.4f s, "
+                 "%.0f values/s scoring\n",
+                 load_s, score_s, Seconds(t2), Seconds(t0), values / score_s);
+  }
+  return 0;
+}
 
 // CSV fields are rounded for display to 2 decimals (half away from zero, as
 // printf does for these magnitudes); JSON carries the unrounded values.
@@ -39,6 +95,18 @@ std::string CsvField(const std::string& s) {
 }
 
 int Run(const ScoreOptions& opt) {
+  if (opt.benchmark_scheme) {
+    if (opt.data.empty()) {
+      std::cerr << "govperf score: --benchmark-scheme needs --data DIR\n";
+      return 1;
+    }
+    return RunBenchmarkScheme(opt);
+  }
+  if (opt.db.empty() || opt.year == 0) {
+    std::cerr << "govperf score: --db FILE and --year YEAR are required"
+                 " (or --benchmark-scheme --data DIR)\n";
+    return 1;
+  }
   if (!std::filesystem::exists(opt.db)) {
     std::cerr << "govperf score: --db: file not found: " << opt.db << "\n";
     return 1;
@@ -112,8 +180,14 @@ void AddScoreCommand(CLI::App& app, RunState& state) {
   auto opt = std::make_shared<ScoreOptions>();
   auto* sub = app.add_subcommand(
       "score", "Score a year: every unit's components, total, rank in category and grade");
-  sub->add_option("--db", opt->db, "SQLite database file")->required();
-  sub->add_option("--year", opt->year, "evaluation year")->required()->check(CLI::Range(1900, 2200));
+  sub->add_option("--db", opt->db, "SQLite database file");
+  sub->add_option("--year", opt->year, "evaluation year")->check(CLI::Range(1900, 2200));
+  sub->add_flag("--benchmark-scheme", opt->benchmark_scheme,
+                "score CSV files from `govperf gen` with the benchmark scheme");
+  sub->add_option("--data", opt->data, "directory of CSV files (with --benchmark-scheme)");
+  sub->add_flag("--timing", opt->timing, "print phase timings to stderr");
+  sub->add_option("--threads", opt->threads, "threads for loading and scoring")
+      ->check(CLI::Range(1, 64))->capture_default_str();
   sub->add_option("--format", opt->format, "output format")
       ->check(CLI::IsMember({"json", "csv"}))
       ->capture_default_str();

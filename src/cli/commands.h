@@ -25,5 +25,6 @@ void AddScoreCommand(CLI::App& app, RunState& state);   // cmd_score.cc
 void AddServeCommand(CLI::App& app, RunState& state);   // cmd_serve.cc
 void AddDemoCommand(CLI::App& app, RunState& state);    // cmd_demo.cc
 void AddMethodCommand(CLI::App& app, RunState& state);  // cmd_method.cc
+void AddGenCommand(CLI::App& app, RunState& state);     // cmd_gen.cc
 
 }  // namespace govperf::cli
