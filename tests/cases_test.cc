@@ -1,6 +1,6 @@
 // Runs every scoring case in tests/cases/*.json through the core evaluator.
 //
-// A case file holds {"description", "scheme", "data", "expected"} where
+// A case file holds {"description", "scheme", "data", "options", "expected"} where
 // expected is either {"units": {unit_id: {field: value, "indicators":
 // {indicator_id: earned}}}} — only the fields listed are checked, numbers to
 // 1e-6 — or {"error": "substring of the InvalidArgument message"}.
@@ -29,6 +29,13 @@ std::vector<std::string> CaseFiles() {
   return files;
 }
 
+// Optional "options": {"provisional": true}.
+core::EvaluateOptions Options(const json& c) {
+  core::EvaluateOptions o;
+  if (c.contains("options")) o.provisional = c["options"].value("provisional", false);
+  return o;
+}
+
 class ScoringCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ScoringCase, MatchesExpected) {
@@ -46,14 +53,14 @@ TEST_P(ScoringCase, MatchesExpected) {
   if (expected.contains("error")) {
     const std::string want = expected["error"];
     Status st = !scheme.ok() ? scheme.status() : !data.ok() ? data.status() : Status::Ok();
-    if (st.ok()) st = core::Evaluate(*scheme, *data).status();
+    if (st.ok()) st = core::Evaluate(*scheme, *data, Options(c)).status();
     ASSERT_FALSE(st.ok()) << "expected an error containing: " << want;
     EXPECT_NE(st.message().find(want), std::string::npos) << st.ToString();
     return;
   }
   ASSERT_TRUE(scheme.ok()) << scheme.status().ToString();
   ASSERT_TRUE(data.ok()) << data.status().ToString();
-  auto result = core::Evaluate(*scheme, *data);
+  auto result = core::Evaluate(*scheme, *data, Options(c));
   ASSERT_TRUE(result.ok()) << result.status().ToString();
 
   std::map<std::string, json> actual;

@@ -9,6 +9,7 @@
 #include "core/evaluate.h"
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -150,7 +151,8 @@ Status ValidateScheme(const Scheme& s) {
   return Status::Ok();
 }
 
-Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data) {
+Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
+                            const EvaluateOptions& options) {
   GOVPERF_RETURN_IF_ERROR(ValidateScheme(scheme));
 
   // Leaves, in scheme order.
@@ -163,16 +165,37 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data) {
     if (!parents.count(ind.id)) leaves.push_back(&ind);
   }
 
-  // Year-end values: period "YYYY".
+  // Year-end values: period "YYYY"; with options.provisional, the latest
+  // monthly value "YYYY-MM" stands in where no year-end value exists.
   const std::string year_period = std::to_string(scheme.year);
-  std::unordered_map<UnitIndicatorKey, const Datum*, PairHash> datum;
+  std::unordered_map<UnitIndicatorKey, const Datum*, PairHash> datum, latest_month;
   for (const auto& d : data.values) {
-    if (d.period != year_period) continue;
     if (d.value && !std::isfinite(*d.value)) {
       return Status::Invalid("value (" + d.indicator_id + ", " + d.unit_id + ", " + d.period +
                              "): not finite");
     }
-    datum[{d.indicator_id, d.unit_id}] = &d;
+    if (d.period == year_period) {
+      datum[{d.indicator_id, d.unit_id}] = &d;
+    } else if (options.provisional && d.value && d.period.size() == 7 &&
+               d.period.compare(0, 4, year_period) == 0) {
+      const Datum*& m = latest_month[{d.indicator_id, d.unit_id}];
+      if (m == nullptr || d.period > m->period) m = &d;
+    }
+  }
+  std::unordered_map<std::string, const Indicator*> indicator_by_id;
+  for (const auto& ind : scheme.indicators) indicator_by_id[ind.id] = &ind;
+  std::vector<std::unique_ptr<Datum>> projected;  // provisional stand-ins, owned here
+  for (const auto& [key, m] : latest_month) {
+    auto it = datum.find(key);
+    if (it != datum.end() && (it->second->no_data || it->second->value)) continue;
+    auto ind = indicator_by_id.find(key.first);
+    if (ind == indicator_by_id.end()) continue;
+    const int month = std::stoi(m->period.substr(5, 2));
+    if (month < 1 || month > 12) continue;
+    auto d = std::make_unique<Datum>(*m);
+    if (ind->second->cumulative) *d->value = *m->value * 12.0 / month;
+    datum[key] = d.get();
+    projected.push_back(std::move(d));
   }
   auto reported = [&](const Indicator* ind, const std::string& unit) -> const Datum* {
     auto it = datum.find({ind->id, unit});
@@ -218,6 +241,8 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data) {
         if (d) {
           s.entered_by = d->entered_by;
           s.approved_by = d->approved_by;
+          s.period = d->period;
+          s.provisional = d->period != year_period;
         }
         if (d && d->no_data) {
           s.status = ScoreStatus::kNoData;
@@ -238,12 +263,29 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data) {
           s.earned = ind->points * out->share;
           s.rule = out->rule + " × " + scoring::Num(ind->points) + " points";
           s.rule_zh = out->rule_zh + " × " + scoring::Num(ind->points) + "分";
+          if (s.provisional) {
+            const std::string month = d->period.substr(5, 2);
+            if (ind->cumulative) {
+              s.rule = "provisional: year to date " + d->period + " projected ×12/" + month +
+                       " = " + scoring::Num(*d->value) + "; " + s.rule;
+              s.rule_zh = "预估：截至" + d->period + "累计值按全年折算×12/" + month + " = " +
+                          scoring::Num(*d->value) + "；" + s.rule_zh;
+            } else {
+              s.rule = "provisional: value of " + d->period + "; " + s.rule;
+              s.rule_zh = "预估：采用" + d->period + "监测值；" + s.rule_zh;
+            }
+          }
           possible += ind->points;
           earned += s.earned;
         }
         r.indicators.push_back(std::move(s));
       }
       r.indicator_score = possible > 0 ? earned / possible * 100.0 : 0.0;
+      if (std::any_of(r.indicators.begin(), r.indicators.end(),
+                      [](const IndicatorScore& s) { return s.provisional; })) {
+        r.notes.push_back("provisional: scored on monitoring data of a year in progress");
+        r.notes_zh.push_back("预估结果：依据年度进行中的监测数据计算");
+      }
 
       // Three-in-one composite; a component not yet available (e.g. the survey
       // of a year in progress) is left out and the remaining weights rescaled,

@@ -14,7 +14,17 @@ namespace govperf::core {
 // grade levels ordered). The message names the offending row.
 Status ValidateScheme(const Scheme& scheme);
 
+struct EvaluateOptions {
+  // For a year in progress (考核年度进行中): a leaf without a year-end value is
+  // scored on its latest monthly value of the year, flagged provisional; a
+  // cumulative (累计) indicator's year-to-date value is projected to the full
+  // year as value × 12 / month. Off for final results, where a missing
+  // year-end value scores 0.
+  bool provisional = false;
+};
+
 // REQUIRES: ValidateScheme(scheme).ok() — checked; a bad scheme is an error.
-Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data);
+Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
+                            const EvaluateOptions& options = {});
 
 }  // namespace govperf::core

@@ -89,6 +89,9 @@ struct Indicator {
   std::string lead_unit_id;     // 牵头考核单位 (a unit id), may be empty
   IndicatorType type = IndicatorType::kOutcome;
   std::vector<std::string> orientations;  // 价值导向 tags, e.g. "result", "citizen"
+  // 累计值: monthly values accumulate towards the year-end value (a flow such
+  // as revenue), rather than being a level to date (a rate, a ratio).
+  bool cumulative = false;
   // Which units are assessed on this indicator: all units of these categories
   // (共性指标 common indicator) ...
   std::vector<std::string> category_ids;

@@ -29,6 +29,8 @@ struct IndicatorScore {
   std::string rule_zh;  // the same in Chinese
   std::string entered_by;
   std::string approved_by;
+  std::string period;        // the period of the value scored ("2025" or, provisional, "2025-10")
+  bool provisional = false;  // scored on monitoring data of a year in progress
   // Points lost (失分). Zero when the unit earned full points or more (a cap
   // above 1 lets over-completion earn more than full points).
   double lost() const { return earned >= points ? 0.0 : points - earned; }

@@ -147,6 +147,7 @@ Status ParseIndicator(const Obj& o, core::Indicator& ind) {
   GOVPERF_RETURN_IF_ERROR(o.Strings("orientations", ind.orientations));
   GOVPERF_RETURN_IF_ERROR(o.Strings("category_ids", ind.category_ids));
   GOVPERF_RETURN_IF_ERROR(o.Strings("unit_ids", ind.unit_ids));
+  GOVPERF_RETURN_IF_ERROR(o.Bool("cumulative", ind.cumulative));
   return Status::Ok();
 }
 
@@ -258,7 +259,8 @@ json SchemeToJson(const core::Scheme& s) {
                     {"type", core::IndicatorTypeName(i.type)},
                     {"orientations", i.orientations},
                     {"category_ids", i.category_ids},
-                    {"unit_ids", i.unit_ids}});
+                    {"unit_ids", i.unit_ids},
+                    {"cumulative", i.cumulative}});
   }
   j["indicators"] = inds;
   json targets = json::array();
@@ -381,7 +383,9 @@ json UnitResultToJson(const core::UnitResult& r, bool with_trace) {
                     {"rule", s.rule},
                     {"rule_zh", s.rule_zh},
                     {"entered_by", s.entered_by},
-                    {"approved_by", s.approved_by}});
+                    {"approved_by", s.approved_by},
+                    {"period", s.period},
+                    {"provisional", s.provisional}});
   }
   j["indicators"] = inds;
   json adj = json::array();

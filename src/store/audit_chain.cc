@@ -18,8 +18,8 @@ void AppendField(std::string& out, const std::string& field) {
 
 std::string AuditCanonical(const AuditRecord& r) {
   std::string out = "govperf-audit-v1\n";
-  for (const std::string* f : {&r.prev_hash, &r.at, &r.actor, &r.action, &r.entity, &r.before,
-                               &r.after}) {
+  for (const std::string* f :
+       {&r.prev_hash, &r.at, &r.actor, &r.action, &r.entity, &r.before, &r.after}) {
     AppendField(out, *f);
   }
   return out;

@@ -13,10 +13,10 @@ using nlohmann::json;
 json OptNum(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
 json DatumJson(const core::Datum& d) {
-  return json{{"indicator_id", d.indicator_id}, {"unit_id", d.unit_id},
-              {"period", d.period},             {"value", OptNum(d.value)},
-              {"no_data", d.no_data},           {"entered_by", d.entered_by},
-              {"approved_by", d.approved_by},   {"note", d.note}};
+  return json{
+      {"indicator_id", d.indicator_id}, {"unit_id", d.unit_id}, {"period", d.period},
+      {"value", OptNum(d.value)},       {"no_data", d.no_data}, {"entered_by", d.entered_by},
+      {"approved_by", d.approved_by},   {"note", d.note}};
 }
 
 json SchemeJson(const core::Scheme& s) {
@@ -24,38 +24,59 @@ json SchemeJson(const core::Scheme& s) {
   for (const auto& c : s.categories) {
     json grades = json::array();
     for (const auto& g : c.grades) {
-      grades.push_back({{"code", g.code}, {"name_zh", g.name_zh}, {"name_en", g.name_en},
-                        {"min_score", g.min_score}, {"max_share", OptNum(g.max_share)}});
+      grades.push_back({{"code", g.code},
+                        {"name_zh", g.name_zh},
+                        {"name_en", g.name_en},
+                        {"min_score", g.min_score},
+                        {"max_share", OptNum(g.max_share)}});
     }
-    cats.push_back({{"id", c.id}, {"name_zh", c.name_zh}, {"name_en", c.name_en},
+    cats.push_back({{"id", c.id},
+                    {"name_zh", c.name_zh},
+                    {"name_en", c.name_en},
                     {"kind", core::UnitKindName(c.kind)},
-                    {"weights", {{"indicator", c.weights.indicator},
-                                 {"satisfaction", c.weights.satisfaction},
-                                 {"leadership", c.weights.leadership}}},
-                    {"grades", grades}, {"bonus_cap", c.bonus_cap},
+                    {"weights",
+                     {{"indicator", c.weights.indicator},
+                      {"satisfaction", c.weights.satisfaction},
+                      {"leadership", c.weights.leadership}}},
+                    {"grades", grades},
+                    {"bonus_cap", c.bonus_cap},
                     {"deduction_cap", c.deduction_cap}});
   }
   json units = json::array();
   for (const auto& u : s.units) {
-    units.push_back({{"id", u.id}, {"name_zh", u.name_zh}, {"name_en", u.name_en},
-                     {"category_id", u.category_id}, {"parent_id", u.parent_id},
+    units.push_back({{"id", u.id},
+                     {"name_zh", u.name_zh},
+                     {"name_en", u.name_en},
+                     {"category_id", u.category_id},
+                     {"parent_id", u.parent_id},
                      {"kind", core::UnitKindName(u.kind)}});
   }
   json inds = json::array();
   for (const auto& i : s.indicators) {
-    inds.push_back({{"id", i.id}, {"parent_id", i.parent_id}, {"level", i.level},
-                    {"name_zh", i.name_zh}, {"name_en", i.name_en}, {"points", i.points},
+    inds.push_back({{"id", i.id},
+                    {"parent_id", i.parent_id},
+                    {"level", i.level},
+                    {"name_zh", i.name_zh},
+                    {"name_en", i.name_en},
+                    {"points", i.points},
                     {"direction", static_cast<int>(i.direction)},
-                    {"unit_of_measure", i.unit_of_measure}, {"method", i.method},
-                    {"params", i.params}, {"lead_unit_id", i.lead_unit_id},
+                    {"unit_of_measure", i.unit_of_measure},
+                    {"method", i.method},
+                    {"params", i.params},
+                    {"lead_unit_id", i.lead_unit_id},
                     {"type", core::IndicatorTypeName(i.type)},
-                    {"orientations", i.orientations}, {"category_ids", i.category_ids},
-                    {"unit_ids", i.unit_ids}});
+                    {"orientations", i.orientations},
+                    {"category_ids", i.category_ids},
+                    {"unit_ids", i.unit_ids},
+                    {"cumulative", i.cumulative}});
   }
   json targets = json::array();
   for (const auto& [key, v] : s.targets) targets.push_back({key.first, key.second, v});
-  return json{{"year", s.year}, {"categories", cats}, {"units", units},
-              {"indicators", inds}, {"targets", targets}};
+  return json{{"year", s.year},
+              {"categories", cats},
+              {"units", units},
+              {"indicators", inds},
+              {"targets", targets}};
 }
 
 json YearDataJson(const core::YearData& d) {
@@ -63,14 +84,21 @@ json YearDataJson(const core::YearData& d) {
   for (const auto& v : d.values) values.push_back(DatumJson(v));
   json adjs = json::array();
   for (const auto& a : d.adjustments) {
-    adjs.push_back({{"id", a.id}, {"unit_id", a.unit_id},
-                    {"kind", core::AdjustmentKindName(a.kind)}, {"points", a.points},
-                    {"veto_effect", VetoEffectName(a.veto_effect)}, {"reason_zh", a.reason_zh},
-                    {"reason_en", a.reason_en}, {"evidence", a.evidence},
-                    {"entered_by", a.entered_by}, {"approved_by", a.approved_by}});
+    adjs.push_back({{"id", a.id},
+                    {"unit_id", a.unit_id},
+                    {"kind", core::AdjustmentKindName(a.kind)},
+                    {"points", a.points},
+                    {"veto_effect", VetoEffectName(a.veto_effect)},
+                    {"reason_zh", a.reason_zh},
+                    {"reason_en", a.reason_en},
+                    {"evidence", a.evidence},
+                    {"entered_by", a.entered_by},
+                    {"approved_by", a.approved_by}});
   }
-  return json{{"values", values}, {"satisfaction", d.satisfaction},
-              {"leadership", d.leadership}, {"adjustments", adjs}};
+  return json{{"values", values},
+              {"satisfaction", d.satisfaction},
+              {"leadership", d.leadership},
+              {"adjustments", adjs}};
 }
 
 }  // namespace
@@ -86,9 +114,18 @@ std::optional<core::VetoEffect> ParseVetoEffect(const std::string& s) {
 }
 
 std::string UserAuditJson(const User& u) {
-  return json{{"username", u.username}, {"display_name", u.display_name}, {"role", u.role},
-              {"unit_id", u.unit_id}, {"active", u.active}}
+  return json{{"username", u.username},
+              {"display_name", u.display_name},
+              {"role", u.role},
+              {"unit_id", u.unit_id},
+              {"active", u.active}}
       .dump();
+}
+
+std::string UserAuditJson(const User& u, bool password_changed) {
+  json j = json::parse(UserAuditJson(u));
+  j["password_changed"] = password_changed;
+  return j.dump();
 }
 
 std::string DatumAuditJson(const core::Datum& d) { return DatumJson(d).dump(); }
@@ -107,12 +144,9 @@ std::string SchemeSummaryJson(const core::Scheme& s, const std::string& content_
   for (const auto& i : s.indicators) parents.insert(i.parent_id);
   int leaves = 0;
   for (const auto& i : s.indicators) leaves += parents.count(i.id) == 0 ? 1 : 0;
-  return json{{"year", s.year},
-              {"categories", s.categories.size()},
-              {"units", s.units.size()},
-              {"indicators", s.indicators.size()},
-              {"leaves", leaves},
-              {"targets", s.targets.size()},
+  return json{{"year", s.year},          {"categories", s.categories.size()},
+              {"units", s.units.size()}, {"indicators", s.indicators.size()},
+              {"leaves", leaves},        {"targets", s.targets.size()},
               {"sha256", content_hash}}
       .dump();
 }

@@ -19,6 +19,8 @@ std::optional<core::VetoEffect> ParseVetoEffect(const std::string& s);
 
 // Audit renderings (JSON text).
 std::string UserAuditJson(const User& u);  // no password hash
+// As above plus "password_changed", for the after-image of a user write.
+std::string UserAuditJson(const User& u, bool password_changed);
 std::string DatumAuditJson(const core::Datum& d);
 std::string YearAuditJson(const YearInfo& y);
 

@@ -54,8 +54,8 @@ Stmt& Stmt::BindNull(int index) {
 Status Stmt::Error(const char* what) const {
   std::string sql = stmt_ != nullptr ? sqlite3_sql(stmt_) : "";
   if (sql.size() > 80) sql = sql.substr(0, 80) + "...";
-  return Status::Internal(std::string("sqlite ") + what + ": " + sqlite3_errmsg(db_) + " [" +
-                          sql + "]");
+  return Status::Internal(std::string("sqlite ") + what + ": " + sqlite3_errmsg(db_) + " [" + sql +
+                          "]");
 }
 
 Result<bool> Stmt::Step() {
@@ -101,9 +101,9 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3* raw = nullptr;
   // FULLMUTEX: the connection may be used from several threads; the store
   // additionally serialises its own multi-statement operations.
-  int rc = sqlite3_open_v2(path.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     sqlite3_close(raw);
@@ -115,7 +115,8 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   // WAL: readers never block the writer and a crash mid-write leaves the last
   // committed state. foreign_keys is per connection and off by default.
   Status st = db->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
-  if (!st.ok()) return Status::Internal("cannot configure database '" + path + "': " + st.message());
+  if (!st.ok())
+    return Status::Internal("cannot configure database '" + path + "': " + st.message());
   return db;
 }
 

@@ -38,10 +38,10 @@ Status ApplyMigrations(Db& db, const std::string& now_iso) {
       Result<int> current = MaxVersion(db);
       if (!current.ok()) return current.status();
       if (*current > newest_known) {
-        return Status(Code::kFailedPrecondition,
-                      "database schema version " + std::to_string(*current) +
-                          " is newer than this program knows (" + std::to_string(newest_known) +
-                          ")");
+        return Status(Code::kFailedPrecondition, "database schema version " +
+                                                     std::to_string(*current) +
+                                                     " is newer than this program knows (" +
+                                                     std::to_string(newest_known) + ")");
       }
       if (*current >= m.version) return Status::Ok();
       if (m.version != *current + 1) {
@@ -49,7 +49,8 @@ Status ApplyMigrations(Db& db, const std::string& now_iso) {
                                 std::to_string(*current));
       }
       Status exec = db.Exec(m.sql);
-      if (!exec.ok()) return Status::Internal("migration " + std::string(m.name) + ": " + exec.message());
+      if (!exec.ok())
+        return Status::Internal("migration " + std::string(m.name) + ": " + exec.message());
       Result<Stmt> ins =
           db.Prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)");
       if (!ins.ok()) return ins.status();

@@ -1,0 +1,270 @@
+// Tests of the demo city: its shape, determinism, and that the core accepts
+// and evaluates what it generates.
+#include "demo/demo.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "core/evaluate.h"
+#include "store/codec.h"
+#include "store/password.h"
+#include "store/store_testing.h"
+
+namespace govperf::demo {
+namespace {
+
+using store::testing::TempDir;
+
+constexpr int kYear = 2026;
+
+std::unique_ptr<store::Store> Open(const std::string& path) {
+  auto s = store::OpenSqliteStore(path);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+std::set<std::string> Parents(const core::Scheme& s) {
+  std::set<std::string> p;
+  for (const auto& i : s.indicators) p.insert(i.parent_id);
+  return p;
+}
+
+bool Applies(const core::Indicator& ind, const core::Unit& u) {
+  if (!ind.unit_ids.empty()) {
+    return std::find(ind.unit_ids.begin(), ind.unit_ids.end(), u.id) != ind.unit_ids.end();
+  }
+  return std::find(ind.category_ids.begin(), ind.category_ids.end(), u.category_id) !=
+         ind.category_ids.end();
+}
+
+// One generated city shared by the read-only tests (generation takes ~1 s).
+class DemoCityTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    store_ = Open(dir_->File("demo.db")).release();
+    ASSERT_NE(store_, nullptr);
+    Status st = GenerateDemoCity(*store_);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    delete dir_;
+  }
+  static TempDir* dir_;
+  static store::Store* store_;
+};
+TempDir* DemoCityTest::dir_ = nullptr;
+store::Store* DemoCityTest::store_ = nullptr;
+
+TEST_F(DemoCityTest, HasThreeYearsWithStatuses) {
+  auto years = store_->ListYears();
+  ASSERT_TRUE(years.ok());
+  ASSERT_EQ(years->size(), 3u);
+  EXPECT_EQ((*years)[0].year, kYear - 2);
+  EXPECT_EQ((*years)[0].status, "published");
+  EXPECT_FALSE((*years)[0].published_at.empty());
+  EXPECT_EQ((*years)[1].status, "published");
+  EXPECT_EQ((*years)[2].year, kYear);
+  EXPECT_EQ((*years)[2].status, "in_progress");
+  EXPECT_TRUE((*years)[2].published_at.empty());
+}
+
+TEST_F(DemoCityTest, HasTheShapeOfTheSeedCity) {
+  auto s = store_->LoadScheme(kYear);
+  ASSERT_TRUE(s.ok());
+  std::map<core::UnitKind, int> kinds;
+  for (const auto& u : s->units) ++kinds[u.kind];
+  EXPECT_EQ(kinds[core::UnitKind::kDistrict], 4);
+  EXPECT_GE(kinds[core::UnitKind::kDepartment], 35);
+  EXPECT_LE(kinds[core::UnitKind::kDepartment], 45);
+  EXPECT_GE(kinds[core::UnitKind::kStationed], 3);
+  EXPECT_LE(kinds[core::UnitKind::kStationed], 4);
+  const auto parents = Parents(*s);
+  int leaves = 0;
+  std::set<int> levels;
+  for (const auto& i : s->indicators) {
+    levels.insert(i.level);
+    if (parents.count(i.id)) continue;
+    ++leaves;
+    SCOPED_TRACE(i.id);
+    EXPECT_EQ(i.level, 3);
+    EXPECT_TRUE(i.method == "completion_ratio" || i.method == "rank_in_category") << i.method;
+    EXPECT_FALSE(i.lead_unit_id.empty());
+    EXPECT_FALSE(i.orientations.empty());
+    EXPECT_FALSE(i.unit_of_measure.empty());
+    EXPECT_FALSE(i.name_en.empty());
+  }
+  EXPECT_GE(leaves, 90);
+  EXPECT_LE(leaves, 120);
+  EXPECT_EQ(levels, (std::set<int>{1, 2, 3}));
+}
+
+TEST_F(DemoCityTest, LeafPointsSumTo100ForEveryUnitEveryYear) {
+  for (int year : {kYear - 2, kYear - 1, kYear}) {
+    auto s = store_->LoadScheme(year);
+    ASSERT_TRUE(s.ok());
+    const auto parents = Parents(*s);
+    for (const auto& u : s->units) {
+      double sum = 0;
+      for (const auto& i : s->indicators) {
+        if (!parents.count(i.id) && Applies(i, u)) sum += i.points;
+      }
+      EXPECT_DOUBLE_EQ(sum, 100) << year << " " << u.id;
+    }
+  }
+}
+
+TEST_F(DemoCityTest, DataCoversEveryLeafAndUnitWithDeliberateGaps) {
+  auto s = store_->LoadScheme(kYear - 1);
+  auto d = store_->LoadYearData(kYear - 1);
+  ASSERT_TRUE(s.ok() && d.ok());
+  const auto parents = Parents(*s);
+  std::map<std::pair<std::string, std::string>, int> monthly;
+  int year_end = 0, no_data = 0;
+  for (const auto& v : d->values) {
+    if (v.period.size() == 7) ++monthly[{v.indicator_id, v.unit_id}];
+    if (v.period == std::to_string(kYear - 1)) {
+      ++year_end;
+      no_data += v.no_data ? 1 : 0;
+    }
+    EXPECT_EQ(v.entered_by.rfind("lead_", 0), 0u) << v.entered_by;
+  }
+  int pairs = 0;
+  for (const auto& i : s->indicators) {
+    if (parents.count(i.id)) continue;
+    for (const auto& u : s->units) pairs += Applies(i, u) ? 1 : 0;
+  }
+  EXPECT_EQ(no_data, 1);
+  EXPECT_EQ(year_end, pairs - 1);  // one pair not reported
+  EXPECT_EQ(d->satisfaction.size(), s->units.size());
+  EXPECT_EQ(d->leadership.size(), s->units.size());
+  for (const auto& [u, v] : d->satisfaction) EXPECT_TRUE(v >= 60 && v <= 98) << u << " " << v;
+  for (const auto& [u, v] : d->leadership) EXPECT_TRUE(v >= 70 && v <= 98) << u << " " << v;
+  EXPECT_FALSE(d->adjustments.empty());
+
+  auto cur = store_->LoadYearData(kYear);
+  ASSERT_TRUE(cur.ok());
+  std::set<std::string> periods;
+  int cur_year_end = 0;
+  for (const auto& v : cur->values) {
+    periods.insert(v.period);
+    cur_year_end += v.period == std::to_string(kYear) ? 1 : 0;
+  }
+  EXPECT_EQ(periods.count(std::to_string(kYear) + "-10"), 1u);
+  EXPECT_EQ(periods.count(std::to_string(kYear) + "-11"), 0u);
+  EXPECT_GT(cur_year_end, 0);
+  EXPECT_LT(cur_year_end, pairs / 10);
+}
+
+TEST_F(DemoCityTest, OneVetoInAnEarlierYear) {
+  int vetoes = 0;
+  for (int year : {kYear - 2, kYear - 1, kYear}) {
+    for (const auto& a : store_->LoadYearData(year)->adjustments) {
+      if (a.kind == core::AdjustmentKind::kVeto) {
+        ++vetoes;
+        EXPECT_LT(year, kYear);
+        EXPECT_EQ(a.veto_effect, core::VetoEffect::kCapQualified);
+      }
+      EXPECT_FALSE(a.reason_zh.empty());
+      EXPECT_FALSE(a.reason_en.empty());
+      EXPECT_FALSE(a.approved_by.empty());
+    }
+  }
+  EXPECT_EQ(vetoes, 1);
+}
+
+TEST_F(DemoCityTest, FeaturedLoginsWork) {
+  ASSERT_EQ(FeaturedLogins().size(), 4u);
+  std::set<std::string> roles;
+  for (const auto& login : FeaturedLogins()) {
+    SCOPED_TRACE(login.username);
+    auto u = store_->FindUser(login.username);
+    ASSERT_TRUE(u.ok() && u->has_value());
+    EXPECT_EQ((*u)->role, login.role);
+    EXPECT_EQ((*u)->unit_id, login.unit_id);
+    EXPECT_TRUE(store::VerifyPassword(login.password, (*u)->password_hash));
+    roles.insert(login.role);
+  }
+  EXPECT_EQ(roles.size(), 4u);
+  auto users = store_->ListUsers();
+  ASSERT_TRUE(users.ok());
+  int unit_users = 0;
+  for (const auto& u : *users) unit_users += u.role == store::kRoleUnit ? 1 : 0;
+  EXPECT_EQ(unit_users, static_cast<int>(store_->LoadScheme(kYear)->units.size()));
+}
+
+TEST_F(DemoCityTest, AuditChainVerifies) {
+  auto v = store_->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->message;
+  EXPECT_GT(v->records, 50);
+}
+
+TEST_F(DemoCityTest, CoreValidatesAndEvaluatesEveryYear) {
+  bool quota_binds = false;
+  bool veto_shows = false;
+  for (int year : {kYear - 2, kYear - 1, kYear}) {
+    SCOPED_TRACE(year);
+    auto s = store_->LoadScheme(year);
+    auto d = store_->LoadYearData(year);
+    ASSERT_TRUE(s.ok() && d.ok());
+    Status valid = core::ValidateScheme(*s);
+    ASSERT_TRUE(valid.ok()) << valid.ToString();
+    auto r = core::Evaluate(*s, *d);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->units.size(), s->units.size());
+    std::map<std::string, int> size, above90;
+    for (const auto& u : r->units) {
+      ++size[u.category_id];
+      if (u.total >= 90) ++above90[u.category_id];
+      if (u.vetoed) veto_shows = true;
+      EXPECT_TRUE(u.total > 0 && u.total <= 103) << u.unit_id << " " << u.total;
+    }
+    if (year < kYear) {
+      for (const auto& [cat, n] : size) {
+        if (above90[cat] > static_cast<int>(0.3 * n)) quota_binds = true;
+      }
+    }
+  }
+  EXPECT_TRUE(quota_binds) << "no category has more units above 90 than its 30 % quota";
+  EXPECT_TRUE(veto_shows);
+}
+
+TEST(DemoCity, SameSeedSameCityOtherSeedOtherCity) {
+  TempDir dir;
+  auto a = Open(dir.File("a.db"));
+  auto b = Open(dir.File("b.db"));
+  auto c = Open(dir.File("c.db"));
+  ASSERT_TRUE(a && b && c);
+  DemoOptions other;
+  other.seed = 7;
+  ASSERT_TRUE(GenerateDemoCity(*a).ok());
+  ASSERT_TRUE(GenerateDemoCity(*b).ok());
+  ASSERT_TRUE(GenerateDemoCity(*c, other).ok());
+  for (int year : {kYear - 2, kYear - 1, kYear}) {
+    SCOPED_TRACE(year);
+    const auto sa = store::SchemeContentHash(*a->LoadScheme(year));
+    const auto da = store::YearDataContentHash(*a->LoadYearData(year));
+    EXPECT_EQ(sa, store::SchemeContentHash(*b->LoadScheme(year)));
+    EXPECT_EQ(da, store::YearDataContentHash(*b->LoadYearData(year)));
+    EXPECT_NE(da, store::YearDataContentHash(*c->LoadYearData(year)));
+  }
+  Status again = GenerateDemoCity(*a);
+  EXPECT_EQ(again.code(), Code::kFailedPrecondition);
+}
+
+TEST(DemoCity, RejectsBadOptions) {
+  TempDir dir;
+  auto s = Open(dir.File("x.db"));
+  ASSERT_TRUE(s);
+  DemoOptions o;
+  o.months_reported = 13;
+  EXPECT_EQ(GenerateDemoCity(*s, o).code(), Code::kInvalidArgument);
+  EXPECT_TRUE(s->ListYears()->empty());
+}
+
+}  // namespace
+}  // namespace govperf::demo
