@@ -11,7 +11,7 @@ PKGS=(
   libsodium-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libmuparser-dev libeigen3-dev
   libspdlog-dev libcli11-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev coinor-libclp-dev
-  wrk chromium poppler-utils sqlite3 curl ca-certificates
+  wrk chromium poppler-utils sqlite3 curl ca-certificates bc
 )
 
 missing=()

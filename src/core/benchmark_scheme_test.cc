@@ -65,6 +65,34 @@ TEST(BenchmarkScheme, UpdateReranksOnlyTheCategoryAndMatchesAFullRescore) {
   EXPECT_EQ(r.rank[8], 2u);
 }
 
+TEST(BenchmarkScheme, VectorisedTotalsEqualTheReferenceFormulaBitForBit) {
+  BenchYear y;
+  y.category_names = {"K0"};
+  const std::vector<double> vals = {0, -1, 1e-300, 50, 99.99, 100, 120, 1e9, kNaN};
+  for (int i = 0; i < 300; ++i) {  // more than one block of 256
+    y.indicator_ids.push_back("I" + std::to_string(i));
+    y.points.push_back(0.1 + (i % 7));
+    y.direction.push_back(i % 3 == 0 ? -1 : 1);
+  }
+  for (int u = 0; u < 20; ++u) {
+    y.unit_ids.push_back("U" + std::to_string(u));
+    y.unit_category.push_back(0);
+    for (int i = 0; i < 300; ++i) {
+      y.target.push_back(i % 11 == 0 ? -40.0 : 10.0 + (u * 13 + i) % 97);
+      y.actual.push_back(vals[(u * 5 + i) % vals.size()]);
+    }
+  }
+  BenchResult r = ScoreBenchmark(y);
+  for (size_t u = 0; u < y.units(); ++u) {
+    double want = 0;
+    for (size_t i = 0; i < y.indicators(); ++i) {
+      want += BenchIndicatorScore(y.points[i], y.direction[i], y.target[u * 300 + i],
+                                  y.actual[u * 300 + i]);
+    }
+    EXPECT_EQ(r.total[u], want) << "unit " << u;
+  }
+}
+
 TEST(BenchmarkScheme, ThreadedScoringEqualsSingleThreaded) {
   std::vector<double> a;
   for (int i = 0; i < 5000; ++i) a.push_back((i * 37) % 130);

@@ -3,8 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <sstream>
 
 namespace govperf::methods {
+
+std::string Num(double v) {
+  std::ostringstream o;
+  o << v;  // default precision 6, %g style
+  return o.str();
+}
 
 std::string Cell(std::string_view field, size_t i, size_t j) {
   return std::string(field) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]";

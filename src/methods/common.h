@@ -27,6 +27,9 @@ Status CheckMatrix(const Matrix& m, std::string_view field, size_t min_rows = 1,
 // Checks that `types` has `cols` entries, each +1 or -1.
 Status CheckTypes(const Types& types, size_t cols, std::string_view field = "types");
 
+// A number for a message: shortest of %g style, e.g. "3", "0.333", "1e+20".
+std::string Num(double v);
+
 // "field[i][j]"
 std::string Cell(std::string_view field, size_t i, size_t j);
 
