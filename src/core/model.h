@@ -92,6 +92,10 @@ struct Indicator {
   // 累计值: monthly values accumulate towards the year-end value (a flow such
   // as revenue), rather than being a level to date (a rate, a ratio).
   bool cumulative = false;
+  // Declared measurement error of reported values, as a relative standard
+  // deviation (0.02 = values are known to about ±2 %); 0 = exact. Used for
+  // score and rank intervals (methods/uncertainty.h).
+  double measurement_error = 0;
   // Which units are assessed on this indicator: all units of these categories
   // (共性指标 common indicator) ...
   std::vector<std::string> category_ids;
@@ -155,6 +159,9 @@ struct YearData {
   std::vector<Datum> values;
   std::map<std::string, double> satisfaction;  // unit id → 0..100 (社会满意度)
   std::map<std::string, double> leadership;    // unit id → 0..100 (领导评价)
+  // Standard error of each unit's satisfaction score from survey sampling
+  // (抽样误差), on the same 0..100 scale; absent = not known.
+  std::map<std::string, double> satisfaction_se;
   std::vector<Adjustment> adjustments;
 };
 

@@ -170,6 +170,11 @@ core::Scheme BuildScheme(uint64_t seed, int year, int base_year,
       ind.type = *core::ParseIndicatorType(l.type);
       ind.orientations = l.orientations;
       ind.cumulative = l.cumulative;
+      // Declared measurement error: statistical outcomes are estimates
+      // (revised later); counts and assessor grades are exact.
+      if (ind.type == core::IndicatorType::kOutcome && ind.method == "completion_ratio") {
+        ind.measurement_error = ind.cumulative ? 0.01 : 0.02;
+      }
       ind.category_ids = p.categories;
       ind.unit_ids = p.unit_ids;
       // Targets: the base grows yearly; units' targets differ a little
@@ -303,6 +308,10 @@ core::YearData BuildYearData(uint64_t seed, const YearPlan& plan, int current_ye
     Rng r(seed, "subjects/" + y + "/" + u.id);
     d.satisfaction[u.id] = Round(std::clamp(62 + 34 * s + r.Normal(0, 3), 60.0, 98.0), 1);
     d.leadership[u.id] = Round(std::clamp(72 + 25 * s + r.Normal(0, 2.5), 70.0, 98.0), 1);
+    // Survey sampling error of a mean on a 0..100 scale from ~60–160
+    // respondents per unit with a spread of ~22 points: 22 / sqrt(n).
+    const double respondents = r.Uniform(60, 160);
+    d.satisfaction_se[u.id] = Round(22.0 / std::sqrt(respondents), 2);
   }
   return d;
 }

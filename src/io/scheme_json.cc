@@ -148,6 +148,10 @@ Status ParseIndicator(const Obj& o, core::Indicator& ind) {
   GOVPERF_RETURN_IF_ERROR(o.Strings("category_ids", ind.category_ids));
   GOVPERF_RETURN_IF_ERROR(o.Strings("unit_ids", ind.unit_ids));
   GOVPERF_RETURN_IF_ERROR(o.Bool("cumulative", ind.cumulative));
+  GOVPERF_RETURN_IF_ERROR(o.Num("measurement_error", ind.measurement_error));
+  if (ind.measurement_error < 0) {
+    return Status::Invalid(o.Where("measurement_error") + ": must not be negative");
+  }
   return Status::Ok();
 }
 
@@ -260,7 +264,8 @@ json SchemeToJson(const core::Scheme& s) {
                     {"orientations", i.orientations},
                     {"category_ids", i.category_ids},
                     {"unit_ids", i.unit_ids},
-                    {"cumulative", i.cumulative}});
+                    {"cumulative", i.cumulative},
+                    {"measurement_error", i.measurement_error}});
   }
   j["indicators"] = inds;
   json targets = json::array();
@@ -294,6 +299,7 @@ Result<core::YearData> YearDataFromJson(const json& j) {
   }));
   GOVPERF_RETURN_IF_ERROR(root.NumMap("satisfaction", d.satisfaction));
   GOVPERF_RETURN_IF_ERROR(root.NumMap("leadership", d.leadership));
+  GOVPERF_RETURN_IF_ERROR(root.NumMap("satisfaction_se", d.satisfaction_se));
   GOVPERF_RETURN_IF_ERROR(root.Each("adjustments", false, [&](const Obj& o) {
     core::Adjustment a;
     GOVPERF_RETURN_IF_ERROR(o.Str("id", a.id, true));
@@ -350,6 +356,7 @@ json YearDataToJson(const core::YearData& d) {
   return {{"values", values},
           {"satisfaction", d.satisfaction},
           {"leadership", d.leadership},
+          {"satisfaction_se", d.satisfaction_se},
           {"adjustments", adj}};
 }
 

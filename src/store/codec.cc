@@ -68,7 +68,8 @@ json SchemeJson(const core::Scheme& s) {
                     {"orientations", i.orientations},
                     {"category_ids", i.category_ids},
                     {"unit_ids", i.unit_ids},
-                    {"cumulative", i.cumulative}});
+                    {"cumulative", i.cumulative},
+                    {"measurement_error", i.measurement_error}});
   }
   json targets = json::array();
   for (const auto& [key, v] : s.targets) targets.push_back({key.first, key.second, v});
@@ -98,6 +99,7 @@ json YearDataJson(const core::YearData& d) {
   return json{{"values", values},
               {"satisfaction", d.satisfaction},
               {"leadership", d.leadership},
+              {"satisfaction_se", d.satisfaction_se},
               {"adjustments", adjs}};
 }
 

@@ -484,7 +484,8 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
     GOVPERF_ASSIGN_STMT(
         q, db_->Prepare("SELECT id, parent_id, level, name_zh, name_en, points, direction, "
                         "unit_of_measure, method, params, lead_unit_id, type, orientations, "
-                        "category_ids, unit_ids, cumulative FROM indicators WHERE year = ? ORDER BY ord"));
+                        "category_ids, unit_ids, cumulative, measurement_error FROM indicators WHERE year = ? "
+                        "ORDER BY ord"));
     q.Bind(1, year);
     for (;;) {
       GOVPERF_STEP(row, q);
@@ -508,6 +509,7 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
       i.category_ids = JsonStrings(q.Text(13));
       i.unit_ids = JsonStrings(q.Text(14));
       i.cumulative = q.Int(15) != 0;
+      i.measurement_error = q.Real(16);
       s.indicators.push_back(std::move(i));
     }
   }
@@ -715,8 +717,9 @@ Status SqliteStore::SaveScheme(const Actor& actor, const core::Scheme& s) {
       GOVPERF_ASSIGN_STMT(
           ins, db_->Prepare("INSERT INTO indicators (year, id, ord, parent_id, level, name_zh, "
                             "name_en, points, direction, unit_of_measure, method, params, "
-                            "lead_unit_id, type, orientations, category_ids, unit_ids, cumulative) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                            "lead_unit_id, type, orientations, category_ids, unit_ids, cumulative, "
+                            "measurement_error) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
       for (size_t i = 0; i < s.indicators.size(); ++i) {
         const auto& ind = s.indicators[i];
         ins.Reset();
@@ -726,7 +729,7 @@ Status SqliteStore::SaveScheme(const Actor& actor, const core::Scheme& s) {
         ins.Bind(11, ind.method).Bind(12, json(ind.params).dump()).Bind(13, ind.lead_unit_id);
         ins.Bind(14, core::IndicatorTypeName(ind.type)).Bind(15, json(ind.orientations).dump());
         ins.Bind(16, json(ind.category_ids).dump()).Bind(17, json(ind.unit_ids).dump());
-        ins.Bind(18, ind.cumulative ? 1 : 0);
+        ins.Bind(18, ind.cumulative ? 1 : 0).Bind(19, ind.measurement_error);
         GOVPERF_RETURN_IF_ERROR(ins.Run());
       }
     }
@@ -829,14 +832,15 @@ Result<core::YearData> SqliteStore::LoadYearDataLocked(int year) {
     }
   }
   {
-    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT unit_id, satisfaction, leadership FROM "
-                                        "component_scores WHERE year = ?"));
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT unit_id, satisfaction, leadership, "
+                                        "satisfaction_se FROM component_scores WHERE year = ?"));
     q.Bind(1, year);
     for (;;) {
       GOVPERF_STEP(row, q);
       if (!row) break;
       if (auto v = q.OptReal(1)) d.satisfaction[q.Text(0)] = *v;
       if (auto v = q.OptReal(2)) d.leadership[q.Text(0)] = *v;
+      if (auto v = q.OptReal(3)) d.satisfaction_se[q.Text(0)] = *v;
     }
   }
   {
@@ -967,14 +971,20 @@ Status SqliteStore::SaveYearData(const Actor& actor, int year, const core::YearD
       }
     }
     {
-      std::map<std::string, std::pair<std::optional<double>, std::optional<double>>> scores;
-      for (const auto& [u, v] : data.satisfaction) scores[u].first = v;
-      for (const auto& [u, v] : data.leadership) scores[u].second = v;
+      struct Scores {
+        std::optional<double> satisfaction, leadership, satisfaction_se;
+      };
+      std::map<std::string, Scores> scores;
+      for (const auto& [u, v] : data.satisfaction) scores[u].satisfaction = v;
+      for (const auto& [u, v] : data.leadership) scores[u].leadership = v;
+      for (const auto& [u, v] : data.satisfaction_se) scores[u].satisfaction_se = v;
       GOVPERF_ASSIGN_STMT(ins, db_->Prepare("INSERT INTO component_scores (year, unit_id, "
-                                            "satisfaction, leadership) VALUES (?, ?, ?, ?)"));
+                                            "satisfaction, leadership, satisfaction_se) "
+                                            "VALUES (?, ?, ?, ?, ?)"));
       for (const auto& [u, sl] : scores) {
         ins.Reset();
-        ins.Bind(1, year).Bind(2, u).Bind(3, sl.first).Bind(4, sl.second);
+        ins.Bind(1, year).Bind(2, u).Bind(3, sl.satisfaction).Bind(4, sl.leadership);
+        ins.Bind(5, sl.satisfaction_se);
         GOVPERF_RETURN_IF_ERROR(ins.Run());
       }
     }

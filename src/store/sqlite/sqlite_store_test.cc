@@ -90,6 +90,7 @@ core::Scheme SampleScheme(int year) {
   duty.type = core::IndicatorType::kProcess;
   duty.unit_ids = {"B01"};
   duty.cumulative = true;
+  duty.measurement_error = 0.02;
   s.indicators = {l1, leaf, duty};
   s.targets = {{{"1.1", "D01"}, 7.5}, {{"1.1", "D02"}, 0.1 + 0.2}, {{"2", "B01"}, 100}};
   return s;
@@ -105,6 +106,7 @@ core::YearData SampleData(int year) {
               {"2", "B01", y, 1e-17, false, "lead_b01", "", ""}};
   d.satisfaction = {{"D01", 85.25}, {"D02", 60}};
   d.leadership = {{"D01", 90}, {"B01", 77.7}};
+  d.satisfaction_se = {{"D01", 1.75}};
   core::Adjustment bonus{"A1",
                          "D01",
                          core::AdjustmentKind::kBonus,
@@ -186,6 +188,7 @@ void ExpectSchemeEq(const core::Scheme& a, const core::Scheme& b) {
     EXPECT_EQ(x.category_ids, y.category_ids);
     EXPECT_EQ(x.unit_ids, y.unit_ids);
     EXPECT_EQ(x.cumulative, y.cumulative);
+    EXPECT_EQ(x.measurement_error, y.measurement_error);
   }
   EXPECT_EQ(a.targets, b.targets);
 }
@@ -206,6 +209,7 @@ void ExpectYearDataEq(const core::YearData& a, const core::YearData& b) {
   for (size_t i = 0; i < a.values.size(); ++i) ExpectDatumEq(a.values[i], b.values[i]);
   EXPECT_EQ(a.satisfaction, b.satisfaction);
   EXPECT_EQ(a.leadership, b.leadership);
+  EXPECT_EQ(a.satisfaction_se, b.satisfaction_se);
   ASSERT_EQ(a.adjustments.size(), b.adjustments.size());
   for (size_t i = 0; i < a.adjustments.size(); ++i) {
     const auto& x = a.adjustments[i];
@@ -245,7 +249,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   EXPECT_EQ(RawQuery(path_, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "2");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "3");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 1"), "0001_init.sql");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 2"),
             "0002_indicator_cumulative.sql");
@@ -254,7 +258,7 @@ TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   // Reopening applies nothing again and keeps the data.
   store_ = MustOpen(path_, clock_);
   ASSERT_NE(store_, nullptr);
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "2");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "3");
   EXPECT_TRUE(store_->LoadScheme(2025).ok());
   // A second store on the same file at the same time works too (WAL).
   auto other = MustOpen(path_, clock_);
