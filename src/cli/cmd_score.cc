@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <map>
 
@@ -13,6 +15,7 @@
 #include "core/benchmark_scheme.h"
 #include "core/evaluate.h"
 #include "io/bench_csv.h"
+#include "io/data_csv.h"
 #include "io/scheme_json.h"
 #include "store/store.h"
 
@@ -24,6 +27,9 @@ struct ScoreOptions {
   int year = 0;
   std::string format = "csv";
   bool trace = false;
+  std::string scheme;        // a scheme file (docs/scheme-format.md), with --data DIR
+  bool provisional = false;  // files: score a year in progress provisionally
+  bool final_only = false;   // database: score an unpublished year as final
   bool benchmark_scheme = false;
   std::string data;
   bool timing = false;
@@ -110,6 +116,56 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
+// A year to score, from a database or from files.
+struct YearInput {
+  core::Scheme scheme;
+  core::YearData data;
+  bool provisional = false;
+};
+
+Result<YearInput> FromDatabase(const ScoreOptions& opt) {
+  if (!std::filesystem::exists(opt.db)) return Status::Invalid("--db: file not found: " + opt.db);
+  auto store = store::OpenSqliteStore(opt.db);
+  if (!store.ok()) return Status::Invalid("--db: " + store.status().ToString());
+  auto years = (*store)->ListYears();
+  if (!years.ok()) return years.status();
+  const store::YearInfo* year = nullptr;
+  std::string list;
+  for (const auto& y : *years) {
+    if (y.year == opt.year) year = &y;
+    list += (list.empty() ? "" : ", ") + std::to_string(y.year);
+  }
+  if (year == nullptr) {
+    return Status::NotFound("--year: " + std::to_string(opt.year) + " not found in " + opt.db +
+                            " (years: " + (list.empty() ? "none" : list) + ")");
+  }
+  YearInput in;
+  auto scheme = (*store)->LoadScheme(opt.year);
+  if (!scheme.ok()) return scheme.status();
+  auto data = (*store)->LoadYearData(opt.year);
+  if (!data.ok()) return data.status();
+  in.scheme = std::move(*scheme);
+  in.data = std::move(*data);
+  // A year not yet published is scored provisionally (monitoring data stand
+  // in for missing year-end values) unless --final asks otherwise.
+  in.provisional = year->status != "published" && !opt.final_only;
+  return in;
+}
+
+Result<YearInput> FromFiles(const ScoreOptions& opt) {
+  std::ifstream f(opt.scheme);
+  if (!f) return Status::Invalid("--scheme: cannot open " + opt.scheme);
+  std::stringstream text;
+  text << f.rdbuf();
+  auto j = io::ParseJson(text.str(), opt.scheme);
+  if (!j.ok()) return j.status();
+  auto scheme = io::SchemeFromJson(*j);
+  if (!scheme.ok()) return Status::Invalid(opt.scheme + ": " + scheme.status().message());
+  auto data = io::ReadYearDataDir(opt.data);
+  if (!data.ok()) return Status::Invalid("--data: " + data.status().message());
+  return YearInput{std::move(*scheme), std::move(*data), opt.provisional};
+}
+
 int Run(const ScoreOptions& opt) {
   if (opt.benchmark_scheme) {
     if (opt.data.empty()) {
@@ -118,56 +174,31 @@ int Run(const ScoreOptions& opt) {
     }
     return RunBenchmarkScheme(opt);
   }
-  if (opt.db.empty() || opt.year == 0) {
-    std::cerr << "govperf score: --db FILE and --year YEAR are required"
-                 " (or --benchmark-scheme --data DIR)\n";
+  const bool from_files = !opt.scheme.empty();
+  if (from_files ? opt.data.empty() : (opt.db.empty() || opt.year == 0)) {
+    std::cerr << "govperf score: give --db FILE --year YEAR, or --scheme FILE --data DIR,"
+                 " or --benchmark-scheme --data DIR\n";
     return 1;
   }
-  if (!std::filesystem::exists(opt.db)) {
-    std::cerr << "govperf score: --db: file not found: " << opt.db << "\n";
+  auto in = from_files ? FromFiles(opt) : FromDatabase(opt);
+  if (!in.ok()) {
+    std::cerr << "govperf score: " << in.status().message() << "\n";
     return 1;
   }
-  auto store = store::OpenSqliteStore(opt.db);
-  if (!store.ok()) {
-    std::cerr << "govperf score: --db: " << store.status().ToString() << "\n";
-    return 1;
-  }
-  auto years = (*store)->ListYears();
-  if (!years.ok()) {
-    std::cerr << "govperf score: " << years.status().ToString() << "\n";
-    return 1;
-  }
-  bool found = false;
-  std::string list;
-  for (const auto& y : *years) {
-    found = found || y.year == opt.year;
-    list += (list.empty() ? "" : ", ") + std::to_string(y.year);
-  }
-  if (!found) {
-    std::cerr << "govperf score: --year: " << opt.year << " not found in " << opt.db
-              << " (years: " << (list.empty() ? "none" : list) << ")\n";
-    return 1;
-  }
-  auto scheme = (*store)->LoadScheme(opt.year);
-  if (!scheme.ok()) {
-    std::cerr << "govperf score: " << scheme.status().ToString() << "\n";
-    return 1;
-  }
-  auto data = (*store)->LoadYearData(opt.year);
-  if (!data.ok()) {
-    std::cerr << "govperf score: " << data.status().ToString() << "\n";
-    return 1;
-  }
-  auto result = core::Evaluate(*scheme, *data);
+  core::EvaluateOptions eval;
+  eval.provisional = in->provisional;
+  auto result = core::Evaluate(in->scheme, in->data, eval);
   if (!result.ok()) {
-    std::cerr << "govperf score: " << result.status().ToString() << "\n";
+    std::cerr << "govperf score: " << result.status().message() << "\n";
     return 1;
   }
   std::map<std::string, const core::Unit*> units;
-  for (const auto& u : scheme->units) units[u.id] = &u;
+  for (const auto& u : in->scheme.units) units[u.id] = &u;
 
   if (opt.format == "json") {
-    nlohmann::json out = {{"year", opt.year}, {"units", nlohmann::json::array()}};
+    nlohmann::json out = {{"year", in->scheme.year},
+                          {"provisional", in->provisional},
+                          {"units", nlohmann::json::array()}};
     for (const auto& r : result->units) {
       nlohmann::json j = io::UnitResultToJson(r, opt.trace);
       j["name_zh"] = units[r.unit_id]->name_zh;
@@ -198,9 +229,14 @@ void AddScoreCommand(CLI::App& app, RunState& state) {
       "score", "Score a year: every unit's components, total, rank in category and grade");
   sub->add_option("--db", opt->db, "SQLite database file");
   sub->add_option("--year", opt->year, "evaluation year")->check(CLI::Range(1900, 2200));
+  sub->add_option("--scheme", opt->scheme, "scheme file (JSON, docs/scheme-format.md)");
+  sub->add_flag("--provisional", opt->provisional,
+                "with --scheme: use monthly values where a year-end value is missing");
+  sub->add_flag("--final", opt->final_only,
+                "with --db: score an unpublished year as final (missing values score 0)");
   sub->add_flag("--benchmark-scheme", opt->benchmark_scheme,
                 "score CSV files from `govperf gen` with the benchmark scheme");
-  sub->add_option("--data", opt->data, "directory of CSV files (with --benchmark-scheme)");
+  sub->add_option("--data", opt->data, "directory of CSV files (with --scheme or --benchmark-scheme)");
   sub->add_flag("--timing", opt->timing, "print phase timings to stderr");
   sub->add_option("--threads", opt->threads, "threads for loading and scoring")
       ->check(CLI::Range(1, 64))->capture_default_str();

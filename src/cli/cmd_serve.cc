@@ -1,16 +1,106 @@
-// Placeholder until the serve layer lands; replaced by its owner.
+// `govperf serve --db FILE [--host 127.0.0.1] [--port 8080] [--web DIR]
+//                [--session-hours 8] [--print-logins]`
+// Opens (creating if absent) the SQLite store, serves the API and the built
+// front end until SIGINT/SIGTERM, then exits 0. Port 0 picks a free port and
+// the banner prints the actual one (tests and scripts read it from stdout).
+#include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.h"
+#include "demo/demo.h"
+#include "server/app.h"
+#include "server/server.h"
+#include "store/store.h"
 
 namespace govperf::cli {
+namespace {
+
+struct ServeArgs {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string web;
+  int session_hours = server::kDefaultSessionHours;
+  bool print_logins = false;
+};
+
+void PrintLogins() {
+  const auto& logins = demo::FeaturedLogins();
+  if (logins.empty()) return;
+  std::cout << "\nDemo logins (演示账号):\n";
+  std::cout << "  " << std::left << std::setw(16) << "username" << std::setw(18) << "password"
+            << std::setw(8) << "role"
+            << "description\n";
+  for (const auto& l : logins) {
+    std::cout << "  " << std::left << std::setw(16) << l.username << std::setw(18) << l.password
+              << std::setw(8) << l.role << l.description_zh << " / " << l.description_en << "\n";
+  }
+}
+
+int RunServe(const ServeArgs& args) {
+  std::error_code ec;
+  const bool existed = std::filesystem::exists(args.db, ec);
+  auto opened = store::OpenSqliteStore(args.db);
+  if (!opened.ok()) {
+    std::cerr << "govperf serve: " << opened.status().ToString() << "\n";
+    return 1;
+  }
+  store::Store& st = **opened;
+
+  server::AppOptions app_options;
+  app_options.session_hours = args.session_hours;
+  app_options.web_dir = args.web;
+  server::App app(st, store::SystemClock(), app_options);
+
+  server::ServerOptions options;
+  options.host = args.host;
+  options.port = static_cast<uint16_t>(args.port);
+  options.handle_signals = true;
+  server::Server srv(options, [&app](const server::Request& r) { return app.Handle(r); });
+  if (Status listen = srv.Listen(); !listen.ok()) {
+    std::cerr << "govperf serve: " << listen.message() << "\n";
+    return 1;
+  }
+
+  std::cout << "govperf serving http://" << args.host << ":" << srv.port() << "/ (db " << args.db
+            << ")\n";
+  if (!existed) {
+    std::cout << "note: " << args.db << " did not exist and was created empty; fill it with "
+              << "`govperf demo --db " << args.db << "`\n";
+  }
+  if (!args.web.empty() && !std::filesystem::is_directory(args.web, ec)) {
+    std::cout << "note: web directory " << args.web
+              << " not found; `/` shows a placeholder (build the front end with `make web`)\n";
+  }
+  if (args.print_logins) PrintLogins();
+  std::cout << std::flush;  // scripts wait for the banner
+
+  if (Status run = srv.Run(); !run.ok()) {
+    std::cerr << "govperf serve: " << run.message() << "\n";
+    return 1;
+  }
+  std::cout << "govperf serve: stopped\n" << std::flush;
+  return 0;
+}
+
+}  // namespace
 
 void AddServeCommand(CLI::App& app, RunState& state) {
-  auto* sub = app.add_subcommand("serve", "(not yet available)");
-  sub->callback([&state] {
-    std::cerr << "govperf serve: not yet available\n";
-    state.exit_code = 1;
-  });
+  auto args = std::make_shared<ServeArgs>();
+  auto* sub = app.add_subcommand("serve", "Serve the HTTP API and the web front end (HTTP 服务)");
+  sub->add_option("--db", args->db, "SQLite database file (created if absent)")->required();
+  sub->add_option("--host", args->host, "address to listen on")->capture_default_str();
+  sub->add_option("--port", args->port, "TCP port; 0 picks a free one")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  sub->add_option("--web", args->web, "directory of the built front end (web/dist)");
+  sub->add_option("--session-hours", args->session_hours, "login session lifetime in hours")
+      ->check(CLI::Range(1, 24 * 366))
+      ->capture_default_str();
+  sub->add_flag("--print-logins", args->print_logins, "print the demo logins after the banner");
+  sub->callback([args, &state] { state.exit_code = RunServe(*args); });
 }
 
 }  // namespace govperf::cli

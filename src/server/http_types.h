@@ -11,8 +11,8 @@
 namespace govperf::server {
 
 struct Request {
-  std::string method;  // "GET", "PUT" ... as sent
-  std::string target;  // raw request target: path and optional "?query"
+  std::string method;           // "GET", "PUT" ... as sent
+  std::string target;           // raw request target: path and optional "?query"
   std::string authorization;    // Authorization header, as sent
   std::string accept_language;  // Accept-Language header, as sent
   std::string body;

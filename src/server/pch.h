@@ -3,6 +3,7 @@
 // including it, which g++ 12 rejects (STACK-NOTES.md).
 #pragma once
 
+// clang-format off
 #include <utility>
 
 #include <boost/asio.hpp>
@@ -14,3 +15,4 @@
 #include <optional>
 #include <string>
 #include <vector>
+// clang-format on

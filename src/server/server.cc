@@ -2,11 +2,13 @@
 // project; everything it knows about the application is the Handler.
 #include "server/server.h"
 
+// clang-format off
 #include <utility>  // before Asio: see pch.h
-
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+// clang-format on
+
 #include <array>
 #include <exception>
 #include <iostream>
@@ -30,8 +32,7 @@ constexpr std::size_t kLingerMaxBytes = 16 * 1024 * 1024;
 
 std::string EnvelopeJson(const char* code, const std::string& message) {
   // Static texts only (no quotes to escape), so no JSON library is needed here.
-  return std::string(R"({"code":")") + code + R"(","message":")" + message +
-         R"(","details":{}})";
+  return std::string(R"({"code":")") + code + R"(","message":")" + message + R"(","details":{}})";
 }
 
 }  // namespace
@@ -137,9 +138,9 @@ struct Server::Impl {
                                 asio::redirect_error(asio::use_awaitable, ec));
       self->reading = false;
       if (ec == http::error::body_limit) {
-        co_await WriteStatic(stream, http::status::payload_too_large, "payload_too_large",
-                             "request body exceeds the limit of " +
-                                 std::to_string(opt.body_limit) + " bytes");
+        co_await WriteStatic(
+            stream, http::status::payload_too_large, "payload_too_large",
+            "request body exceeds the limit of " + std::to_string(opt.body_limit) + " bytes");
         co_await LingeringClose(stream);
         co_return;
       }
@@ -162,8 +163,7 @@ struct Server::Impl {
       req.body = std::move(breq.body());
       Response res = CallHandler(req);
 
-      http::response<http::string_body> bres{static_cast<http::status>(res.status),
-                                             breq.version()};
+      http::response<http::string_body> bres{static_cast<http::status>(res.status), breq.version()};
       bres.set(http::field::server, "govperf");
       bres.set(http::field::content_type, res.content_type);
       for (const auto& [name, value] : res.headers) bres.set(name, value);

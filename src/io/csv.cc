@@ -1,0 +1,90 @@
+#include "io/csv.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace govperf::io {
+
+int CsvTable::Column(const std::string& name) const {
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Result<CsvTable> ParseCsv(const std::string& text, const std::string& what) {
+  std::vector<CsvRecord> records;
+  size_t i = 0;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // BOM from Excel
+  int line = 1;
+  CsvRecord rec{line, {}};
+  std::string field;
+  bool quoted = false, field_started = false;
+  auto end_field = [&] {
+    rec.fields.push_back(std::move(field));
+    field.clear();
+    field_started = false;
+  };
+  auto end_record = [&] {
+    end_field();
+    if (!(rec.fields.size() == 1 && rec.fields[0].empty())) records.push_back(std::move(rec));
+    rec = CsvRecord{line, {}};
+  };
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && !field_started) {
+      quoted = true;
+      field_started = true;
+    } else if (c == ',') {
+      end_field();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      continue;
+    } else if (c == '\n') {
+      ++line;
+      end_record();
+    } else {
+      field += c;
+      field_started = true;
+    }
+  }
+  if (quoted) {
+    return Status::Invalid(what + " line " + std::to_string(rec.line) + ": unterminated quote");
+  }
+  if (!field.empty() || !rec.fields.empty()) end_record();
+  if (records.empty()) return Status::Invalid(what + ": empty (a header line is required)");
+  CsvTable t;
+  t.header = std::move(records.front().fields);
+  for (size_t r = 1; r < records.size(); ++r) {
+    if (records[r].fields.size() != t.header.size()) {
+      return Status::Invalid(what + " line " + std::to_string(records[r].line) + ": " +
+                             std::to_string(records[r].fields.size()) + " fields, the header has " +
+                             std::to_string(t.header.size()));
+    }
+    t.rows.push_back(std::move(records[r]));
+  }
+  return t;
+}
+
+Result<CsvTable> ReadCsvFile(const std::string& path, const std::string& what) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Status::NotFound(what + ": cannot open " + path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ParseCsv(ss.str(), what);
+}
+
+}  // namespace govperf::io

@@ -1,0 +1,148 @@
+#include "io/data_csv.h"
+
+#include <cmath>
+#include <filesystem>
+
+#include "io/csv.h"
+
+namespace govperf::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Column accessors that name file, line and column in their errors.
+class Rows {
+ public:
+  Rows(const CsvTable& t, std::string file) : t_(t), file_(std::move(file)) {}
+
+  Status Require(std::initializer_list<const char*> names) const {
+    for (const char* n : names) {
+      if (t_.Column(n) < 0) return Status::Invalid(file_ + " line 1: missing column '" + n + "'");
+    }
+    return Status::Ok();
+  }
+  std::string Text(const CsvRecord& r, const char* name) const {
+    const int c = t_.Column(name);
+    return c < 0 ? "" : r.fields[c];
+  }
+  Status Number(const CsvRecord& r, const char* name, std::optional<double>& out) const {
+    const std::string s = Text(r, name);
+    out.reset();
+    if (s.empty()) return Status::Ok();
+    size_t used = 0;
+    double v = 0;
+    try {
+      v = std::stod(s, &used);
+    } catch (...) {
+      used = 0;
+    }
+    if (used != s.size() || !std::isfinite(v)) {
+      return Status::Invalid(Where(r, name) + ": expected a number, got '" + s + "'");
+    }
+    out = v;
+    return Status::Ok();
+  }
+  Status Flag(const CsvRecord& r, const char* name, bool& out) const {
+    const std::string s = Text(r, name);
+    if (s.empty() || s == "0" || s == "false") {
+      out = false;
+    } else if (s == "1" || s == "true") {
+      out = true;
+    } else {
+      return Status::Invalid(Where(r, name) + ": expected 0/1 or true/false, got '" + s + "'");
+    }
+    return Status::Ok();
+  }
+  std::string Where(const CsvRecord& r, const char* column) const {
+    return file_ + " line " + std::to_string(r.line) + " column " + column;
+  }
+
+ private:
+  const CsvTable& t_;
+  std::string file_;
+};
+
+}  // namespace
+
+Result<core::YearData> ReadYearDataDir(const std::string& dir) {
+  core::YearData d;
+  auto values = ReadCsvFile((fs::path(dir) / "values.csv").string(), "values.csv");
+  if (!values.ok()) return values.status();
+  Rows v(*values, "values.csv");
+  GOVPERF_RETURN_IF_ERROR(v.Require({"indicator_id", "unit_id", "period", "value"}));
+  for (const auto& r : values->rows) {
+    core::Datum x;
+    x.indicator_id = v.Text(r, "indicator_id");
+    x.unit_id = v.Text(r, "unit_id");
+    x.period = v.Text(r, "period");
+    if (x.indicator_id.empty()) return Status::Invalid(v.Where(r, "indicator_id") + ": empty");
+    if (x.unit_id.empty()) return Status::Invalid(v.Where(r, "unit_id") + ": empty");
+    if (x.period.empty()) return Status::Invalid(v.Where(r, "period") + ": empty");
+    GOVPERF_RETURN_IF_ERROR(v.Number(r, "value", x.value));
+    GOVPERF_RETURN_IF_ERROR(v.Flag(r, "no_data", x.no_data));
+    x.entered_by = v.Text(r, "entered_by");
+    x.approved_by = v.Text(r, "approved_by");
+    x.note = v.Text(r, "note");
+    d.values.push_back(std::move(x));
+  }
+
+  if (fs::exists(fs::path(dir) / "subjects.csv")) {
+    auto subjects = ReadCsvFile((fs::path(dir) / "subjects.csv").string(), "subjects.csv");
+    if (!subjects.ok()) return subjects.status();
+    Rows s(*subjects, "subjects.csv");
+    GOVPERF_RETURN_IF_ERROR(s.Require({"unit_id", "satisfaction", "leadership"}));
+    for (const auto& r : subjects->rows) {
+      const std::string unit = s.Text(r, "unit_id");
+      if (unit.empty()) return Status::Invalid(s.Where(r, "unit_id") + ": empty");
+      std::optional<double> sat, lead, se;
+      GOVPERF_RETURN_IF_ERROR(s.Number(r, "satisfaction", sat));
+      GOVPERF_RETURN_IF_ERROR(s.Number(r, "leadership", lead));
+      GOVPERF_RETURN_IF_ERROR(s.Number(r, "satisfaction_se", se));
+      for (auto [value, column] : {std::pair{sat, "satisfaction"}, std::pair{lead, "leadership"}}) {
+        if (value && (*value < 0 || *value > 100)) {
+          return Status::Invalid(s.Where(r, column) + ": must be within 0..100");
+        }
+      }
+      if (sat) d.satisfaction[unit] = *sat;
+      if (lead) d.leadership[unit] = *lead;
+      if (se) d.satisfaction_se[unit] = *se;
+    }
+  }
+
+  if (fs::exists(fs::path(dir) / "adjustments.csv")) {
+    auto adj = ReadCsvFile((fs::path(dir) / "adjustments.csv").string(), "adjustments.csv");
+    if (!adj.ok()) return adj.status();
+    Rows a(*adj, "adjustments.csv");
+    GOVPERF_RETURN_IF_ERROR(a.Require({"id", "unit_id", "kind", "points"}));
+    for (const auto& r : adj->rows) {
+      core::Adjustment x;
+      x.id = a.Text(r, "id");
+      x.unit_id = a.Text(r, "unit_id");
+      auto kind = core::ParseAdjustmentKind(a.Text(r, "kind"));
+      if (!kind) return Status::Invalid(a.Where(r, "kind") + ": expected bonus, deduction or veto");
+      x.kind = *kind;
+      std::optional<double> points;
+      GOVPERF_RETURN_IF_ERROR(a.Number(r, "points", points));
+      if (!points && x.kind != core::AdjustmentKind::kVeto) {
+        return Status::Invalid(a.Where(r, "points") + ": required for bonus and deduction");
+      }
+      if (points && *points < 0) return Status::Invalid(a.Where(r, "points") + ": must not be negative");
+      x.points = points.value_or(0);
+      const std::string effect = a.Text(r, "veto_effect");
+      if (effect == "fix_lowest") {
+        x.veto_effect = core::VetoEffect::kFixLowest;
+      } else if (!effect.empty() && effect != "cap_qualified") {
+        return Status::Invalid(a.Where(r, "veto_effect") + ": expected cap_qualified or fix_lowest");
+      }
+      x.reason_zh = a.Text(r, "reason_zh");
+      x.reason_en = a.Text(r, "reason_en");
+      x.evidence = a.Text(r, "evidence");
+      x.entered_by = a.Text(r, "entered_by");
+      x.approved_by = a.Text(r, "approved_by");
+      d.adjustments.push_back(std::move(x));
+    }
+  }
+  return d;
+}
+
+}  // namespace govperf::io

@@ -1,0 +1,99 @@
+// What a handler gets (Ctx) and the helpers every handler uses to answer:
+// JSON responses, the error envelope {code, message, details}, request-body
+// and query parsing that name the offending field.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "server/http_types.h"
+#include "store/store.h"
+
+namespace govperf::server {
+
+using Json = nlohmann::json;
+
+inline constexpr int kDefaultSessionHours = 8;
+inline constexpr const char* kVersion = "0.1.0";
+
+struct AppOptions {
+  int session_hours = kDefaultSessionHours;  // lifetime of a login token
+  std::string web_dir;  // built front end (web/dist); empty or missing: placeholder page
+};
+
+class YearCache;
+
+// Long-lived services shared by all requests (owned by App).
+struct Services {
+  store::Store& store;
+  const store::Clock& clock;
+  YearCache& years;
+  const AppOptions& options;
+  // An argon2id hash of a random password, verified against when the user is
+  // unknown so that unknown user and wrong password take the same time.
+  std::string dummy_hash;
+};
+
+struct Ctx {
+  Ctx(Services& services, const Request& req) : svc(services), request(req) {}
+
+  Services& svc;
+  const Request& request;
+  std::map<std::string, std::string> query;   // decoded
+  std::map<std::string, std::string> params;  // decoded path placeholders
+  std::optional<store::User> user;            // set when a valid session was presented
+  std::string token_hash;                     // of that session
+  bool zh = false;                            // Accept-Language: zh*
+
+  // The caller's role; kRoleAnonymous without a session.
+  std::string role() const;
+  // The message in the caller's language.
+  std::string T(std::string_view en, std::string_view zh_text) const {
+    return std::string(zh ? zh_text : en);
+  }
+};
+
+int HttpStatusOf(Code code);
+Response JsonResponse(const Json& body, int status = 200);
+Response ErrorResponse(Code code, const std::string& message, Json details = Json::object());
+// The envelope for a Status (e.g. one returned by the store).
+Response Fail(const Status& status);
+// 400 invalid_argument naming `field` in the message and in details.field.
+Response BadField(const std::string& field, const std::string& message);
+
+// Parses a decimal integer (optional leading '-'); false on anything else.
+bool ParseInt(std::string_view text, int64_t* out);
+
+// Reads an optional integer query parameter in [min, max]. Returns an error
+// Response (400 naming the parameter) when present but malformed.
+std::optional<Response> QueryInt(const Ctx& ctx, const std::string& name, int64_t min, int64_t max,
+                                 std::optional<int64_t>* out);
+// Parses the {year} path placeholder (400 naming `year` when malformed).
+std::optional<Response> PathYear(const Ctx& ctx, int* year);
+
+// Reads the fields of a JSON object body; remembers the first problem.
+class BodyReader {
+ public:
+  explicit BodyReader(const Ctx& ctx);
+  // Required string; "" after an error.
+  std::string String(const char* field, bool required = true);
+  // A number or null; absent → nullopt.
+  std::optional<double> NumberOrNull(const char* field);
+  bool Bool(const char* field, bool fallback);
+  bool ok() const { return !error_.has_value(); }
+  // REQUIRES: !ok()
+  Response error() const { return *error_; }
+
+ private:
+  const Ctx& ctx_;
+  Json body_;
+  std::optional<Response> error_;
+};
+
+}  // namespace govperf::server

@@ -1,0 +1,133 @@
+#include "server/dto/dto.h"
+
+#include <algorithm>
+#include <set>
+
+#include "server/policy.h"
+
+namespace govperf::server::dto {
+
+Json OptionalNumber(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json YearInfoJson(const store::YearInfo& y) {
+  return {{"year", y.year}, {"status", y.status}, {"published_at", y.published_at}};
+}
+
+Json CategoryJson(const core::Category& c) {
+  return {{"id", c.id},
+          {"name_zh", c.name_zh},
+          {"name_en", c.name_en},
+          {"kind", core::UnitKindName(c.kind)}};
+}
+
+Json UnitJson(const core::Unit& u) {
+  return {{"id", u.id},
+          {"name_zh", u.name_zh},
+          {"name_en", u.name_en},
+          {"category_id", u.category_id},
+          {"kind", core::UnitKindName(u.kind)},
+          {"parent_id", u.parent_id}};
+}
+
+Json UserJson(const store::User& user, const core::Unit* unit) {
+  Json perms = Json::array();
+  for (Permission p : PermissionsOf(user.role)) perms.push_back(PermissionName(p));
+  return {{"username", user.username},
+          {"display_name", user.display_name},
+          {"role", user.role},
+          {"unit_id", user.unit_id},
+          {"unit_name_zh", unit ? unit->name_zh : ""},
+          {"unit_name_en", unit ? unit->name_en : ""},
+          {"permissions", std::move(perms)}};
+}
+
+Json UserListItemJson(const store::User& user) {
+  return {{"username", user.username},
+          {"display_name", user.display_name},
+          {"role", user.role},
+          {"unit_id", user.unit_id},
+          {"active", user.active}};
+}
+
+namespace {
+// before/after are stored as JSON text; hand them out as JSON values so the
+// client need not parse twice. Text that is not JSON stays a string.
+Json EmbeddedJson(const std::string& text) {
+  if (text.empty()) return nullptr;
+  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  return parsed.is_discarded() ? Json(text) : parsed;
+}
+}  // namespace
+
+Json AuditRecordJson(const store::AuditRecord& r) {
+  return {{"id", r.id},
+          {"at", r.at},
+          {"actor", r.actor},
+          {"action", r.action},
+          {"entity", r.entity},
+          {"before", EmbeddedJson(r.before)},
+          {"after", EmbeddedJson(r.after)},
+          {"prev_hash", r.prev_hash},
+          {"hash", r.hash}};
+}
+
+Json UnitRowJson(const YearView& view, const core::UnitResult& r) {
+  auto unit = view.units.find(r.unit_id);
+  const core::Unit* u = unit == view.units.end() ? nullptr : unit->second;
+  return {{"unit_id", r.unit_id},
+          {"name_zh", u ? u->name_zh : ""},
+          {"name_en", u ? u->name_en : ""},
+          {"indicator_score", r.indicator_score},
+          {"satisfaction", r.satisfaction},
+          {"leadership", r.leadership},
+          {"bonus", r.bonus},
+          {"deduction", r.deduction},
+          {"vetoed", r.vetoed},
+          {"total", r.total},
+          {"rank", r.rank},
+          {"grade", r.grade},
+          {"grade_notes", r.grade_notes},
+          {"grade_notes_zh", r.grade_notes_zh},
+          {"notes", r.notes},
+          {"notes_zh", r.notes_zh}};
+}
+
+Json GradesJson(const core::Scheme& scheme) {
+  Json out = Json::array();
+  std::set<std::string> seen;
+  for (const core::Category& c : scheme.categories) {
+    for (const core::GradeLevel& g : c.grades) {
+      if (!seen.insert(g.code).second) continue;
+      out.push_back({{"code", g.code}, {"name_zh", g.name_zh}, {"name_en", g.name_en}});
+    }
+  }
+  return out;
+}
+
+Json ResultsJson(const YearView& view) {
+  Json categories = Json::array();
+  for (const core::Category& c : view.scheme.categories) {
+    // core orders by rank then unit id already; the API promises it, so make sure.
+    std::vector<const core::UnitResult*> rows;
+    for (const core::UnitResult& r : view.result.units) {
+      if (r.category_id == c.id) rows.push_back(&r);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+      return a->rank != b->rank ? a->rank < b->rank : a->unit_id < b->unit_id;
+    });
+    Json units = Json::array();
+    for (const core::UnitResult* r : rows) units.push_back(UnitRowJson(view, *r));
+    Json cat = CategoryJson(c);
+    cat["weights"] = {{"indicator", c.weights.indicator},
+                      {"satisfaction", c.weights.satisfaction},
+                      {"leadership", c.weights.leadership}};
+    cat["units"] = std::move(units);
+    categories.push_back(std::move(cat));
+  }
+  return {{"year", view.scheme.year},
+          {"status", view.info.status},
+          {"grades", GradesJson(view.scheme)},
+          {"categories", std::move(categories)}};
+}
+
+}  // namespace govperf::server::dto

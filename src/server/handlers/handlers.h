@@ -1,0 +1,35 @@
+// One function per route; the route table in policy.cc says which permission
+// each needs (checked before the call). Handlers check only what depends on
+// the data: a unit's own scorecard, a lead department's own indicators.
+#pragma once
+
+#include <string>
+
+#include "core/model.h"
+#include "server/context.h"
+
+namespace govperf::server::handlers {
+
+Response Health(Ctx& ctx);          // health.cc
+Response Login(Ctx& ctx);           // auth.cc
+Response Logout(Ctx& ctx);          // auth.cc
+Response Me(Ctx& ctx);              // auth.cc
+Response PublicYears(Ctx& ctx);     // public_results.cc
+Response PublicResults(Ctx& ctx);   // public_results.cc
+Response ListYears(Ctx& ctx);       // years.cc
+Response YearResults(Ctx& ctx);     // years.cc
+Response ListUnits(Ctx& ctx);       // units.cc
+Response Scorecard(Ctx& ctx);       // scorecard.cc
+Response LeadIndicators(Ctx& ctx);  // lead.cc
+Response PutValue(Ctx& ctx);        // values.cc
+Response Dashboard(Ctx& ctx);       // dashboard.cc
+Response Audit(Ctx& ctx);           // audit.cc
+Response ListUsers(Ctx& ctx);       // users.cc
+
+// Shared by handlers: a year from the `year` query parameter, or the latest
+// year with a scheme when absent. Returns an error response on failure.
+std::optional<Response> QueryYearOrLatest(Ctx& ctx, int* year);
+// The unit in the latest scheme that has it (for names of a user's unit); null if none.
+std::optional<core::Unit> FindUnitAnyYear(Ctx& ctx, const std::string& unit_id);
+
+}  // namespace govperf::server::handlers

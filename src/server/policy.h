@@ -1,0 +1,53 @@
+// Who may do what: the role → permission table and the route table, as data.
+// docs/api.md has the same table for humans; policy_test.cc checks every route
+// against every role so the two cannot drift apart silently.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace govperf::server {
+
+struct Ctx;
+struct Response;
+
+enum class Permission {
+  kResultsPublic,  // results.public: published years only
+  kResultsAll,     // results.all: any year, unpublished too
+  kScorecardAny,   // scorecard.any: any unit's scorecard
+  kScorecardOwn,   // scorecard.own: the caller's own unit's scorecard
+  kLeadRead,       // lead.read: indicators the caller's unit leads
+  kValuesWrite,    // values.write: values of indicators one leads (admin: any)
+  kDashboardRead,  // dashboard.read
+  kAuditRead,      // audit.read
+  kUsersRead,      // users.read
+};
+const char* PermissionName(Permission p);  // "results.public" ...
+
+// The caller without a (valid) session.
+inline constexpr const char* kRoleAnonymous = "anonymous";
+
+// Permissions of a role (store::kRole* or kRoleAnonymous); empty for unknown roles.
+const std::vector<Permission>& PermissionsOf(const std::string& role);
+bool RoleHas(const std::string& role, Permission p);
+
+enum class Access {
+  kPublic,         // anyone, no session needed (health, login)
+  kAuthenticated,  // any valid session
+  kPermission,     // a role holding one of `any_of`
+};
+
+using HandlerFn = Response (*)(Ctx& ctx);
+
+struct RouteSpec {
+  const char* method;   // "GET", "POST", "PUT"
+  const char* pattern;  // "/api/v1/years/{year}/results": {name} matches one segment
+  Access access;
+  std::vector<Permission> any_of;  // for Access::kPermission
+  HandlerFn handler;
+};
+
+// Every API route, in one place.
+const std::vector<RouteSpec>& Routes();
+
+}  // namespace govperf::server

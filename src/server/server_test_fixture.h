@@ -1,0 +1,192 @@
+// Test helpers for the server tests: a real SQLite store in a temp directory,
+// seeded through the Store API with a tiny hand-made city, and an App on top.
+// Header-only; included by *_test.cc files only.
+//
+// The city (years 2024 published, 2025 in progress):
+//   C1 districts:   D01, D02 — leaves 1.1.1 (completion_ratio, 10 pts, lead B01)
+//                              and 1.1.2 (rank_in_category, 5 pts, lead B02)
+//   C2 departments: B01, B02 — leaf 2.1.1 (completion_ratio, 10 pts, lead B02)
+// Users: admin, leader, lead_b01 (lead, B01), unit_d01 (unit, D01), all with
+// password kPassword hashed by real argon2id.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "server/app.h"
+#include "store/password.h"
+#include "store/store.h"
+#include "store/store_testing.h"
+
+namespace govperf::server::testing {
+
+inline constexpr const char* kPassword = "correct horse 42";
+
+inline core::Scheme TinyScheme(int year) {
+  core::Scheme s;
+  s.year = year;
+  std::vector<core::GradeLevel> grades = {
+      {"excellent", "优秀", "Excellent", 90, 0.5},
+      {"good", "良好", "Good", 80, std::nullopt},
+      {"qualified", "合格", "Qualified", 60, std::nullopt},
+      {"unqualified", "不合格", "Unqualified", 0, std::nullopt},
+  };
+  core::Category c1{"C1", "区县", "Districts", core::UnitKind::kDistrict, {}, grades};
+  core::Category c2{"C2", "市直部门", "Departments", core::UnitKind::kDepartment, {}, grades};
+  s.categories = {c1, c2};
+  s.units = {
+      {"D01", "东区", "East District", "C1", "", core::UnitKind::kDistrict},
+      {"D02", "西区", "West District", "C1", "", core::UnitKind::kDistrict},
+      {"B01", "发展改革委", "Development and Reform Commission", "C2", "",
+       core::UnitKind::kDepartment},
+      {"B02", "统计局", "Statistics Bureau", "C2", "", core::UnitKind::kDepartment},
+  };
+  auto node = [](std::string id, std::string parent, int level, std::string zh, std::string en) {
+    core::Indicator i;
+    i.id = std::move(id);
+    i.parent_id = std::move(parent);
+    i.level = level;
+    i.name_zh = std::move(zh);
+    i.name_en = std::move(en);
+    return i;
+  };
+  auto leaf = [&](std::string id, std::string parent, std::string zh, std::string en, double points,
+                  std::string method, std::string lead, std::string category) {
+    core::Indicator i = node(std::move(id), std::move(parent), 3, std::move(zh), std::move(en));
+    i.points = points;
+    i.method = std::move(method);
+    i.lead_unit_id = std::move(lead);
+    i.category_ids = {std::move(category)};
+    i.unit_of_measure = "%";
+    return i;
+  };
+  s.indicators = {
+      node("1", "", 1, "经济发展", "Economy"),
+      node("1.1", "1", 2, "增长", "Growth"),
+      leaf("1.1.1", "1.1", "投资完成率", "Investment completion", 10, "completion_ratio", "B01",
+           "C1"),
+      leaf("1.1.2", "1.1", "增速排名", "Growth rank", 5, "rank_in_category", "B02", "C1"),
+      node("2", "", 1, "公共服务", "Public service"),
+      node("2.1", "2", 2, "办事效率", "Efficiency"),
+      leaf("2.1.1", "2.1", "网办率", "Online service rate", 10, "completion_ratio", "B02", "C2"),
+  };
+  s.targets = {{{"1.1.1", "D01"}, 10},
+               {{"1.1.1", "D02"}, 10},
+               {{"2.1.1", "B01"}, 100},
+               {{"2.1.1", "B02"}, 100}};
+  return s;
+}
+
+inline core::YearData TinyData(int year) {
+  const std::string y = std::to_string(year);
+  core::YearData d;
+  auto v = [&](std::string ind, std::string unit, std::string period, double value) {
+    core::Datum x;
+    x.indicator_id = std::move(ind);
+    x.unit_id = std::move(unit);
+    x.period = std::move(period);
+    x.value = value;
+    x.entered_by = "system";
+    return x;
+  };
+  d.values = {v("1.1.1", "D01", y, 9),         v("1.1.1", "D02", y, 8),
+              v("1.1.2", "D01", y, 5),         v("1.1.2", "D02", y, 7),
+              v("2.1.1", "B01", y, 90),        v("2.1.1", "B02", y, 100),
+              v("1.1.1", "D01", y + "-01", 1), v("1.1.1", "D01", y + "-02", 2.5)};
+  for (const char* u : {"D01", "D02", "B01", "B02"}) {
+    d.satisfaction[u] = 80;
+    d.leadership[u] = 90;
+  }
+  return d;
+}
+
+// argon2id takes ~70 ms: hash once per test binary.
+inline const std::string& PasswordHash() {
+  static const std::string kHash = [] {
+    auto h = store::HashPassword(kPassword);
+    return h.ok() ? *h : std::string();
+  }();
+  return kHash;
+}
+
+inline Request MakeRequest(const std::string& method, const std::string& target,
+                           const std::string& body = "", const std::string& token = "",
+                           const std::string& lang = "") {
+  Request r;
+  r.method = method;
+  r.target = target;
+  r.body = body;
+  if (!token.empty()) r.authorization = "Bearer " + token;
+  r.accept_language = lang;
+  return r;
+}
+
+class TestCity {
+ public:
+  explicit TestCity(AppOptions options = {}) {
+    auto opened = store::OpenSqliteStore(dir_.File("city.db"), clock_);
+    if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
+    store_ = std::move(opened).value();
+    Seed();
+    app_ = std::make_unique<App>(*store_, clock_, std::move(options));
+  }
+
+  App& app() { return *app_; }
+  store::Store& store() { return *store_; }
+  store::testing::FakeClock& clock() { return clock_; }
+  const store::testing::TempDir& dir() const { return dir_; }
+
+  // A fresh session for `username`, made through the store (fast: no argon2).
+  std::string TokenFor(const std::string& username) {
+    const std::string token = store::NewToken();
+    store::Session s{store::Sha256Hex(token), username, clock_.NowUnix(),
+                     clock_.NowUnix() + kDefaultSessionHours * 3600};
+    Check(store_->CreateSession({username}, s));
+    return token;
+  }
+
+  Response Call(const std::string& method, const std::string& target, const std::string& body = "",
+                const std::string& token = "", const std::string& lang = "") {
+    return app_->Handle(MakeRequest(method, target, body, token, lang));
+  }
+
+ private:
+  static void Check(const Status& st) {
+    if (!st.ok()) throw std::runtime_error(st.ToString());
+  }
+  void Seed() {
+    const store::Actor sys{"system"};
+    for (int year : {2024, 2025}) {
+      Check(store_->SaveScheme(sys, TinyScheme(year)));
+      Check(store_->SaveYearData(sys, year, TinyData(year)));
+    }
+    Check(store_->PutYear(sys, {2024, "published", "2025-03-01T00:00:00Z"}));
+    Check(store_->PutYear(sys, {2025, "in_progress", ""}));
+    auto user = [&](std::string name, std::string role, std::string unit) {
+      store::User u;
+      u.username = name;
+      u.display_name = "User " + name;
+      u.role = std::move(role);
+      u.unit_id = std::move(unit);
+      u.password_hash = PasswordHash();
+      Check(store_->PutUser(sys, u));
+    };
+    user("admin", store::kRoleAdmin, "");
+    user("leader", store::kRoleLeader, "");
+    user("lead_b01", store::kRoleLead, "B01");
+    user("unit_d01", store::kRoleUnit, "D01");
+  }
+
+  store::testing::TempDir dir_;
+  store::testing::FakeClock clock_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<App> app_;
+};
+
+inline Json Body(const Response& r) {
+  return Json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+}
+
+}  // namespace govperf::server::testing
