@@ -126,7 +126,11 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
   if (!scheme.ok()) return scheme.status();
   auto data = store_.LoadYearData(year);
   if (!data.ok()) return data.status();
-  auto result = core::Evaluate(**scheme, *data);
+  // A year not yet published is scored provisionally: where a year-end value
+  // is missing, the latest monthly value stands in (core/evaluate.h).
+  core::EvaluateOptions options;
+  options.provisional = info->status != "published";
+  auto result = core::Evaluate(**scheme, *data, options);
   if (!result.ok()) {
     // A stored scheme that does not evaluate is a server-side problem, not the caller's.
     return Status::Internal("cannot evaluate year " + std::to_string(year) + ": " +

@@ -97,6 +97,8 @@ Response Scorecard(Ctx& ctx) {
          {"rule_zh", s.rule_zh},
          {"entered_by", s.entered_by},
          {"approved_by", s.approved_by},
+         {"period", s.period},
+         {"provisional", s.provisional},
          {"monthly", std::move(monthly)}});
   }
 
