@@ -78,7 +78,12 @@ export interface UnitResultRow extends Named {
   total: number
   rank: number
   grade: string
+  /** English; grade_notes_zh the same in Chinese */
   grade_notes: string[]
+  grade_notes_zh?: string[]
+  /** other remarks (e.g. a missing component), English / Chinese */
+  notes?: string[]
+  notes_zh?: string[]
   category_size?: number
 }
 
@@ -135,7 +140,9 @@ export interface ScorecardIndicator extends Named {
   earned: number
   lost: number
   status: string
+  /** the rule applied with its numbers (English); rule_zh in Chinese when the server sends it */
   rule: string
+  rule_zh?: string
   entered_by: string
   approved_by: string
   monthly: MonthlyValue[]
@@ -179,6 +186,7 @@ export interface LeadValue extends Named {
   actual: number | null
   no_data: boolean
   entered_by: string
+  note?: string
 }
 
 export interface LeadIndicator extends Named {
@@ -187,11 +195,13 @@ export interface LeadIndicator extends Named {
   unit_of_measure: string
   direction: number
   method: string
+  lead_unit_id?: string
   values: LeadValue[]
 }
 
 export interface LeadIndicators {
   year: number
+  status?: YearStatus
   indicators: LeadIndicator[]
 }
 
@@ -218,7 +228,7 @@ export interface Dashboard {
   status: YearStatus
   grades?: GradeLevel[]
   categories: DashboardCategory[]
-  reporting: { expected: number; reported: number }
+  reporting: { expected: number; reported: number; through?: string }
 }
 
 export interface AuditRecord {
@@ -227,8 +237,9 @@ export interface AuditRecord {
   actor: string
   action: string
   entity: string
-  before: string
-  after: string
+  /** JSON value (the server embeds the stored JSON), null when created/deleted */
+  before: unknown
+  after: unknown
   prev_hash?: string
   hash?: string
 }

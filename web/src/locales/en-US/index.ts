@@ -136,6 +136,7 @@ export default {
     tree: 'Scores by indicator group',
     leaves: 'Leaf indicators',
     lostOnly: 'Only points lost',
+    majorLossLegend: 'Lost 10% or more of the points',
     lostTag: 'Lost',
     points: 'Points',
     earned: 'Earned',
@@ -169,13 +170,11 @@ export default {
   method: {
     completion_ratio: 'Completion ratio',
     tiers: 'Tiers',
-    rank: 'Rank in category',
+    rank_in_category: 'Rank in category',
     efficacy: 'Efficacy coefficient',
     deduction: 'Deduction per item',
     qualitative: 'Qualitative grade',
     growth: 'Growth',
-    level_progress: 'Level + progress',
-    formula: 'Formula',
   },
   audit: {
     title: 'Audit trail',

@@ -136,6 +136,7 @@ export default {
     tree: '指标体系得分',
     leaves: '末级指标明细',
     lostOnly: '只看失分点',
+    majorLossLegend: '失分达该项分值 10% 及以上',
     lostTag: '失分',
     points: '分值',
     earned: '得分',
@@ -169,13 +170,11 @@ export default {
   method: {
     completion_ratio: '完成率',
     tiers: '分档',
-    rank: '排名计分',
+    rank_in_category: '排名计分',
     efficacy: '功效系数',
     deduction: '扣分制',
     qualitative: '定性评价',
     growth: '增速',
-    level_progress: '水平+进位',
-    formula: '公式',
   },
   audit: {
     title: '审计日志',

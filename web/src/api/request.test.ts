@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError, createClient } from './request'
+
+function fakeFetch(status: number, body: unknown) {
+  const calls: { url: string; init: RequestInit }[] = []
+  const fn = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(url), init: init ?? {} })
+    const text = typeof body === 'string' ? body : JSON.stringify(body)
+    return new Response(text, { status, headers: { 'Content-Type': 'application/json' } })
+  })
+  return { fn: fn as unknown as typeof fetch, calls }
+}
+
+describe('request client', () => {
+  it('attaches the bearer token and the language, and returns the JSON body', async () => {
+    const f = fakeFetch(200, { years: [2024, 2025] })
+    const client = createClient({ fetch: f.fn, getToken: () => 'tok123', getLanguage: () => 'en-US' })
+    const res = await client.get<{ years: number[] }>('/api/v1/public/years', { query: { year: 2025, empty: undefined } })
+    expect(res.years).toEqual([2024, 2025])
+    expect(f.calls[0].url).toBe('/api/v1/public/years?year=2025')
+    const h = f.calls[0].init.headers as Record<string, string>
+    expect(h['Authorization']).toBe('Bearer tok123')
+    expect(h['Accept-Language']).toBe('en-US')
+  })
+
+  it('sends no Authorization header without a token and JSON-encodes bodies', async () => {
+    const f = fakeFetch(200, { ok: true })
+    const client = createClient({ fetch: f.fn, getToken: () => null })
+    await client.put('/api/v1/years/2026/values', { indicator_id: '1.1.1', value: 7.2 })
+    const init = f.calls[0].init
+    const h = init.headers as Record<string, string>
+    expect(h['Authorization']).toBeUndefined()
+    expect(h['Content-Type']).toBe('application/json')
+    expect(init.method).toBe('PUT')
+    expect(JSON.parse(init.body as string)).toEqual({ indicator_id: '1.1.1', value: 7.2 })
+  })
+
+  it('unwraps the error envelope once into an ApiError and reports it', async () => {
+    const f = fakeFetch(409, { code: 'failed_precondition', message: 'year 2024 is published', details: { year: 2024 } })
+    const onError = vi.fn()
+    const client = createClient({ fetch: f.fn, hooks: { onError } })
+    const err = (await client.get('/api/v1/x').catch((e: unknown) => e)) as ApiError
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(409)
+    expect(err.code).toBe('failed_precondition')
+    expect(err.message).toBe('year 2024 is published')
+    expect(err.details).toEqual({ year: 2024 })
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError.mock.calls[0][0]).toBe(err)
+  })
+
+  it('does not report silent calls, and signals 401 only when a token was sent', async () => {
+    const f = fakeFetch(401, { code: 'unauthenticated', message: 'wrong username or password' })
+    const onError = vi.fn()
+    const onUnauthenticated = vi.fn()
+    const anon = createClient({ fetch: f.fn, hooks: { onError, onUnauthenticated } })
+    await expect(anon.post('/api/v1/auth/login', {}, { silent: true })).rejects.toMatchObject({ code: 'unauthenticated' })
+    expect(onError).not.toHaveBeenCalled()
+    expect(onUnauthenticated).not.toHaveBeenCalled()
+
+    const authed = createClient({ fetch: f.fn, getToken: () => 'expired', hooks: { onError, onUnauthenticated } })
+    await expect(authed.get('/api/v1/me')).rejects.toBeInstanceOf(ApiError)
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1)
+    expect(onError).toHaveBeenCalledTimes(1)
+  })
+
+  it('maps a non-envelope error body and a network failure to typed errors', async () => {
+    const f = fakeFetch(502, '<html>bad gateway</html>')
+    const client = createClient({ fetch: f.fn })
+    await expect(client.get('/api/v1/x')).rejects.toMatchObject({ status: 502, code: 'internal' })
+
+    const failing = (async () => {
+      throw new TypeError('Failed to fetch')
+    }) as unknown as typeof fetch
+    const c2 = createClient({ fetch: failing })
+    await expect(c2.get('/api/health')).rejects.toMatchObject({ status: 0, code: 'unavailable' })
+  })
+
+  it('runs extra request interceptors', async () => {
+    const f = fakeFetch(200, {})
+    const client = createClient({ fetch: f.fn })
+    client.interceptors.request.push((ctx) => {
+      ctx.headers['X-Trace'] = 't1'
+    })
+    await client.get('/api/health')
+    expect((f.calls[0].init.headers as Record<string, string>)['X-Trace']).toBe('t1')
+  })
+})

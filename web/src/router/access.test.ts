@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { User } from '@/api/types'
+import { appChildren } from './routes'
+import { menuRoutes, routeAccess } from './access'
+
+const unit: User = {
+  username: 'u', display_name: 'U', role: 'unit', unit_id: 'D01', unit_name_zh: '', unit_name_en: '',
+  permissions: ['results.public', 'scorecard.own'],
+}
+const admin: User = {
+  username: 'admin', display_name: 'A', role: 'admin', unit_id: '', unit_name_zh: '', unit_name_en: '',
+  permissions: ['results.public', 'results.all', 'scorecard.any', 'lead.read', 'values.write', 'dashboard.read', 'audit.read', 'users.read'],
+}
+const sc = (u: string) => ({ meta: { permission: ['scorecard.any', 'scorecard.own'] as User['permissions'], ownUnitParam: 'unit' }, params: { year: '2025', unit: u } })
+
+describe('route access', () => {
+  it('sends anonymous users to login and lets them see public routes', () => {
+    expect(routeAccess({ meta: { public: true }, params: {} }, null)).toBe('ok')
+    expect(routeAccess({ meta: { permission: ['audit.read'] }, params: {} }, null)).toBe('login')
+  })
+  it('forbids routes the role lacks', () => {
+    expect(routeAccess({ meta: { permission: ['audit.read'] }, params: {} }, unit)).toBe('forbidden')
+    expect(routeAccess({ meta: { permission: ['audit.read'] }, params: {} }, admin)).toBe('ok')
+  })
+  it('lets a unit open only its own scorecard', () => {
+    expect(routeAccess(sc('D01'), unit)).toBe('ok')
+    expect(routeAccess(sc('D02'), unit)).toBe('forbidden')
+    expect(routeAccess(sc('D02'), admin)).toBe('ok')
+  })
+  it('builds the side menu from permissions', () => {
+    expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit'])
+    expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual(['/admin', '/leader', '/results', '/lead', '/audit', '/users'])
+  })
+})

@@ -1,0 +1,125 @@
+// ECharts option builders (pure functions of the API data).
+import type { EChartsCoreOption } from 'echarts/core'
+import type { GradeLevel, MonthlyValue, UnitResultRow } from '@/api/types'
+import { gradeColor } from './grade'
+import { formatScore, roundHalfAwayFromZero } from './format'
+
+const AXIS_LABEL = { color: '#606266', fontSize: 12 }
+
+/** Horizontal bars of totals, best at the top, each bar coloured by its grade. */
+export function totalsBarOption(
+  units: UnitResultRow[],
+  grades: GradeLevel[],
+  name: (x: { name_zh: string; name_en: string }) => string,
+  vetoLabel: string,
+): EChartsCoreOption {
+  const totals = units.map((u) => u.total)
+  const min = totals.length ? Math.min(...totals) : 0
+  const max = totals.length ? Math.max(...totals) : 100
+  const axisMin = Math.max(0, Math.floor((min - 5) / 5) * 5)
+  const axisMax = max > 100 ? Math.ceil(max / 5) * 5 : 100
+  return {
+    animation: false,
+    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { dataIndex: number }) => {
+        const u = units[p.dataIndex]
+        const g = grades.find((x) => x.code === u.grade)
+        const gname = g ? name(g) : u.grade
+        return `${name(u)}<br/>${formatScore(u.total)} · ${gname}${u.vetoed ? ' · ' + vetoLabel : ''}`
+      },
+    },
+    xAxis: { type: 'value', min: axisMin, max: axisMax, axisLabel: AXIS_LABEL, splitLine: { lineStyle: { color: '#ebeef5' } } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: units.map((u) => name(u)),
+      axisLabel: { ...AXIS_LABEL, width: 150, overflow: 'truncate' },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 16,
+        data: units.map((u) => ({
+          value: roundHalfAwayFromZero(u.total),
+          itemStyle: { color: gradeColor(u.grade, grades), borderRadius: [0, 2, 2, 0] },
+        })),
+        label: { show: true, position: 'right', fontSize: 11, color: '#606266', formatter: (p: { value: number }) => formatScore(p.value) },
+      },
+    ],
+  }
+}
+
+/** Pie of grade counts. */
+export function gradePieOption(
+  counts: Record<string, number>,
+  grades: GradeLevel[],
+  gradeName: (g: GradeLevel) => string,
+): EChartsCoreOption {
+  const codes = grades.length ? grades.map((g) => g.code) : Object.keys(counts)
+  const data = codes
+    .filter((c) => (counts[c] ?? 0) > 0)
+    .map((c) => {
+      const g = grades.find((x) => x.code === c)
+      return { name: g ? gradeName(g) : c, value: counts[c] ?? 0, itemStyle: { color: gradeColor(c, grades) } }
+    })
+  const countOf = new Map(data.map((d) => [d.name, d.value]))
+  return {
+    animation: false,
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: {
+      bottom: 0,
+      itemWidth: 10,
+      itemHeight: 10,
+      textStyle: { fontSize: 12 },
+      formatter: (n: string) => `${n} ${countOf.get(n) ?? 0}`,
+    },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '72%'],
+        center: ['50%', '44%'],
+        label: { position: 'inside', formatter: '{c}', color: '#fff', fontSize: 12, fontWeight: 'bold' },
+        labelLine: { show: false },
+        data,
+      },
+    ],
+  }
+}
+
+/** Monthly values of one indicator, with the target as a dashed line. */
+export function monthlyLineOption(
+  monthly: MonthlyValue[],
+  target: number | null,
+  seriesName: string,
+  targetLabel: string,
+): EChartsCoreOption {
+  return {
+    animation: false,
+    grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: monthly.map((m) => m.period), axisLabel: AXIS_LABEL },
+    yAxis: { type: 'value', scale: true, axisLabel: AXIS_LABEL, splitLine: { lineStyle: { color: '#ebeef5' } } },
+    series: [
+      {
+        name: seriesName,
+        type: 'line',
+        data: monthly.map((m) => m.value),
+        symbolSize: 6,
+        itemStyle: { color: '#1d4e89' },
+        connectNulls: false,
+        markLine:
+          target === null || target === undefined
+            ? undefined
+            : {
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#a4161a' },
+                label: { formatter: `${targetLabel} ${target}`, position: 'insideEndTop' },
+                data: [{ yAxis: target }],
+              },
+      },
+    ],
+  }
+}
