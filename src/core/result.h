@@ -33,7 +33,11 @@ struct IndicatorScore {
   bool provisional = false;  // scored on monitoring data of a year in progress
   // Points lost (失分). Zero when the unit earned full points or more (a cap
   // above 1 lets over-completion earn more than full points).
-  double lost() const { return earned >= points ? 0.0 : points - earned; }
+  // A declared no-data leaf is outside the unit's base: nothing is lost.
+  double lost() const {
+    if (status == ScoreStatus::kNoData || earned >= points) return 0.0;
+    return points - earned;
+  }
 };
 
 struct AppliedAdjustment {

@@ -68,7 +68,9 @@ const std::vector<RouteSpec>& Routes() {
       {"GET", "/api/v1/me", A::kAuthenticated, {}, h::Me},
       {"GET", "/api/v1/public/years", A::kPermission, {P::kResultsPublic}, h::PublicYears},
       {"GET", "/api/v1/public/results", A::kPermission, {P::kResultsPublic}, h::PublicResults},
-      {"GET", "/api/v1/years", A::kPermission, {P::kResultsAll}, h::ListYears},
+      // Years and their status are not secret; every signed-in role needs them
+      // to choose a year (a unit follows its own year in progress).
+      {"GET", "/api/v1/years", A::kAuthenticated, {}, h::ListYears},
       {"GET", "/api/v1/years/{year}/results", A::kPermission, {P::kResultsAll}, h::YearResults},
       {"GET", "/api/v1/units", A::kAuthenticated, {}, h::ListUnits},
       // scorecard.own is narrowed to the caller's unit inside the handler.

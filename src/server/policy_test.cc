@@ -31,7 +31,7 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"GET /api/v1/me", kLoggedIn},
       {"GET /api/v1/public/years", kAll},          // results.public
       {"GET /api/v1/public/results", kAll},        // results.public
-      {"GET /api/v1/years", {"admin", "leader"}},  // results.all
+      {"GET /api/v1/years", kLoggedIn},
       {"GET /api/v1/years/{year}/results", {"admin", "leader"}},
       {"GET /api/v1/units", kLoggedIn},
       // scorecard.any, or scorecard.own on the caller's own unit (the request
