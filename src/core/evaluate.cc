@@ -124,8 +124,12 @@ Status ValidateScheme(const Scheme& s) {
     }
     const scoring::MethodSpec* m = scoring::FindMethod(ind.method);
     if (m == nullptr) return Status::Invalid(row + ": unknown method '" + ind.method + "'");
+    if (m->check != nullptr) {
+      Status st = m->check(ind);
+      if (!st.ok()) return Status::Invalid(row + ": " + st.message());
+    }
     for (const auto& [name, value] : ind.params) {
-      bool known = false;
+      bool known = m->check != nullptr && ind.method == "formula";  // formula params are variables
       for (const auto& p : m->params) known = known || name == p.name;
       if (!known) return Status::Invalid(row + ": unknown parameter '" + name + "' for " + m->name);
       if (!std::isfinite(value)) return Status::Invalid(row + ": parameter '" + name + "' is not finite");
@@ -168,7 +172,9 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
   // Year-end values: period "YYYY"; with options.provisional, the latest
   // monthly value "YYYY-MM" stands in where no year-end value exists.
   const std::string year_period = std::to_string(scheme.year);
+  const std::string previous_period = std::to_string(scheme.year - 1);
   std::unordered_map<UnitIndicatorKey, const Datum*, PairHash> datum, latest_month;
+  std::unordered_map<UnitIndicatorKey, double, PairHash> previous;
   for (const auto& d : data.values) {
     if (d.value && !std::isfinite(*d.value)) {
       return Status::Invalid("value (" + d.indicator_id + ", " + d.unit_id + ", " + d.period +
@@ -176,6 +182,8 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
     }
     if (d.period == year_period) {
       datum[{d.indicator_id, d.unit_id}] = &d;
+    } else if (d.period == previous_period) {
+      if (d.value && !d.no_data) previous[{d.indicator_id, d.unit_id}] = *d.value;
     } else if (options.provisional && d.value && d.period.size() == 7 &&
                d.period.compare(0, 4, year_period) == 0) {
       const Datum*& m = latest_month[{d.indicator_id, d.unit_id}];
@@ -212,12 +220,14 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
       if (u.category_id == cat.id) members.push_back(&u);
     }
     // Peer values per leaf within this category.
-    std::unordered_map<std::string, std::vector<double>> peers;
+    std::unordered_map<std::string, std::vector<double>> peers, previous_peers;
     for (const Indicator* ind : leaves) {
       auto& v = peers[ind->id];
+      auto& pv = previous_peers[ind->id];
       for (const Unit* u : members) {
         if (!AppliesTo(*ind, *u)) continue;
         if (const Datum* d = reported(ind, u->id)) v.push_back(*d->value);
+        if (auto p = previous.find({ind->id, u->id}); p != previous.end()) pv.push_back(p->second);
       }
     }
 
@@ -255,7 +265,9 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
           possible += ind->points;
         } else {
           s.actual = *d->value;
-          scoring::MethodInput in{ind, s.target, *d->value, &peers[ind->id]};
+          scoring::MethodInput in{ind, s.target, *d->value, &peers[ind->id], std::nullopt,
+                                  &previous_peers[ind->id]};
+          if (auto p = previous.find({ind->id, u->id}); p != previous.end()) in.previous = p->second;
           auto out = scoring::FindMethod(ind->method)->fn(in);
           if (!out.ok()) {
             return Status::Invalid("unit " + u->id + ", " + out.status().message());

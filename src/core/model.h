@@ -85,6 +85,7 @@ struct Indicator {
   Direction direction = Direction::kHigherBetter;
   std::string unit_of_measure;  // e.g. "%", "亿元", "人"
   std::string method;           // scoring method name, see scoring/registry.h
+  std::string formula;          // method "formula": a muParser expression (docs/scoring.md)
   std::map<std::string, double> params;  // method parameters
   std::string lead_unit_id;     // 牵头考核单位 (a unit id), may be empty
   IndicatorType type = IndicatorType::kOutcome;
@@ -115,7 +116,9 @@ struct Scheme {
 };
 
 // One reported value. period is "YYYY" for the year-end value that is scored
-// and "YYYY-MM" for monthly monitoring (cumulative year to date).
+// and "YYYY-MM" for monthly monitoring (cumulative year to date). A year's
+// data may also carry the previous year's year-end values (period "YYYY-1"),
+// which methods comparing with last year (水平+进位) read.
 struct Datum {
   std::string indicator_id;
   std::string unit_id;

@@ -137,6 +137,7 @@ Status ParseIndicator(const Obj& o, core::Indicator& ind) {
   ind.direction = dir == 1 ? core::Direction::kHigherBetter : core::Direction::kLowerBetter;
   GOVPERF_RETURN_IF_ERROR(o.Str("unit_of_measure", ind.unit_of_measure));
   GOVPERF_RETURN_IF_ERROR(o.Str("method", ind.method));
+  GOVPERF_RETURN_IF_ERROR(o.Str("formula", ind.formula));
   GOVPERF_RETURN_IF_ERROR(o.NumMap("params", ind.params));
   GOVPERF_RETURN_IF_ERROR(o.Str("lead_unit_id", ind.lead_unit_id));
   std::string type = "outcome";
@@ -258,6 +259,7 @@ json SchemeToJson(const core::Scheme& s) {
                     {"direction", static_cast<int>(i.direction)},
                     {"unit_of_measure", i.unit_of_measure},
                     {"method", i.method},
+                    {"formula", i.formula},
                     {"params", i.params},
                     {"lead_unit_id", i.lead_unit_id},
                     {"type", core::IndicatorTypeName(i.type)},

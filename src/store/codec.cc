@@ -69,7 +69,8 @@ json SchemeJson(const core::Scheme& s) {
                     {"category_ids", i.category_ids},
                     {"unit_ids", i.unit_ids},
                     {"cumulative", i.cumulative},
-                    {"measurement_error", i.measurement_error}});
+                    {"measurement_error", i.measurement_error},
+                    {"formula", i.formula}});
   }
   json targets = json::array();
   for (const auto& [key, v] : s.targets) targets.push_back({key.first, key.second, v});

@@ -22,6 +22,10 @@ struct MethodInput {
   // Reported values of every unit in the same category assessed on this
   // indicator (this unit's included), for peer-relative methods.
   const std::vector<double>* peers = nullptr;  // never null
+  // Last year's year-end value of this unit, and of the same peers that
+  // reported one (period "YYYY-1" in the year's data), for 进位 methods.
+  std::optional<double> previous;
+  const std::vector<double>* previous_peers = nullptr;  // never null
 };
 
 struct MethodOutput {
@@ -33,6 +37,9 @@ struct MethodOutput {
 };
 
 using ScoreFn = Result<MethodOutput> (*)(const MethodInput& in);
+// Optional extra check of an indicator's definition (e.g. a formula parses),
+// run by ValidateScheme; the message is prefixed with the indicator's row.
+using CheckFn = Status (*)(const Indicator& ind);
 
 // A parameter a method reads from Indicator::params, with its default.
 struct ParamSpec {
@@ -47,6 +54,7 @@ struct MethodSpec {
   bool needs_target;    // InvalidArgument from ValidateScheme if a unit lacks one
   std::vector<ParamSpec> params;
   ScoreFn fn;
+  CheckFn check = nullptr;
 };
 
 // Reads a parameter, falling back to the spec's default.

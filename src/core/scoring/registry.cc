@@ -11,6 +11,8 @@ const std::vector<MethodSpec>& Methods() {
       DeductionMethod(),
       QualitativeMethod(),
       GrowthMethod(),
+      LevelImprovementMethod(),
+      FormulaMethod(),
   };
   return kMethods;
 }

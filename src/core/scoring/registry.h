@@ -21,5 +21,7 @@ const MethodSpec& EfficacyMethod();         // efficacy.cc
 const MethodSpec& DeductionMethod();        // deduction.cc
 const MethodSpec& QualitativeMethod();      // qualitative.cc
 const MethodSpec& GrowthMethod();           // growth.cc
+const MethodSpec& LevelImprovementMethod(); // level_improvement.cc
+const MethodSpec& FormulaMethod();          // formula.cc
 
 }  // namespace govperf::core::scoring

@@ -484,7 +484,8 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
     GOVPERF_ASSIGN_STMT(
         q, db_->Prepare("SELECT id, parent_id, level, name_zh, name_en, points, direction, "
                         "unit_of_measure, method, params, lead_unit_id, type, orientations, "
-                        "category_ids, unit_ids, cumulative, measurement_error FROM indicators WHERE year = ? "
+                        "category_ids, unit_ids, cumulative, measurement_error, formula FROM indicators "
+                        "WHERE year = ? "
                         "ORDER BY ord"));
     q.Bind(1, year);
     for (;;) {
@@ -510,6 +511,7 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
       i.unit_ids = JsonStrings(q.Text(14));
       i.cumulative = q.Int(15) != 0;
       i.measurement_error = q.Real(16);
+      i.formula = q.Text(17);
       s.indicators.push_back(std::move(i));
     }
   }
@@ -718,8 +720,8 @@ Status SqliteStore::SaveScheme(const Actor& actor, const core::Scheme& s) {
           ins, db_->Prepare("INSERT INTO indicators (year, id, ord, parent_id, level, name_zh, "
                             "name_en, points, direction, unit_of_measure, method, params, "
                             "lead_unit_id, type, orientations, category_ids, unit_ids, cumulative, "
-                            "measurement_error) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                            "measurement_error, formula) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
       for (size_t i = 0; i < s.indicators.size(); ++i) {
         const auto& ind = s.indicators[i];
         ins.Reset();
@@ -730,6 +732,7 @@ Status SqliteStore::SaveScheme(const Actor& actor, const core::Scheme& s) {
         ins.Bind(14, core::IndicatorTypeName(ind.type)).Bind(15, json(ind.orientations).dump());
         ins.Bind(16, json(ind.category_ids).dump()).Bind(17, json(ind.unit_ids).dump());
         ins.Bind(18, ind.cumulative ? 1 : 0).Bind(19, ind.measurement_error);
+        ins.Bind(20, ind.formula);
         GOVPERF_RETURN_IF_ERROR(ins.Run());
       }
     }

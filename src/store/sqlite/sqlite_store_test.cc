@@ -91,6 +91,7 @@ core::Scheme SampleScheme(int year) {
   duty.unit_ids = {"B01"};
   duty.cumulative = true;
   duty.measurement_error = 0.02;
+  duty.formula = "min(x / 100, 1)";
   s.indicators = {l1, leaf, duty};
   s.targets = {{{"1.1", "D01"}, 7.5}, {{"1.1", "D02"}, 0.1 + 0.2}, {{"2", "B01"}, 100}};
   return s;
@@ -189,6 +190,7 @@ void ExpectSchemeEq(const core::Scheme& a, const core::Scheme& b) {
     EXPECT_EQ(x.unit_ids, y.unit_ids);
     EXPECT_EQ(x.cumulative, y.cumulative);
     EXPECT_EQ(x.measurement_error, y.measurement_error);
+    EXPECT_EQ(x.formula, y.formula);
   }
   EXPECT_EQ(a.targets, b.targets);
 }
@@ -249,7 +251,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   EXPECT_EQ(RawQuery(path_, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "3");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "4");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 1"), "0001_init.sql");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 2"),
             "0002_indicator_cumulative.sql");
@@ -258,7 +260,7 @@ TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   // Reopening applies nothing again and keeps the data.
   store_ = MustOpen(path_, clock_);
   ASSERT_NE(store_, nullptr);
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "3");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "4");
   EXPECT_TRUE(store_->LoadScheme(2025).ok());
   // A second store on the same file at the same time works too (WAL).
   auto other = MustOpen(path_, clock_);
