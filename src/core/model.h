@@ -165,6 +165,9 @@ struct YearData {
   // Standard error of each unit's satisfaction score from survey sampling
   // (抽样误差), on the same 0..100 scale; absent = not known.
   std::map<std::string, double> satisfaction_se;
+  // 投入 resources of each unit (e.g. "budget" in 万元, "staff" in persons):
+  // the inputs of the fairness view (DEA efficiency beside raw scores).
+  std::map<std::string, std::map<std::string, double>> inputs;
   std::vector<Adjustment> adjustments;
 };
 

@@ -312,6 +312,11 @@ core::YearData BuildYearData(uint64_t seed, const YearPlan& plan, int current_ye
     // respondents per unit with a spread of ~22 points: 22 / sqrt(n).
     const double respondents = r.Uniform(60, 160);
     d.satisfaction_se[u.id] = Round(22.0 / std::sqrt(respondents), 2);
+    // 投入 for the fairness view: budget (万元) and staff, loosely tied to
+    // the unit's strength so that efficiency and score do not simply agree.
+    const double size = u.id[0] == 'D' ? 8.0 : (u.id[0] == 'S' ? 0.6 : 1.0);
+    d.inputs[u.id]["budget"] = Round(size * r.Uniform(2500, 6000) * (0.8 + 0.4 * s), 0);
+    d.inputs[u.id]["staff"] = Round(size * r.Uniform(40, 160), 0);
   }
   return d;
 }

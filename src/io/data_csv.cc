@@ -142,6 +142,21 @@ Result<core::YearData> ReadYearDataDir(const std::string& dir) {
       d.adjustments.push_back(std::move(x));
     }
   }
+  if (fs::exists(fs::path(dir) / "inputs.csv")) {
+    auto inputs = ReadCsvFile((fs::path(dir) / "inputs.csv").string(), "inputs.csv");
+    if (!inputs.ok()) return inputs.status();
+    Rows in(*inputs, "inputs.csv");
+    GOVPERF_RETURN_IF_ERROR(in.Require({"unit_id", "name", "value"}));
+    for (const auto& r : inputs->rows) {
+      const std::string unit = in.Text(r, "unit_id"), name = in.Text(r, "name");
+      if (unit.empty()) return Status::Invalid(in.Where(r, "unit_id") + ": empty");
+      if (name.empty()) return Status::Invalid(in.Where(r, "name") + ": empty");
+      std::optional<double> v;
+      GOVPERF_RETURN_IF_ERROR(in.Number(r, "value", v));
+      if (!v || *v < 0) return Status::Invalid(in.Where(r, "value") + ": a non-negative number is required");
+      d.inputs[unit][name] = *v;
+    }
+  }
   return d;
 }
 

@@ -302,6 +302,20 @@ Result<core::YearData> YearDataFromJson(const json& j) {
   GOVPERF_RETURN_IF_ERROR(root.NumMap("satisfaction", d.satisfaction));
   GOVPERF_RETURN_IF_ERROR(root.NumMap("leadership", d.leadership));
   GOVPERF_RETURN_IF_ERROR(root.NumMap("satisfaction_se", d.satisfaction_se));
+  if (root.Has("inputs")) {
+    const json& in = root.At("inputs");
+    if (!in.is_object()) return Status::Invalid("inputs: expected an object of unit → {name: value}");
+    for (const auto& [unit, named] : in.items()) {
+      Obj u(named, "inputs." + unit);
+      GOVPERF_RETURN_IF_ERROR(u.CheckObject());
+      for (const auto& [name, v] : named.items()) {
+        if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0) {
+          return Status::Invalid("inputs." + unit + "." + name + ": expected a non-negative number");
+        }
+        d.inputs[unit][name] = v.get<double>();
+      }
+    }
+  }
   GOVPERF_RETURN_IF_ERROR(root.Each("adjustments", false, [&](const Obj& o) {
     core::Adjustment a;
     GOVPERF_RETURN_IF_ERROR(o.Str("id", a.id, true));
@@ -359,6 +373,7 @@ json YearDataToJson(const core::YearData& d) {
           {"satisfaction", d.satisfaction},
           {"leadership", d.leadership},
           {"satisfaction_se", d.satisfaction_se},
+          {"inputs", d.inputs},
           {"adjustments", adj}};
 }
 

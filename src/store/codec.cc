@@ -101,6 +101,7 @@ json YearDataJson(const core::YearData& d) {
               {"satisfaction", d.satisfaction},
               {"leadership", d.leadership},
               {"satisfaction_se", d.satisfaction_se},
+              {"inputs", d.inputs},
               {"adjustments", adjs}};
 }
 
@@ -159,6 +160,7 @@ std::string YearDataSummaryJson(const core::YearData& d, const std::string& cont
               {"satisfaction", d.satisfaction.size()},
               {"leadership", d.leadership.size()},
               {"adjustments", d.adjustments.size()},
+              {"inputs", d.inputs.size()},
               {"sha256", content_hash}}
       .dump();
 }

@@ -625,6 +625,9 @@ Status SqliteStore::CheckNoOrphans(int year) {
       {"SELECT unit_id FROM adjustments a WHERE year = ? AND NOT EXISTS (SELECT 1 FROM units u "
        "WHERE u.year = a.year AND u.id = a.unit_id) LIMIT 1",
        "unit"},
+      {"SELECT unit_id FROM unit_inputs a WHERE year = ? AND NOT EXISTS (SELECT 1 FROM units u "
+       "WHERE u.year = a.year AND u.id = a.unit_id) LIMIT 1",
+       "unit"},
   };
   for (const Probe& p : kProbes) {
     GOVPERF_ASSIGN_STMT(q, db_->Prepare(p.sql));
@@ -872,6 +875,16 @@ Result<core::YearData> SqliteStore::LoadYearDataLocked(int year) {
       d.adjustments.push_back(std::move(a));
     }
   }
+  {
+    GOVPERF_ASSIGN_STMT(
+        q, db_->Prepare("SELECT unit_id, name, value FROM unit_inputs WHERE year = ?"));
+    q.Bind(1, year);
+    for (;;) {
+      GOVPERF_STEP(row, q);
+      if (!row) break;
+      d.inputs[q.Text(0)][q.Text(1)] = q.Real(2);
+    }
+  }
   return d;
 }
 
@@ -942,17 +955,28 @@ Status SqliteStore::SaveYearData(const Actor& actor, int year, const core::YearD
         return Status::Invalid(row + ".points: must be a non-negative number");
       }
     }
+    for (const auto& [unit, named] : data.inputs) {
+      if (idx->unit_category.count(unit) == 0) {
+        return Status::NotFound("inputs[" + unit + "]: unknown unit " + Quote(unit));
+      }
+      for (const auto& [name, v] : named) {
+        if (name.empty()) return Status::Invalid("inputs[" + unit + "]: empty input name");
+        if (!Finite(v) || v < 0) {
+          return Status::Invalid("inputs[" + unit + "][" + name + "]: must be a non-negative number");
+        }
+      }
+    }
 
     std::string before;
     {
       Result<core::YearData> old = LoadYearDataLocked(year);
       if (!old.ok()) return old.status();
       if (!old->values.empty() || !old->satisfaction.empty() || !old->leadership.empty() ||
-          !old->adjustments.empty()) {
+          !old->adjustments.empty() || !old->inputs.empty()) {
         before = YearDataSummaryJson(*old, YearDataContentHash(*old));
       }
     }
-    for (const char* table : {"data_values", "component_scores", "adjustments"}) {
+    for (const char* table : {"data_values", "component_scores", "adjustments", "unit_inputs"}) {
       GOVPERF_ASSIGN_STMT(del,
                           db_->Prepare(std::string("DELETE FROM ") + table + " WHERE year = ?"));
       del.Bind(1, year);
@@ -1004,6 +1028,17 @@ Status SqliteStore::SaveYearData(const Actor& actor, int year, const core::YearD
         ins.Bind(7, VetoEffectName(a.veto_effect)).Bind(8, a.reason_zh).Bind(9, a.reason_en);
         ins.Bind(10, a.evidence).Bind(11, a.entered_by).Bind(12, a.approved_by);
         GOVPERF_RETURN_IF_ERROR(ins.Run());
+      }
+    }
+    {
+      GOVPERF_ASSIGN_STMT(ins, db_->Prepare("INSERT INTO unit_inputs (year, unit_id, name, value) "
+                                            "VALUES (?, ?, ?, ?)"));
+      for (const auto& [unit, named] : data.inputs) {
+        for (const auto& [name, v] : named) {
+          ins.Reset();
+          ins.Bind(1, year).Bind(2, unit).Bind(3, name).Bind(4, v);
+          GOVPERF_RETURN_IF_ERROR(ins.Run());
+        }
       }
     }
     // I5: one summary record, not one per row (see docs/design/store.md).

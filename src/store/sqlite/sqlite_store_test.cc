@@ -108,6 +108,7 @@ core::YearData SampleData(int year) {
   d.satisfaction = {{"D01", 85.25}, {"D02", 60}};
   d.leadership = {{"D01", 90}, {"B01", 77.7}};
   d.satisfaction_se = {{"D01", 1.75}};
+  d.inputs = {{"D01", {{"budget", 12000}, {"staff", 310}}}};
   core::Adjustment bonus{"A1",
                          "D01",
                          core::AdjustmentKind::kBonus,
@@ -212,6 +213,7 @@ void ExpectYearDataEq(const core::YearData& a, const core::YearData& b) {
   EXPECT_EQ(a.satisfaction, b.satisfaction);
   EXPECT_EQ(a.leadership, b.leadership);
   EXPECT_EQ(a.satisfaction_se, b.satisfaction_se);
+  EXPECT_EQ(a.inputs, b.inputs);
   ASSERT_EQ(a.adjustments.size(), b.adjustments.size());
   for (size_t i = 0; i < a.adjustments.size(); ++i) {
     const auto& x = a.adjustments[i];
@@ -251,7 +253,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   EXPECT_EQ(RawQuery(path_, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "4");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "5");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 1"), "0001_init.sql");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 2"),
             "0002_indicator_cumulative.sql");
@@ -260,7 +262,7 @@ TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   // Reopening applies nothing again and keeps the data.
   store_ = MustOpen(path_, clock_);
   ASSERT_NE(store_, nullptr);
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "4");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "5");
   EXPECT_TRUE(store_->LoadScheme(2025).ok());
   // A second store on the same file at the same time works too (WAL).
   auto other = MustOpen(path_, clock_);
