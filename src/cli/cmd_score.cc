@@ -17,6 +17,7 @@
 #include "io/bench_csv.h"
 #include "io/data_csv.h"
 #include "io/scheme_json.h"
+#include "store/scoring_input.h"
 #include "store/store.h"
 
 namespace govperf::cli {
@@ -142,7 +143,7 @@ Result<YearInput> FromDatabase(const ScoreOptions& opt) {
   YearInput in;
   auto scheme = (*store)->LoadScheme(opt.year);
   if (!scheme.ok()) return scheme.status();
-  auto data = (*store)->LoadYearData(opt.year);
+  auto data = store::LoadYearDataForScoring(**store, opt.year);
   if (!data.ok()) return data.status();
   in.scheme = std::move(*scheme);
   in.data = std::move(*data);

@@ -10,6 +10,7 @@
 #include "core/evaluate.h"
 #include "store/codec.h"
 #include "store/password.h"
+#include "store/scoring_input.h"
 #include "store/store_testing.h"
 
 namespace govperf::demo {
@@ -264,6 +265,36 @@ TEST(DemoCity, RejectsBadOptions) {
   o.months_reported = 13;
   EXPECT_EQ(GenerateDemoCity(*s, o).code(), Code::kInvalidArgument);
   EXPECT_TRUE(s->ListYears()->empty());
+}
+
+}  // namespace
+}  // namespace govperf::demo
+
+namespace govperf::demo {
+namespace {
+
+// Scoring input from the store: the year's data plus last year's year-end
+// values (period YYYY-1) and nothing else of last year; the first year has none.
+TEST_F(DemoCityTest, ScoringInputCarriesLastYearsYearEndValues) {
+  auto plain = store_->LoadYearData(2025);
+  auto with = store::LoadYearDataForScoring(*store_, 2025);
+  ASSERT_TRUE(plain.ok() && with.ok());
+  size_t previous = 0;
+  for (const auto& d : with->values) {
+    EXPECT_TRUE(d.period.rfind("2025", 0) == 0 || d.period == "2024") << d.period;
+    previous += d.period == "2024";
+  }
+  EXPECT_GT(previous, 600u);  // 48 units × their ~15–40 leaves
+  EXPECT_EQ(with->values.size(), plain->values.size() + previous);
+  auto first = store::LoadYearDataForScoring(*store_, 2024);
+  ASSERT_TRUE(first.ok());
+  for (const auto& d : first->values) EXPECT_EQ(d.period.rfind("2024", 0), 0u) << d.period;
+  // The engine ignores last year's values unless a method reads them.
+  auto scheme = store_->LoadScheme(2025);
+  ASSERT_TRUE(scheme.ok());
+  auto a = core::Evaluate(*scheme, *plain), b = core::Evaluate(*scheme, *with);
+  ASSERT_TRUE(a.ok() && b.ok());
+  for (size_t i = 0; i < a->units.size(); ++i) EXPECT_EQ(a->units[i].total, b->units[i].total);
 }
 
 }  // namespace
