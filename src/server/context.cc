@@ -1,6 +1,8 @@
 #include "server/context.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "server/policy.h"
@@ -88,6 +90,39 @@ std::optional<Response> QueryInt(const Ctx& ctx, const std::string& name, int64_
                           name + "：应为 " + range + " 之间的整数，实际为 '" + it->second + "'"));
   }
   *out = v;
+  return std::nullopt;
+}
+
+std::optional<Response> QueryOpenInterval(const Ctx& ctx, const std::string& name, double min,
+                                          double max, std::optional<double>* out) {
+  out->reset();
+  auto it = ctx.query.find(name);
+  if (it == ctx.query.end() || it->second.empty()) return std::nullopt;
+  const std::string& text = it->second;
+  double v = 0;
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  auto [end, ec] = std::from_chars(first, last, v);
+  if (ec != std::errc() || end != last || !std::isfinite(v) || !(v > min && v < max)) {
+    char range[64];
+    std::snprintf(range, sizeof range, "(%g, %g)", min, max);
+    return BadField(name, ctx.T(name + ": expected a number in " + range + ", got '" + text + "'",
+                                name + "：应为 " + range + " 之间的数，实际为 '" + text + "'"));
+  }
+  *out = v;
+  return std::nullopt;
+}
+
+std::optional<Response> QueryFlag(const Ctx& ctx, const std::string& name, bool* out) {
+  *out = false;
+  auto it = ctx.query.find(name);
+  if (it == ctx.query.end() || it->second.empty()) return std::nullopt;
+  if (it->second == "1" || it->second == "true") {
+    *out = true;
+  } else if (it->second != "0" && it->second != "false") {
+    return BadField(name, ctx.T(name + ": expected 1 or 0, got '" + it->second + "'",
+                                name + "：应为 1 或 0，实际为 '" + it->second + "'"));
+  }
   return std::nullopt;
 }
 

@@ -74,6 +74,12 @@ bool ParseInt(std::string_view text, int64_t* out);
 // Response (400 naming the parameter) when present but malformed.
 std::optional<Response> QueryInt(const Ctx& ctx, const std::string& name, int64_t min, int64_t max,
                                  std::optional<int64_t>* out);
+// Reads an optional number query parameter strictly inside (min, max)
+// (exclusive bounds). 400 naming the parameter when present but malformed.
+std::optional<Response> QueryOpenInterval(const Ctx& ctx, const std::string& name, double min,
+                                          double max, std::optional<double>* out);
+// Reads an optional 0/1 flag ("1"/"true" or "0"/"false"); 400 naming it otherwise.
+std::optional<Response> QueryFlag(const Ctx& ctx, const std::string& name, bool* out);
 // Parses the {year} path placeholder (400 naming `year` when malformed).
 std::optional<Response> PathYear(const Ctx& ctx, int* year);
 

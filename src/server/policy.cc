@@ -31,6 +31,8 @@ const char* PermissionName(Permission p) {
       return "audit.read";
     case Permission::kUsersRead:
       return "users.read";
+    case Permission::kSchemeWrite:
+      return "scheme.write";
   }
   return "?";
 }
@@ -40,7 +42,7 @@ const std::vector<Permission>& PermissionsOf(const std::string& role) {
   static const std::map<std::string, std::vector<Permission>> kTable = {
       {store::kRoleAdmin,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kLeadRead, P::kValuesWrite,
-        P::kDashboardRead, P::kAuditRead, P::kUsersRead}},
+        P::kDashboardRead, P::kAuditRead, P::kUsersRead, P::kSchemeWrite}},
       {store::kRoleLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead}},
       {store::kRoleLead, {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite}},
@@ -85,6 +87,27 @@ const std::vector<RouteSpec>& Routes() {
       {"GET", "/api/v1/dashboard", A::kPermission, {P::kDashboardRead}, h::Dashboard},
       {"GET", "/api/v1/audit", A::kPermission, {P::kAuditRead}, h::Audit},
       {"GET", "/api/v1/users", A::kPermission, {P::kUsersRead}, h::ListUsers},
+      // Analysis (docs/api.md "Analysis"): read-only, nothing is stored.
+      {"GET",
+       "/api/v1/years/{year}/analysis/uncertainty",
+       A::kPermission,
+       {P::kResultsAll},
+       h::Uncertainty},
+      {"GET",
+       "/api/v1/years/{year}/analysis/health",
+       A::kPermission,
+       {P::kResultsAll},
+       h::IndicatorHealth},
+      // lead.read is narrowed to indicators the caller's unit leads in the handler.
+      {"GET",
+       "/api/v1/years/{year}/analysis/anomalies",
+       A::kPermission,
+       {P::kResultsAll, P::kLeadRead},
+       h::Anomalies},
+      {"POST", "/api/v1/years/{year}/whatif", A::kPermission, {P::kResultsAll}, h::WhatIf},
+      {"GET", "/api/v1/years/{year}/scheme", A::kPermission, {P::kResultsAll}, h::GetScheme},
+      // Only a draft (or new) year; checked in the handler (409 otherwise).
+      {"PUT", "/api/v1/years/{year}/scheme", A::kPermission, {P::kSchemeWrite}, h::PutScheme},
   };
   return kRoutes;
 }

@@ -21,6 +21,7 @@ enum class Permission {
   kDashboardRead,  // dashboard.read
   kAuditRead,      // audit.read
   kUsersRead,      // users.read
+  kSchemeWrite,    // scheme.write: replace a draft year's scheme (admin)
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

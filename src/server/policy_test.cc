@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "io/scheme_json.h"
 #include "server/server_test_fixture.h"
 
 namespace govperf::server {
@@ -42,6 +43,15 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"GET /api/v1/dashboard", {"admin", "leader"}},
       {"GET /api/v1/audit", {"admin"}},
       {"GET /api/v1/users", {"admin"}},
+      // Analysis: results.all ...
+      {"GET /api/v1/years/{year}/analysis/uncertainty", {"admin", "leader"}},
+      {"GET /api/v1/years/{year}/analysis/health", {"admin", "leader"}},
+      {"POST /api/v1/years/{year}/whatif", {"admin", "leader"}},
+      {"GET /api/v1/years/{year}/scheme", {"admin", "leader"}},
+      // ... or lead.read (narrowed to led indicators in the handler) ...
+      {"GET /api/v1/years/{year}/analysis/anomalies", {"admin", "leader", "lead"}},
+      // ... and scheme.write.
+      {"PUT /api/v1/years/{year}/scheme", {"admin"}},
   };
   return kMatrix;
 }
@@ -56,7 +66,10 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     const size_t at = path.find(from);
     if (at != std::string::npos) path.replace(at, from.size(), to);
   };
-  replace("{year}", "2025");
+  // A scheme may only be replaced in a draft or new year: 2026 does not exist yet.
+  const bool put_scheme =
+      std::string(route.method) == "PUT" && path.find("/scheme") != std::string::npos;
+  replace("{year}", put_scheme ? "2026" : "2025");
   replace("{unit}", role == "lead" ? "B01" : "D01");
   std::string body;
   if (path == "/api/v1/auth/login") {
@@ -65,6 +78,10 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
                .dump();
   } else if (path == "/api/v1/years/2025/values") {
     body = R"({"indicator_id":"1.1.1","unit_id":"D01","period":"2025","value":9.5})";
+  } else if (path == "/api/v1/years/2025/whatif") {
+    body = R"({"changes":[{"op":"points","indicator_id":"1.1.1","points":12}]})";
+  } else if (put_scheme) {
+    body = io::SchemeToJson(testing::TinyScheme(2026)).dump();
   }
   return testing::MakeRequest(route.method, path, body, token);
 }

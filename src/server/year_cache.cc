@@ -19,6 +19,14 @@ bool IsSessionRecord(const store::AuditRecord& r) {
 
 }  // namespace
 
+core::EvaluateOptions EvaluateOptionsFor(const store::YearInfo& info) {
+  // A year not yet published is scored provisionally: where a year-end value
+  // is missing, the latest monthly value stands in (core/evaluate.h).
+  core::EvaluateOptions options;
+  options.provisional = info.status != "published";
+  return options;
+}
+
 bool IsAssessed(const core::Indicator& ind, const core::Unit& unit) {
   return ind.unit_ids.empty()
              ? std::count(ind.category_ids.begin(), ind.category_ids.end(), unit.category_id) > 0
@@ -98,6 +106,7 @@ Status YearCache::Refresh() {
     if (relevant) {
       schemes_.clear();
       views_.clear();
+      intervals_.clear();
     }
     audit_mark_ = records->back().id;
   }
@@ -126,11 +135,7 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
   if (!scheme.ok()) return scheme.status();
   auto data = store_.LoadYearData(year);
   if (!data.ok()) return data.status();
-  // A year not yet published is scored provisionally: where a year-end value
-  // is missing, the latest monthly value stands in (core/evaluate.h).
-  core::EvaluateOptions options;
-  options.provisional = info->status != "published";
-  auto result = core::Evaluate(**scheme, *data, options);
+  auto result = core::Evaluate(**scheme, *data, EvaluateOptionsFor(*info));
   if (!result.ok()) {
     // A stored scheme that does not evaluate is a server-side problem, not the caller's.
     return Status::Internal("cannot evaluate year " + std::to_string(year) + ": " +
@@ -146,9 +151,38 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
   return std::shared_ptr<const YearView>(view);
 }
 
+Result<std::shared_ptr<const Intervals>> YearCache::IntervalsOf(int year, int replicates,
+                                                                 double level) {
+  auto view = View(year);  // refreshes (invariant 2) and evaluates the point result
+  if (!view.ok()) return view.status();
+  const auto key = std::make_tuple(year, replicates, level);
+  if (auto it = intervals_.find(key); it != intervals_.end()) return it->second;
+  methods::UncertaintyOptions options;
+  options.replicates = replicates;
+  options.level = level;
+  options.evaluate = EvaluateOptionsFor((*view)->info);
+  auto estimate = methods::EstimateUncertainty((*view)->scheme, (*view)->data, options);
+  if (!estimate.ok()) return estimate.status();
+  // Bounded per year (invariant 4): forget the year's other parameter sets first.
+  size_t kept = 0;
+  for (auto it = intervals_.begin(); it != intervals_.end();) {
+    if (std::get<0>(it->first) == year && ++kept >= kMaxIntervalSetsPerYear) {
+      it = intervals_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  auto shared = std::make_shared<const Intervals>(std::move(estimate).value());
+  intervals_[key] = shared;
+  return shared;
+}
+
 void YearCache::Invalidate(int year) {
   views_.erase(year);
   schemes_.erase(year);
+  for (auto it = intervals_.begin(); it != intervals_.end();) {
+    it = std::get<0>(it->first) == year ? intervals_.erase(it) : std::next(it);
+  }
 }
 
 }  // namespace govperf::server

@@ -11,6 +11,11 @@
 //     seen on the next request — correctness does not depend on every write
 //     path remembering to invalidate.
 //  3. Not thread-safe by itself: App serializes requests (docs/design/server.md).
+//  4. Score and rank intervals (methods::EstimateUncertainty, ~1 s for a city)
+//     are cached per (year, replicates, level) next to the year's view and are
+//     dropped whenever that view is (invalidation or staleness, 2). At most
+//     kMaxIntervalSetsPerYear parameter sets are kept per year, so a caller
+//     cycling through parameters cannot grow memory without bound.
 #pragma once
 
 #include <cstdint>
@@ -18,14 +23,21 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "core/evaluate.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "core/status.h"
+#include "methods/uncertainty.h"
 #include "store/store.h"
 
 namespace govperf::server {
+
+// How a year is evaluated everywhere (results, intervals, what-if): a year
+// that is not published is evaluated provisionally.
+core::EvaluateOptions EvaluateOptionsFor(const store::YearInfo& info);
 
 // Is `unit` assessed on leaf `ind`: listed in its unit_ids (duty indicator), or,
 // when that list is empty, in one of its categories (common indicator).
@@ -58,6 +70,12 @@ struct YearView {
   void BuildIndexes();
 };
 
+using Intervals = std::vector<methods::UnitUncertainty>;
+
+inline constexpr int kDefaultReplicates = 200;
+inline constexpr double kDefaultIntervalLevel = 0.9;
+inline constexpr size_t kMaxIntervalSetsPerYear = 4;
+
 class YearCache {
  public:
   explicit YearCache(store::Store& store) : store_(store) {}
@@ -72,6 +90,9 @@ class YearCache {
   Result<std::shared_ptr<const core::Scheme>> Scheme(int year);
   // Scheme + data + core::Evaluate (cached); NotFound as above.
   Result<std::shared_ptr<const YearView>> View(int year);
+  // Score and rank intervals of the year's units (invariant 4), evaluated with
+  // the same options as View(). REQUIRES: replicates ≥ 20, 0 < level < 1.
+  Result<std::shared_ptr<const Intervals>> IntervalsOf(int year, int replicates, double level);
 
   void Invalidate(int year);
 
@@ -82,6 +103,8 @@ class YearCache {
   int64_t audit_mark_ = -1;  // id of the newest audit record seen; -1: not read yet
   std::map<int, std::shared_ptr<const core::Scheme>> schemes_;
   std::map<int, std::shared_ptr<const YearView>> views_;
+  // (year, replicates, level) → intervals; dropped with the year's view.
+  std::map<std::tuple<int, int, double>, std::shared_ptr<const Intervals>> intervals_;
 };
 
 }  // namespace govperf::server

@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "server/context.h"
+#include "server/year_cache.h"
 
 namespace govperf::server::handlers {
 
@@ -25,11 +26,22 @@ Response PutValue(Ctx& ctx);        // values.cc
 Response Dashboard(Ctx& ctx);       // dashboard.cc
 Response Audit(Ctx& ctx);           // audit.cc
 Response ListUsers(Ctx& ctx);       // users.cc
+Response Uncertainty(Ctx& ctx);     // analysis.cc
+Response IndicatorHealth(Ctx& ctx); // analysis.cc
+Response Anomalies(Ctx& ctx);       // analysis.cc
+Response WhatIf(Ctx& ctx);          // whatif.cc
+Response GetScheme(Ctx& ctx);       // scheme.cc
+Response PutScheme(Ctx& ctx);       // scheme.cc
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.
 std::optional<Response> QueryYearOrLatest(Ctx& ctx, int* year);
 // The unit in the latest scheme that has it (for names of a user's unit); null if none.
 std::optional<core::Unit> FindUnitAnyYear(Ctx& ctx, const std::string& unit_id);
+// `?intervals=1` on a Results response (docs/api.md "Analysis"): adds each
+// unit row's `interval` (default replicates and level). Returns an error
+// response on a bad parameter or a failed estimate; `results` is the
+// dto::ResultsJson of `view`.
+std::optional<Response> MaybeAddIntervals(Ctx& ctx, const YearView& view, Json& results);
 
 }  // namespace govperf::server::handlers

@@ -39,7 +39,9 @@ Response PublicResults(Ctx& ctx) {
   }
   auto view = ctx.svc.years.View(*year);
   if (!view.ok()) return Fail(view.status());
-  return JsonResponse(dto::ResultsJson(**view));
+  Json results = dto::ResultsJson(**view);
+  if (auto err = MaybeAddIntervals(ctx, **view, results)) return *err;
+  return JsonResponse(results);
 }
 
 }  // namespace govperf::server::handlers

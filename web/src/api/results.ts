@@ -7,14 +7,15 @@ export const getHealth = () => http.get<Health>('/api/health')
 export const getPublicYears = () => http.get<{ years: number[] }>('/api/v1/public/years')
 
 /** Results of a published year (public); year omitted: the last published one. */
-export const getPublicResults = (year?: number) =>
-  http.get<Results>('/api/v1/public/results', { query: { year } })
+export const getPublicResults = (year?: number, intervals = false) =>
+  http.get<Results>('/api/v1/public/results', { query: { year, intervals: intervals ? 1 : undefined } })
 
-/** Every year with its status (`results.all`). */
+/** Every year with its status (every signed-in role). */
 export const getYears = (silent = false) =>
   http.get<{ years: YearInfo[] }>('/api/v1/years', { silent })
 
 /** Results of any year, in progress too (`results.all`). */
-export const getYearResults = (year: number) => http.get<Results>(`/api/v1/years/${year}/results`)
+export const getYearResults = (year: number, intervals = false) =>
+  http.get<Results>(`/api/v1/years/${year}/results`, { query: { intervals: intervals ? 1 : undefined } })
 
 export const getUnits = (year?: number) => http.get<UnitsResponse>('/api/v1/units', { query: { year } })

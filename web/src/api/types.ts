@@ -13,6 +13,7 @@ export type Permission =
   | 'dashboard.read'
   | 'audit.read'
   | 'users.read'
+  | 'scheme.write'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {
@@ -85,6 +86,20 @@ export interface UnitResultRow extends Named {
   notes?: string[]
   notes_zh?: string[]
   category_size?: number
+  /** with `?intervals=1`: the score and rank interval and the noise flag */
+  interval?: ResultInterval
+}
+
+/** Score and rank interval of a unit (`?intervals=1`, docs/api.md § Analysis). */
+export interface ResultInterval {
+  total_lower: number
+  total_upper: number
+  rank_lower: number
+  rank_upper: number
+  flagged: boolean
+  /** English; reason_zh in Chinese */
+  reason: string
+  reason_zh: string
 }
 
 export interface CategoryResults extends Named {
@@ -146,6 +161,10 @@ export interface ScorecardIndicator extends Named {
   entered_by: string
   approved_by: string
   monthly: MonthlyValue[]
+  /** period of the value scored ("2025" year-end, "2025-10" a monthly value standing in) */
+  period?: string
+  /** scored on a monthly value of a year in progress (预估) */
+  provisional?: boolean
 }
 
 export interface TreeNode extends Named {
@@ -262,4 +281,163 @@ export interface UserRow {
   role: Role
   unit_id: string
   active: boolean
+}
+
+// --- Analysis (issue 3) -----------------------------------------------------
+
+export interface UncertaintyUnit {
+  unit_id: string
+  category_id: string
+  total: number
+  total_lower: number
+  total_upper: number
+  rank: number
+  rank_lower: number
+  rank_upper: number
+  grade: string
+  grade_share: Record<string, number>
+  flagged: boolean
+  reason: string
+  reason_zh: string
+}
+
+export interface Uncertainty {
+  year: number
+  replicates: number
+  level: number
+  units: UncertaintyUnit[]
+}
+
+/** One change of a what-if run, applied to the year's scheme in order. */
+export type WhatIfChange =
+  | { op: 'weights'; category_id: string; indicator: number; satisfaction: number; leadership: number }
+  | { op: 'points'; indicator_id: string; points: number }
+  | { op: 'method'; indicator_id: string; method: string; params: Record<string, number> }
+  | { op: 'grade'; category_id: string; code: string; min_score?: number; max_share?: number | null }
+  | { op: 'caps'; category_id: string; bonus_cap?: number; deduction_cap?: number }
+
+export interface WhatIfIndicatorDelta extends Named {
+  indicator_id: string
+  earned_before: number
+  earned_after: number
+  rule_before: string
+  rule_after: string
+}
+
+export interface WhatIfUnitChange extends Named {
+  unit_id: string
+  category_id: string
+  total_before: number
+  total_after: number
+  rank_before: number
+  rank_after: number
+  grade_before: string
+  grade_after: string
+  reasons: string[]
+  reasons_zh: string[]
+  indicators: WhatIfIndicatorDelta[]
+}
+
+export interface WhatIfResponse {
+  year: number
+  changed: number
+  units_total: number
+  changes: WhatIfUnitChange[]
+  after: Results
+}
+
+export interface IndicatorHealthRow extends Named {
+  indicator_id: string
+  type: string
+  points: number
+  units: number
+  saturation: number
+  mean_share: number
+  discrimination: number
+  most_correlated: string
+  correlation: number
+  saturated: boolean
+  weak_discrimination: boolean
+  redundant: boolean
+}
+
+export interface CategoryBalance extends Named {
+  category_id: string
+  by_type: Record<string, number>
+  by_orientation: Record<string, number>
+  process_dominated: boolean
+}
+
+export interface HealthReport {
+  year: number
+  indicators: IndicatorHealthRow[]
+  categories: CategoryBalance[]
+}
+
+export type AnomalyKind = 'jump' | 'bunching' | 'year_end_spike' | 'benford'
+
+export interface AnomalyFlag {
+  kind: AnomalyKind | string
+  indicator_id: string
+  indicator_name_zh: string
+  indicator_name_en: string
+  unit_id: string
+  unit_name_zh: string
+  unit_name_en: string
+  period: string
+  score: number
+  /** English; message_zh in Chinese */
+  message: string
+  message_zh: string
+}
+
+export interface Anomalies {
+  year: number
+  flags: AnomalyFlag[]
+}
+
+// --- Scheme file (docs/scheme-format.md) -------------------------------------
+
+export interface SchemeGrade extends Named {
+  code: string
+  min_score: number
+  max_share?: number | null
+}
+
+export interface SchemeCategory extends Partial<Named> {
+  id: string
+  kind?: string
+  weights?: { indicator: number; satisfaction: number; leadership: number }
+  grades: SchemeGrade[]
+  bonus_cap?: number
+  deduction_cap?: number
+}
+
+export interface SchemeIndicator extends Partial<Named> {
+  id: string
+  level: number
+  parent_id?: string
+  points?: number
+  method?: string
+  type?: string
+  category_ids?: string[]
+  unit_ids?: string[]
+  [other: string]: unknown
+}
+
+export interface SchemeFile {
+  format?: string
+  version?: number
+  year: number
+  categories: SchemeCategory[]
+  units: (Partial<Named> & { id: string; category_id: string })[]
+  indicators: SchemeIndicator[]
+  targets?: unknown[]
+  [other: string]: unknown
+}
+
+export interface SchemeImportResult {
+  ok: boolean
+  indicators: number
+  units: number
 }

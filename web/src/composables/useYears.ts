@@ -1,18 +1,15 @@
-// The years a signed-in user can pick. `/api/v1/years` needs `results.all`;
-// for other roles the list is the published years plus the year after the last
-// published one (the year in progress), which pages probe and drop on 404.
-import { getPublicYears, getYears } from '@/api/results'
+// The years a signed-in user can pick: `GET /api/v1/years` is open to every
+// signed-in role (with each year's status), newest first.
+import { getYears } from '@/api/results'
 import type { YearInfo } from '@/api/types'
 
 export async function loadYearsForUser(): Promise<YearInfo[]> {
-  try {
-    const { years } = await getYears(true)
-    return [...years].sort((a, b) => b.year - a.year)
-  } catch {
-    const { years } = await getPublicYears()
-    const out: YearInfo[] = years.map((y) => ({ year: y, status: 'published', published_at: '' }))
-    const next = (years.length ? Math.max(...years) : new Date().getFullYear() - 1) + 1
-    out.push({ year: next, status: 'in_progress', published_at: '' })
-    return out.sort((a, b) => b.year - a.year)
-  }
+  const { years } = await getYears(true)
+  return [...years].sort((a, b) => b.year - a.year)
+}
+
+/** The year a unit or lead department opens on: the one in progress, else the newest. */
+export function currentYear(years: YearInfo[]): YearInfo | undefined {
+  const sorted = [...years].sort((a, b) => b.year - a.year)
+  return sorted.find((y) => y.status === 'in_progress') ?? sorted.find((y) => y.status !== 'draft') ?? sorted[0]
 }

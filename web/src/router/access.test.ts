@@ -11,6 +11,8 @@ const admin: User = {
   username: 'admin', display_name: 'A', role: 'admin', unit_id: '', unit_name_zh: '', unit_name_en: '',
   permissions: ['results.public', 'results.all', 'scorecard.any', 'lead.read', 'values.write', 'dashboard.read', 'audit.read', 'users.read'],
 }
+const leader: User = { ...admin, username: 'leader', role: 'leader', permissions: ['results.public', 'results.all', 'scorecard.any', 'dashboard.read'] }
+const lead: User = { ...unit, username: 'lead', role: 'lead', unit_id: 'B03', permissions: ['results.public', 'scorecard.own', 'lead.read', 'values.write'] }
 const sc = (u: string) => ({ meta: { permission: ['scorecard.any', 'scorecard.own'] as User['permissions'], ownUnitParam: 'unit' }, params: { year: '2025', unit: u } })
 
 describe('route access', () => {
@@ -29,6 +31,10 @@ describe('route access', () => {
   })
   it('builds the side menu from permissions', () => {
     expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit'])
-    expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual(['/admin', '/leader', '/results', '/lead', '/audit', '/users'])
+    expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual([
+      '/admin', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/anomalies', '/audit', '/users',
+    ])
+    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/leader', '/results', '/whatif', '/indicator-health', '/anomalies'])
+    expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit'])
   })
 })

@@ -39,6 +39,24 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['results.all'], menu: 'menu.results', order: 3 },
   },
   {
+    path: '/whatif',
+    name: 'whatif',
+    component: () => import('@/views/analysis/whatif/index.vue'),
+    meta: { permission: ['results.all'], menu: 'menu.whatif', order: 5 },
+  },
+  {
+    path: '/indicator-health',
+    name: 'indicator-health',
+    component: () => import('@/views/analysis/health/index.vue'),
+    meta: { permission: ['results.all'], menu: 'menu.health', order: 6 },
+  },
+  {
+    path: '/anomalies',
+    name: 'anomalies',
+    component: () => import('@/views/analysis/anomalies/index.vue'),
+    meta: { permission: ['results.all', 'lead.read'], menu: 'menu.anomalies', order: 7 },
+  },
+  {
     path: '/lead',
     name: 'lead',
     component: () => import('@/views/lead/indicators/index.vue'),
@@ -48,7 +66,7 @@ export const appChildren: RouteRecordRaw[] = [
     path: '/unit',
     name: 'own-scorecard',
     component: () => import('@/views/unit/scorecard/index.vue'),
-    meta: { permission: ['scorecard.own'], menu: 'menu.scorecard', order: 5 },
+    meta: { permission: ['scorecard.own'], menu: 'menu.scorecard', order: 8 },
   },
   {
     path: '/scorecard/:year(\\d+)/:unit',
@@ -60,13 +78,13 @@ export const appChildren: RouteRecordRaw[] = [
     path: '/audit',
     name: 'audit',
     component: () => import('@/views/admin/audit/index.vue'),
-    meta: { permission: ['audit.read'], menu: 'menu.audit', order: 6 },
+    meta: { permission: ['audit.read'], menu: 'menu.audit', order: 9 },
   },
   {
     path: '/users',
     name: 'users',
     component: () => import('@/views/admin/users/index.vue'),
-    meta: { permission: ['users.read'], menu: 'menu.users', order: 7 },
+    meta: { permission: ['users.read'], menu: 'menu.users', order: 10 },
   },
   {
     path: '/403',

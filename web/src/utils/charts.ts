@@ -123,3 +123,66 @@ export function monthlyLineOption(
     ],
   }
 }
+
+/** Indicator types in stacking order: process first, so the 30 % line reads on its bar. */
+export const TYPE_ORDER = ['process', 'output', 'outcome']
+export const TYPE_COLORS: Record<string, string> = {
+  process: '#e6a23c',
+  output: '#409eff',
+  outcome: '#67c23a',
+  other: '#c0c4cc',
+}
+
+/**
+ * Share of points by indicator type per category, as horizontal stacked bars
+ * (0–100 %), with a dashed line at the process-share warning level; a
+ * process-dominated category's label is marked ⚠ and red.
+ */
+export function typeBalanceOption(
+  categories: { label: string; by_type: Record<string, number>; warn: boolean }[],
+  typeLabel: (type: string) => string,
+  warnLine: number,
+  warnLineLabel: string,
+): EChartsCoreOption {
+  const types = [...TYPE_ORDER]
+  for (const c of categories) for (const k of Object.keys(c.by_type)) if (!types.includes(k)) types.push(k)
+  const pct = (x: number | undefined) => roundHalfAwayFromZero((x ?? 0) * 100, 1)
+  return {
+    animation: false,
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 12 } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { ...AXIS_LABEL, formatter: '{value}%' }, splitLine: { lineStyle: { color: '#ebeef5' } } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: categories.map((c) => (c.warn ? `⚠ ${c.label}` : c.label)),
+      axisLabel: {
+        ...AXIS_LABEL,
+        width: 160,
+        overflow: 'truncate',
+        color: (_v: string, i: number) => (categories[i]?.warn ? '#c45656' : AXIS_LABEL.color),
+      },
+      axisTick: { show: false },
+    },
+    series: types.map((ty, idx) => ({
+      name: typeLabel(ty),
+      type: 'bar',
+      stack: 'share',
+      barMaxWidth: 22,
+      itemStyle: { color: TYPE_COLORS[ty] ?? TYPE_COLORS.other },
+      label: { show: true, fontSize: 11, color: '#fff', formatter: (p: { value: number }) => (p.value >= 8 ? `${p.value}%` : '') },
+      data: categories.map((c) => pct(c.by_type[ty])),
+      markLine:
+        idx === 0
+          ? {
+              symbol: 'none',
+              silent: true,
+              lineStyle: { type: 'dashed', color: '#a4161a' },
+              label: { formatter: warnLineLabel, position: 'end', color: '#a4161a', fontSize: 11 },
+              data: [{ xAxis: warnLine * 100 }],
+            }
+          : undefined,
+    })),
+  }
+}
