@@ -9,6 +9,7 @@ const std::vector<CommandEntry>& Commands() {
       {"demo", AddDemoCommand},
       {"method", AddMethodCommand},
       {"gen", AddGenCommand},
+      {"whatif", AddWhatIfCommand},
   };
   return kCommands;
 }

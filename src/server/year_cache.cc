@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/evaluate.h"
+#include "store/scoring_input.h"
 
 namespace govperf::server {
 namespace {
@@ -133,9 +134,10 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
   if (!info.ok()) return info.status();
   auto scheme = Scheme(year);
   if (!scheme.ok()) return scheme.status();
-  auto data = store_.LoadYearData(year);
-  if (!data.ok()) return data.status();
-  auto result = core::Evaluate(**scheme, *data, EvaluateOptionsFor(*info));
+  // Scored with last year's year-end values, exactly like the CLI (store/scoring_input.h).
+  auto scoring = store::LoadYearDataForScoring(store_, year);
+  if (!scoring.ok()) return scoring.status();
+  auto result = core::Evaluate(**scheme, *scoring, EvaluateOptionsFor(*info));
   if (!result.ok()) {
     // A stored scheme that does not evaluate is a server-side problem, not the caller's.
     return Status::Internal("cannot evaluate year " + std::to_string(year) + ": " +
@@ -144,7 +146,11 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
   auto view = std::make_shared<YearView>();
   view->info = std::move(info).value();
   view->scheme = **scheme;
-  view->data = std::move(data).value();
+  // The year's own data: the scoring input without last year's year-end values.
+  const std::string last_year = std::to_string(year - 1);
+  view->data = *scoring;
+  std::erase_if(view->data.values, [&](const core::Datum& d) { return d.period == last_year; });
+  view->scoring_data = std::move(scoring).value();
   view->result = std::move(result).value();
   view->BuildIndexes();
   views_[year] = view;
@@ -152,7 +158,7 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
 }
 
 Result<std::shared_ptr<const Intervals>> YearCache::IntervalsOf(int year, int replicates,
-                                                                 double level) {
+                                                                double level) {
   auto view = View(year);  // refreshes (invariant 2) and evaluates the point result
   if (!view.ok()) return view.status();
   const auto key = std::make_tuple(year, replicates, level);
@@ -161,7 +167,7 @@ Result<std::shared_ptr<const Intervals>> YearCache::IntervalsOf(int year, int re
   options.replicates = replicates;
   options.level = level;
   options.evaluate = EvaluateOptionsFor((*view)->info);
-  auto estimate = methods::EstimateUncertainty((*view)->scheme, (*view)->data, options);
+  auto estimate = methods::EstimateUncertainty((*view)->scheme, (*view)->scoring_data, options);
   if (!estimate.ok()) return estimate.status();
   // Bounded per year (invariant 4): forget the year's other parameter sets first.
   size_t kept = 0;

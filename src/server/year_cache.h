@@ -51,7 +51,8 @@ struct YearView {
 
   store::YearInfo info;
   core::Scheme scheme;
-  core::YearData data;
+  core::YearData data;          // the year's own data (periods "YYYY" and "YYYY-MM")
+  core::YearData scoring_data;  // data + last year's year-end values: what the engine scores
   core::YearResult result;
 
   std::map<std::string, const core::Unit*> units;

@@ -1,0 +1,156 @@
+// govperf whatif: re-evaluate a stored year under another scheme file and list
+// every unit whose rank or grade would change, and why — the CLI twin of
+// POST /api/v1/years/{year}/whatif (docs/api.md). Nothing is written.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "core/analysis/whatif.h"
+#include "core/evaluate.h"
+#include "io/scheme_json.h"
+#include "store/scoring_input.h"
+#include "store/store.h"
+
+namespace govperf::cli {
+namespace {
+
+struct WhatIfOptions {
+  std::string db;
+  int year = 0;
+  std::string scheme;
+  std::string format = "csv";
+};
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+int Fail(const std::string& message) {
+  std::cerr << "govperf whatif: " << message << "\n";
+  return 1;
+}
+
+int Run(const WhatIfOptions& opt) {
+  if (!std::filesystem::exists(opt.db)) return Fail("--db: file not found: " + opt.db);
+  auto store = store::OpenSqliteStore(opt.db);
+  if (!store.ok()) return Fail("--db: " + store.status().ToString());
+  auto years = (*store)->ListYears();
+  if (!years.ok()) return Fail(years.status().message());
+  const store::YearInfo* info = nullptr;
+  for (const auto& y : *years) {
+    if (y.year == opt.year) info = &y;
+  }
+  if (!info) return Fail("--year: " + std::to_string(opt.year) + " not found in " + opt.db);
+  auto before_scheme = (*store)->LoadScheme(opt.year);
+  if (!before_scheme.ok()) return Fail(before_scheme.status().message());
+  auto data = store::LoadYearDataForScoring(**store, opt.year);
+  if (!data.ok()) return Fail(data.status().message());
+
+  std::ifstream f(opt.scheme);
+  if (!f) return Fail("--scheme: cannot open " + opt.scheme);
+  std::stringstream text;
+  text << f.rdbuf();
+  auto j = io::ParseJson(text.str(), opt.scheme);
+  if (!j.ok()) return Fail(j.status().message());
+  auto after_scheme = io::SchemeFromJson(*j);
+  if (!after_scheme.ok()) return Fail(opt.scheme + ": " + after_scheme.status().message());
+  if (after_scheme->year != opt.year) {
+    return Fail(opt.scheme + ": year " + std::to_string(after_scheme->year) + " is not --year " +
+                std::to_string(opt.year));
+  }
+  if (Status st = core::ValidateScheme(*after_scheme); !st.ok()) {
+    return Fail(opt.scheme + ": " + st.message());
+  }
+
+  // The same options as the year's results (server and `govperf score`).
+  core::EvaluateOptions eval;
+  eval.provisional = info->status != "published";
+  auto before = core::Evaluate(*before_scheme, *data, eval);
+  if (!before.ok()) return Fail("stored scheme: " + before.status().message());
+  auto after = core::Evaluate(*after_scheme, *data, eval);
+  if (!after.ok()) return Fail(opt.scheme + ": " + after.status().message());
+  const auto changes = core::CompareResults(*before, *after);
+
+  std::map<std::string, const core::Unit*> units;
+  for (const auto& u : before_scheme->units) units[u.id] = &u;
+  for (const auto& u : after_scheme->units) units[u.id] = &u;
+
+  if (opt.format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : changes) {
+      nlohmann::json inds = nlohmann::json::array();
+      for (const auto& d : c.indicators) {
+        inds.push_back({{"indicator_id", d.indicator_id},
+                        {"earned_before", d.earned_before},
+                        {"earned_after", d.earned_after},
+                        {"rule_before", d.rule_before},
+                        {"rule_after", d.rule_after}});
+      }
+      const core::Unit* u = units.count(c.unit_id) ? units[c.unit_id] : nullptr;
+      list.push_back({{"unit_id", c.unit_id},
+                      {"name_zh", u ? u->name_zh : ""},
+                      {"name_en", u ? u->name_en : ""},
+                      {"category_id", c.category_id},
+                      {"total_before", c.total_before},
+                      {"total_after", c.total_after},
+                      {"rank_before", c.rank_before},
+                      {"rank_after", c.rank_after},
+                      {"grade_before", c.grade_before},
+                      {"grade_after", c.grade_after},
+                      {"reasons", c.reasons},
+                      {"reasons_zh", c.reasons_zh},
+                      {"indicators", std::move(inds)}});
+    }
+    const nlohmann::json out = {{"year", opt.year},
+                                {"provisional", eval.provisional},
+                                {"changed", changes.size()},
+                                {"units_total", after->units.size()},
+                                {"changes", std::move(list)}};
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "unit_id,name_zh,name_en,category_id,total_before,total_after,rank_before,"
+               "rank_after,grade_before,grade_after,reasons\n";
+  for (const auto& c : changes) {
+    const core::Unit* u = units.count(c.unit_id) ? units[c.unit_id] : nullptr;
+    char totals[64];
+    std::snprintf(totals, sizeof totals, "%.2f,%.2f", c.total_before, c.total_after);
+    std::cout << CsvField(c.unit_id) << ',' << CsvField(u ? u->name_zh : "") << ','
+              << CsvField(u ? u->name_en : "") << ',' << CsvField(c.category_id) << ',' << totals
+              << ',' << c.rank_before << ',' << c.rank_after << ',' << c.grade_before << ','
+              << c.grade_after << ',' << CsvField(Join(c.reasons)) << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddWhatIfCommand(CLI::App& app, RunState& state) {
+  auto opt = std::make_shared<WhatIfOptions>();
+  auto* sub = app.add_subcommand(
+      "whatif", "Compare a stored year with another scheme file: units whose rank or grade moves");
+  sub->add_option("--db", opt->db, "SQLite database file")->required();
+  sub->add_option("--year", opt->year, "evaluation year")
+      ->required()
+      ->check(CLI::Range(1900, 9999));
+  sub->add_option("--scheme", opt->scheme, "the changed scheme (JSON, docs/scheme-format.md)")
+      ->required();
+  sub->add_option("--format", opt->format, "output format")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->capture_default_str();
+  sub->callback([opt, &state] { state.exit_code = Run(*opt); });
+}
+
+}  // namespace govperf::cli
