@@ -81,7 +81,7 @@ int Run(const WhatIfOptions& opt) {
   if (!before.ok()) return Fail("stored scheme: " + before.status().message());
   auto after = core::Evaluate(*after_scheme, *data, eval);
   if (!after.ok()) return Fail(opt.scheme + ": " + after.status().message());
-  const auto changes = core::CompareResults(*before, *after);
+  const auto changes = core::CompareResults(*before, *after, &*before_scheme, &*after_scheme);
 
   std::map<std::string, const core::Unit*> units;
   for (const auto& u : before_scheme->units) units[u.id] = &u;
@@ -96,7 +96,9 @@ int Run(const WhatIfOptions& opt) {
                         {"earned_before", d.earned_before},
                         {"earned_after", d.earned_after},
                         {"rule_before", d.rule_before},
-                        {"rule_after", d.rule_after}});
+                        {"rule_after", d.rule_after},
+                        {"rule_before_zh", d.rule_before_zh},
+                        {"rule_after_zh", d.rule_after_zh}});
       }
       const core::Unit* u = units.count(c.unit_id) ? units[c.unit_id] : nullptr;
       list.push_back({{"unit_id", c.unit_id},

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <random>
+#include <thread>
 #include <unordered_map>
 
 #include "methods/bootstrap.h"
@@ -48,6 +49,7 @@ Result<std::vector<UnitUncertainty>> EstimateUncertainty(const core::Scheme& sch
                                                          const core::YearData& data,
                                                          const UncertaintyOptions& o) {
   if (o.replicates < 20) return Status::Invalid("replicates: at least 20");
+  if (o.threads < 1) return Status::Invalid("threads: at least 1");
   if (!(o.level > 0 && o.level < 1)) return Status::Invalid("level: must be within (0, 1)");
   auto point = core::Evaluate(scheme, data, o.evaluate);
   if (!point.ok()) return point.status();
@@ -62,9 +64,18 @@ Result<std::vector<UnitUncertainty>> EstimateUncertainty(const core::Scheme& sch
   std::vector<std::vector<double>> totals(n), ranks(n);
   std::vector<std::map<std::string, int>> grades(n);
 
-  Normal normal(o.seed);
-  core::YearData sample = data;
-  for (int r = 0; r < o.replicates; ++r) {
+  // Replicate r draws from its own stream (seed, r), so the result does not
+  // depend on how replicates are spread over threads.
+  struct Replicate {
+    std::vector<double> total;
+    std::vector<int> rank;
+    std::vector<std::string> grade;
+  };
+  std::vector<Replicate> reps(o.replicates);
+  std::vector<Status> errors(o.replicates);
+  auto run = [&](int r) {
+    Normal normal(o.seed ^ (0x9E3779B97F4A7C15ULL * static_cast<uint64_t>(r + 1)));
+    core::YearData sample = data;
     for (size_t v = 0; v < data.values.size(); ++v) {
       const auto& d = data.values[v];
       auto e = error.find(d.indicator_id);
@@ -77,12 +88,35 @@ Result<std::vector<UnitUncertainty>> EstimateUncertainty(const core::Scheme& sch
       sample.satisfaction[unit] = std::clamp(s + se->second * normal.Next(), 0.0, 100.0);
     }
     auto rep = core::Evaluate(scheme, sample, o.evaluate);
-    if (!rep.ok()) return rep.status();
+    if (!rep.ok()) {
+      errors[r] = rep.status();
+      return;
+    }
+    Replicate& out = reps[r];
+    out.total.resize(n);
+    out.rank.resize(n);
+    out.grade.resize(n);
     for (const auto& u : rep->units) {
       const size_t i = index.at(u.unit_id);
-      totals[i].push_back(u.total);
-      ranks[i].push_back(u.rank);
-      ++grades[i][u.grade];
+      out.total[i] = u.total;
+      out.rank[i] = u.rank;
+      out.grade[i] = u.grade;
+    }
+  };
+  const int threads = std::max(1, std::min<int>(o.threads, o.replicates));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (int r = t; r < o.replicates; r += threads) run(r);
+    });
+  }
+  for (auto& th : pool) th.join();
+  for (int r = 0; r < o.replicates; ++r) {
+    if (!errors[r].ok()) return errors[r];
+    for (size_t i = 0; i < n; ++i) {
+      totals[i].push_back(reps[r].total[i]);
+      ranks[i].push_back(reps[r].rank[i]);
+      ++grades[i][reps[r].grade[i]];
     }
   }
 

@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <thread>
+#include <algorithm>
 #include <vector>
 
 #include "core/evaluate.h"
@@ -29,6 +31,9 @@ struct UncertaintyOptions {
   int replicates = 400;
   double level = 0.9;
   uint64_t seed = 20091;
+  // Replicates run in parallel; each draws from its own seeded stream, so the
+  // intervals are the same for any number of threads.
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   core::EvaluateOptions evaluate;
 };
 

@@ -79,6 +79,16 @@ TEST(Uncertainty, SameSeedSameIntervalsAndBadOptionsAreRefused) {
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ((*a)[1].total_lower, (*b)[1].total_lower);
   EXPECT_EQ((*a)[1].total_upper, (*b)[1].total_upper);
+  // Any number of threads gives the same intervals.
+  UncertaintyOptions one = o;
+  one.threads = 1;
+  UncertaintyOptions three = o;
+  three.threads = 3;
+  auto c = EstimateUncertainty(Scheme3(), Data3(), one);
+  auto e = EstimateUncertainty(Scheme3(), Data3(), three);
+  ASSERT_TRUE(c.ok() && e.ok());
+  EXPECT_EQ((*c)[1].total_lower, (*e)[1].total_lower);
+  EXPECT_EQ((*c)[1].grade_share, (*e)[1].grade_share);
   o.replicates = 5;
   EXPECT_EQ(EstimateUncertainty(Scheme3(), Data3(), o).status().message(),
             "replicates: at least 20");

@@ -6,7 +6,7 @@
 // E2E_LEAD_USER/PASS (run.sh fills them from `serve --print-logins`),
 // E2E_ARTIFACTS (screenshots; default web/e2e-artifacts), CHROMIUM (default /usr/bin/chromium).
 import { chromium } from 'playwright-core'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import assert from 'node:assert/strict'
@@ -129,6 +129,39 @@ await step('public page: category tabs, Chinese ranking rows, chart canvas', asy
   await context.close()
 })
 
+await step('public page: totals with intervals, a ≈ flag or the "no flagged units" state, legend', async () => {
+  const { context, page } = await newPage()
+  await page.goto(BASE + '/')
+  const pane = page.locator('.el-tab-pane:visible')
+  await pane.locator('[data-testid="interval-text"]').first().waitFor()
+  const ivText = (await pane.locator('[data-testid="interval-text"]').first().innerText()).trim()
+  assert.match(ivText, /^\d+\.\d–\d+\.\d$/, 'interval text like 86.9–89.4')
+  await page.getByTestId('interval-legend').waitFor()
+  // Every category tab states its noise flags: ≈ markers with a summary, or "no flagged units".
+  const tabs = page.locator('[data-testid="category-tabs"] .el-tabs__item')
+  let flagged = 0
+  for (let i = 0; i < (await tabs.count()); i++) {
+    await tabs.nth(i).click()
+    await pane.locator('[data-testid="ranking-table"] tbody tr').first().waitFor()
+    const marks = await pane.locator('[data-testid="noise-flag"]').count()
+    if (marks) {
+      assert.ok(await pane.getByTestId('flag-summary').isVisible(), 'summary of flagged units')
+      if (!flagged) {
+        await pane.locator('[data-testid="noise-flag"]').first().hover()
+        const tip = page.locator('.el-popper:visible').last()
+        await tip.waitFor()
+        assert.ok((await tip.innerText()).trim().length > 4, 'the flag has a reason tooltip')
+        await page.screenshot({ path: join(ART, 'public-intervals.png'), fullPage: true })
+      }
+      flagged += marks
+    } else {
+      await pane.getByTestId('no-flagged').waitFor()
+    }
+  }
+  console.log(`     ${flagged} flagged unit(s) on the public page`)
+  await context.close()
+})
+
 await step('wrong password shows the server error message', async () => {
   const { context, page } = await newPage()
   await login(page, LOGINS.admin[0], 'definitely-wrong')
@@ -169,6 +202,58 @@ await step('admin: home with years, audit verified, results → scorecard', asyn
   await context.close()
 })
 
+// Fills an <el-input-number> (by data-testid) and commits it with Tab.
+async function setNumber(page, id, value) {
+  const i = input(page, id)
+  await i.fill(String(value))
+  await i.press('Tab')
+}
+
+await step('admin: what-if with changed category weights lists changed units', async () => {
+  const { context, page } = await newPage()
+  await login(page, ...LOGINS.admin)
+  await page.waitForURL(/\/admin$/)
+  await page.getByTestId('side-menu').getByText('情景模拟').click()
+  await page.getByTestId('whatif-page').waitFor()
+  // The category with the most units (the likeliest to reorder).
+  const pub = await api('/api/v1/public/results')
+  const biggest = [...pub.categories].sort((a, b) => b.units.length - a.units.length)[0]
+  await page.getByTestId('whatif-category').click()
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: biggest.name_zh }).first().click()
+  // Weights that do not sum to 1 are refused before any request.
+  await setNumber(page, 'weight-indicator', 0.5)
+  await setNumber(page, 'weight-satisfaction', 0.8)
+  await page.getByTestId('whatif-problems').waitFor()
+  assert.ok(await page.getByTestId('whatif-run').isDisabled(), 'run disabled while the weights do not sum to 1')
+  await setNumber(page, 'weight-indicator', 0.1)
+  await setNumber(page, 'weight-leadership', 0.1)
+  await page.getByTestId('weight-sum').filter({ hasText: '1.00' }).waitFor()
+  assert.equal(await page.getByTestId('whatif-problems').count(), 0)
+  await page.getByTestId('whatif-run').click()
+  await page.getByTestId('whatif-summary').waitFor()
+  const ranks = page.locator('[data-testid="whatif-changes"] [data-testid="rank-change"]')
+  await ranks.first().waitFor()
+  assert.match((await ranks.first().innerText()).trim(), /^\d+ → \d+$/, 'rank before → after')
+  assert.ok(await page.locator('[data-testid="whatif-changes"] .grade-tag').count() >= 2, 'grade before and after')
+  await page.waitForTimeout(200)
+  await page.screenshot({ path: join(ART, 'whatif.png'), fullPage: true })
+  await context.close()
+})
+
+await step('admin: indicator health rows and the type balance chart', async () => {
+  const { context, page } = await newPage()
+  await login(page, ...LOGINS.admin)
+  await page.waitForURL(/\/admin$/)
+  await page.getByTestId('side-menu').getByText('指标体检').click()
+  const rows = page.locator('[data-testid="health-table"] tbody tr')
+  await rows.nth(9).waitFor()
+  assert.match(await rows.first().innerText(), /\d+\.\d%/, 'saturation / mean share as percentages')
+  await page.locator('[data-testid="health-balance"] canvas').first().waitFor()
+  await page.waitForTimeout(200)
+  await page.screenshot({ path: join(ART, 'health.png'), fullPage: true })
+  await context.close()
+})
+
 await step('leader: dashboard with grade charts per category', async () => {
   const { context, page } = await newPage()
   await login(page, ...LOGINS.leader)
@@ -185,7 +270,9 @@ await step('leader: dashboard with grade charts per category', async () => {
 let unitUser = null
 await step('unit: own scorecard; another unit → access denied', async () => {
   assert.ok(LOGINS.unit[0], 'E2E_UNIT_USER is set')
-  unitUser = (await api('/api/v1/auth/login', { method: 'POST', body: { username: LOGINS.unit[0], password: LOGINS.unit[1] } })).user
+  const session = await api('/api/v1/auth/login', { method: 'POST', body: { username: LOGINS.unit[0], password: LOGINS.unit[1] } })
+  unitUser = session.user
+  const { years } = await api('/api/v1/years', { token: session.token })
   const { context, page } = await newPage()
   await login(page, ...LOGINS.unit)
   await page.waitForURL(/\/unit$/)
@@ -194,6 +281,16 @@ await step('unit: own scorecard; another unit → access denied', async () => {
   assert.match(await page.getByTestId('scorecard-total').innerText(), /^\d+\.\d{2}$/)
   assert.ok(await page.locator('[data-testid="scorecard-leaves"] tr.gp-lost-row').count() >= 1, 'lost points highlighted')
   await page.locator('[data-testid="scorecard-page"] [data-testid="chart"] canvas').first().waitFor()
+  // Opens on the year in progress: provisional (预估) badges on the total and on rows.
+  const inProgress = years.find((y) => y.status === 'in_progress')
+  if (inProgress) assert.match(await page.getByTestId('year-select').innerText(), new RegExp(String(inProgress.year)))
+  assert.ok(await page.getByTestId('provisional-tag').count() >= 2, 'provisional badges')
+  // The trace of a leaf: rule text, period, entered by.
+  await page.locator('[data-testid="scorecard-leaves"] .el-table__expand-icon').first().click()
+  const trace = page.locator('[data-testid^="trace-"]').first()
+  await trace.waitFor()
+  assert.ok((await trace.getByTestId('trace-rule').innerText()).trim().length > 5, 'rule text')
+  assert.match(await trace.getByTestId('trace-period').innerText(), /^\d{4}(-\d{2})?$/)
   const menu = await page.getByTestId('side-menu').innerText()
   assert.ok(!menu.includes('审计日志'), 'no audit menu for a unit')
   await page.waitForTimeout(200)
@@ -239,6 +336,68 @@ await step('lead: edits a value of the year in progress and sees it saved', asyn
   await input(page, 'edit-value').fill('1e999')
   await page.getByTestId('edit-save').click()
   await page.getByTestId('edit-error').waitFor()
+  await context.close()
+})
+
+await step('lead: anomalies page (rows or the empty state)', async () => {
+  const { context, page } = await newPage()
+  await login(page, ...LOGINS.lead)
+  await page.waitForURL(/\/lead$/)
+  await page.getByTestId('side-menu').getByText('数据异常').click()
+  await page.getByTestId('anomalies-page').waitFor()
+  await page.locator('[data-testid="anomalies-table"] tbody tr, [data-testid="anomalies-empty"]').first().waitFor()
+  const menu = await page.getByTestId('side-menu').innerText()
+  assert.ok(!menu.includes('情景模拟') && !menu.includes('指标体检'), 'no what-if / health for a lead user')
+  await page.screenshot({ path: join(ART, 'lead-anomalies.png'), fullPage: true })
+  await context.close()
+})
+
+await step('admin: anomalies filter by kind', async () => {
+  const { context, page } = await newPage()
+  await login(page, ...LOGINS.admin)
+  await page.waitForURL(/\/admin$/)
+  await page.goto(BASE + '/anomalies')
+  await page.locator('[data-testid="anomalies-table"] tbody tr, [data-testid="anomalies-empty"]').first().waitFor()
+  const kinds = page.locator('[data-testid^="kind-"]')
+  if (await kinds.count()) {
+    const kind = (await kinds.first().getAttribute('data-testid')).replace('kind-', '')
+    await kinds.first().click()
+    const tags = page.locator('[data-testid="anomalies-table"] tbody [data-kind]')
+    await tags.first().waitFor()
+    for (const k of await tags.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))) assert.equal(k, kind)
+  }
+  await page.screenshot({ path: join(ART, 'anomalies.png'), fullPage: true })
+  await context.close()
+})
+
+// Last: it adds a draft year to the database.
+await step('admin: export a scheme file, import it as a new draft year, refused import shows the message', async () => {
+  const { context, page } = await newPage()
+  await login(page, ...LOGINS.admin)
+  await page.waitForURL(/\/admin$/)
+  const { years } = await api('/api/v1/public/years')
+  const last = years[years.length - 1]
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${last}`).click()])
+  assert.equal(download.suggestedFilename(), `scheme-${last}.json`)
+  const scheme = JSON.parse(readFileSync(await download.path(), 'utf8'))
+  assert.equal(scheme.year, last)
+  assert.ok(scheme.indicators.length > 10, 'the scheme has indicators')
+
+  // A new year from the file (the server creates it as draft)…
+  const next = Math.max(...years) + 5
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('import-new').click()
+  await (await chooser).setFiles({ name: `scheme-${next}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...scheme, year: next })) })
+  await page.getByTestId('import-ok').waitFor()
+  await page.getByTestId(`import-${next}`).waitFor()
+  // …then a file for another year into that draft year: the server's message is shown.
+  const chooser2 = page.waitForEvent('filechooser')
+  await page.getByTestId(`import-${next}`).click()
+  await (await chooser2).setFiles({ name: 'wrong-year.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scheme)) })
+  const err = page.getByTestId('import-error')
+  await err.waitFor()
+  assert.match(await err.innerText(), new RegExp(String(next)))
+  await page.screenshot({ path: join(ART, 'admin-scheme.png'), fullPage: true })
   await context.close()
 })
 

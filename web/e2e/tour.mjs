@@ -17,8 +17,16 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 })
 
+// LOCALE=en-US takes the tour in English.
+async function newContext() {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  if (process.env.LOCALE) await ctx.addInitScript((l) => localStorage.setItem('govperf.locale', l), process.env.LOCALE)
+  return ctx
+}
+const suffix = process.env.LOCALE ? `-${process.env.LOCALE}` : ''
+
 async function session(user, pass, home) {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+  const page = await (await newContext()).newPage()
   page.on('pageerror', (e) => console.log('pageerror', e.message))
   page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()))
   await page.goto(BASE + '/login')
@@ -31,12 +39,12 @@ async function session(user, pass, home) {
 async function shot(page, name) {
   await page.waitForLoadState('networkidle')
   await page.waitForTimeout(700)
-  await page.screenshot({ path: join(ART, `tour-${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(ART, `tour-${name}${suffix}.png`), fullPage: true })
   console.log('shot', name)
 }
 
 if (want('public')) {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+  const page = await (await newContext()).newPage()
   await page.goto(BASE + '/')
   await shot(page, 'public')
 }

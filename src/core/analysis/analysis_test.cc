@@ -113,6 +113,18 @@ TEST(WhatIf, ReweightingListsEveryUnitWhoseRankOrGradeMovesWithReasons) {
   EXPECT_NEAR(u1->indicators[0].earned_before, 28.0, 1e-9);
   EXPECT_NEAR(u1->indicators[0].earned_after, 7.0, 1e-9);
   EXPECT_FALSE(u1->reasons.empty());
+  // A threshold change alone: the reason names it, not "other units moved".
+  Scheme u = s;
+  u.categories[0].grades[1].min_score = 87;  // good ≥ 87: U1 (86) and U6 (80) drop
+  auto raised = Evaluate(u, d);
+  ASSERT_TRUE(raised.ok());
+  auto by_rule = CompareResults(*before, *raised, &s, &u);
+  ASSERT_EQ(by_rule.size(), 2u);
+  EXPECT_EQ(by_rule[0].unit_id, "U1");
+  EXPECT_EQ(by_rule[1].unit_id, "U6");
+  EXPECT_EQ(by_rule[0].grade_after, "qualified");
+  EXPECT_EQ(by_rule[0].reasons, std::vector<std::string>{"Good threshold 80 → 87"});
+  EXPECT_EQ(by_rule[0].reasons_zh, std::vector<std::string>{"良好分数线 80 → 87"});
   // An unchanged scheme changes nothing.
   EXPECT_TRUE(CompareResults(*before, *before).empty());
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model.h"
 #include "core/result.h"
 
 namespace govperf::core {
@@ -17,6 +18,8 @@ struct IndicatorDelta {
   double earned_after = 0;
   std::string rule_before;
   std::string rule_after;
+  std::string rule_before_zh;
+  std::string rule_after_zh;
 };
 
 struct UnitChange {
@@ -35,6 +38,11 @@ inline constexpr size_t kMaxIndicatorDeltas = 5;
 // Units whose rank or grade differs, in the order of `after` (category, rank).
 // Units present in only one result are ignored (a scheme change does not add
 // or remove units here).
-std::vector<UnitChange> CompareResults(const YearResult& before, const YearResult& after);
+// With the two schemes, reasons also name the category's rule changes
+// (weights, grade thresholds and quotas, caps) — the usual cause when a
+// unit's own total did not move.
+std::vector<UnitChange> CompareResults(const YearResult& before, const YearResult& after,
+                                       const Scheme* before_scheme = nullptr,
+                                       const Scheme* after_scheme = nullptr);
 
 }  // namespace govperf::core

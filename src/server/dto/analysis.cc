@@ -134,7 +134,9 @@ Json WhatIfJson(const YearView& before, const YearView& after,
                             {"earned_before", d.earned_before},
                             {"earned_after", d.earned_after},
                             {"rule_before", d.rule_before},
-                            {"rule_after", d.rule_after}});
+                            {"rule_after", d.rule_after},
+                            {"rule_before_zh", d.rule_before_zh},
+                            {"rule_after_zh", d.rule_after_zh}});
     }
     const core::Unit* u = unit_of(c.unit_id);
     list.push_back({{"unit_id", c.unit_id},

@@ -14,7 +14,7 @@ namespace govperf::server::handlers {
 namespace {
 
 constexpr int64_t kMinReplicates = 20;
-constexpr int64_t kMaxReplicates = 2000;
+constexpr int64_t kMaxReplicates = 1000;
 
 }  // namespace
 
@@ -26,6 +26,7 @@ std::optional<Response> MaybeAddIntervals(Ctx& ctx, const YearView& view, Json& 
       ctx.svc.years.IntervalsOf(view.info.year, kDefaultReplicates, kDefaultIntervalLevel);
   if (!estimate.ok()) return Fail(estimate.status());
   dto::AddIntervals(**estimate, results);
+  results["intervals"] = {{"replicates", kDefaultReplicates}, {"level", kDefaultIntervalLevel}};
   return std::nullopt;
 }
 

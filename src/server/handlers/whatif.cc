@@ -80,7 +80,8 @@ Response WhatIf(Ctx& ctx) {
   }
   after->result = std::move(result).value();
   after->BuildIndexes();
-  const auto changes = core::CompareResults(before.result, after->result);
+  const auto changes =
+      core::CompareResults(before.result, after->result, &before.scheme, &after->scheme);
   return JsonResponse(dto::WhatIfJson(before, *after, changes));
 }
 

@@ -29,10 +29,10 @@ const results: Results = {
   ],
 }
 
-async function mountTable(locale: 'zh-CN' | 'en-US') {
+async function mountTable(locale: 'zh-CN' | 'en-US', units = results.categories[0].units) {
   const i18n = createAppI18n(locale)
   const w = mount(RankingTable, {
-    props: { units: results.categories[0].units, grades: results.grades },
+    props: { units, grades: results.grades },
     global: { plugins: [i18n] },
     attachTo: document.body,
   })
@@ -73,5 +73,28 @@ describe('RankingTable', () => {
     expect(w.text()).toContain('Total')
     expect(w.text()).not.toContain('青川区')
     w.unmount()
+  })
+
+  it('shows intervals and marks a grade within the noise when the rows carry them', async () => {
+    const iv = (lo: number, hi: number, r0: number, r1: number, flagged = false) => ({
+      total_lower: lo, total_upper: hi, rank_lower: r0, rank_upper: r1, flagged,
+      reason: 'the good/excellent boundary lies inside the interval', reason_zh: '良好/优秀分数线落在区间内',
+    })
+    const [a, b, c] = results.categories[0].units
+    const units = [{ ...a, interval: iv(88.94, 90.85, 1, 1) }, { ...b, interval: iv(82.1, 84.66, 2, 3, true) }, { ...c, interval: iv(76, 79, 2, 3) }]
+    const w = await mountTable('zh-CN', units)
+    expect(w.text()).toContain('90% 区间')
+    const rows = w.findAll('tbody tr')
+    expect(rows[0].find('[data-testid="interval-text"]').text()).toBe('88.9–90.9')
+    expect(rows[0].text()).not.toContain('名次') // a single rank: no rank range
+    expect(rows[1].text()).toContain('名次 2–3')
+    expect(w.findAll('[data-testid="noise-flag"]').length).toBe(1)
+    expect(rows[1].find('[data-testid="noise-flag"]').exists()).toBe(true)
+    w.unmount()
+    // without intervals: no column, no marker
+    const plain = await mountTable('zh-CN')
+    expect(plain.text()).not.toContain('90% 区间')
+    expect(plain.find('[data-testid="noise-flag"]').exists()).toBe(false)
+    plain.unmount()
   })
 })

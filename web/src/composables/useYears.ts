@@ -1,11 +1,12 @@
 // The years a signed-in user can pick: `GET /api/v1/years` is open to every
-// signed-in role (with each year's status), newest first.
+// signed-in role (with each year's status), newest first. Draft years (a
+// scheme being prepared, no data) are left out unless asked for.
 import { getYears } from '@/api/results'
 import type { YearInfo } from '@/api/types'
 
-export async function loadYearsForUser(): Promise<YearInfo[]> {
+export async function loadYearsForUser(withDrafts = false): Promise<YearInfo[]> {
   const { years } = await getYears(true)
-  return [...years].sort((a, b) => b.year - a.year)
+  return [...years].filter((y) => withDrafts || y.status !== 'draft').sort((a, b) => b.year - a.year)
 }
 
 /** The year a unit or lead department opens on: the one in progress, else the newest. */

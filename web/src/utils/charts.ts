@@ -3,6 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import type { GradeLevel, MonthlyValue, UnitResultRow } from '@/api/types'
 import { gradeColor } from './grade'
 import { formatScore, roundHalfAwayFromZero } from './format'
+import { formatWithInterval } from './interval'
 
 const AXIS_LABEL = { color: '#606266', fontSize: 12 }
 
@@ -27,7 +28,7 @@ export function totalsBarOption(
         const u = units[p.dataIndex]
         const g = grades.find((x) => x.code === u.grade)
         const gname = g ? name(g) : u.grade
-        return `${name(u)}<br/>${formatScore(u.total)} · ${gname}${u.vetoed ? ' · ' + vetoLabel : ''}`
+        return `${name(u)}<br/>${formatWithInterval(u.total, u.interval)} · ${gname}${u.vetoed ? ' · ' + vetoLabel : ''}${u.interval?.flagged ? ' ≈' : ''}`
       },
     },
     xAxis: { type: 'value', min: axisMin, max: axisMax, axisLabel: AXIS_LABEL, splitLine: { lineStyle: { color: '#ebeef5' } } },
@@ -159,7 +160,7 @@ export function typeBalanceOption(
       data: categories.map((c) => (c.warn ? `⚠ ${c.label}` : c.label)),
       axisLabel: {
         ...AXIS_LABEL,
-        width: 160,
+        width: 210,
         overflow: 'truncate',
         color: (_v: string, i: number) => (categories[i]?.warn ? '#c45656' : AXIS_LABEL.color),
       },

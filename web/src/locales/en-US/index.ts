@@ -340,6 +340,6 @@ export default {
     jump: 'Jump',
     bunching: 'Bunching at target',
     year_end_spike: 'Year-end spike',
-    benford: 'First digits (Benford)',
+    benford: 'Benford digits',
   },
 }
