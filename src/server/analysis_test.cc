@@ -478,6 +478,46 @@ TEST(ServerAnalysis, AnomaliesOnTheDemoCityAreNamedAndALeadSeesOnlyItsIndicators
   EXPECT_GT(leads_checked, 0);
 }
 
+// Fairness: DEA efficiency of the demo city's budget and staff beside the
+// score; every unit with inputs gets an efficiency in (0, 1], each category's
+// best is 1, and a leader may read it while a unit may not.
+TEST(ServerAnalysis, FairnessOnTheDemoCityGivesEfficienciesPerCategory) {
+  store::testing::TempDir dir;
+  store::testing::FakeClock clock;
+  auto opened = store::OpenSqliteStore(dir.File("demo.db"), clock);
+  ASSERT_TRUE(opened.ok());
+  store::Store& st = **opened;
+  ASSERT_TRUE(demo::GenerateDemoCity(st).ok());
+  App app(st, clock);
+  auto token = [&](const std::string& user) {
+    const std::string t = store::NewToken();
+    EXPECT_TRUE(st.CreateSession(
+                      {user}, {store::Sha256Hex(t), user, clock.NowUnix(), clock.NowUnix() + 3600})
+                    .ok());
+    return t;
+  };
+  const std::string path = "/api/v1/years/2025/analysis/fairness";
+  const Response r = app.Handle(testing::MakeRequest("GET", path, "", token("leader")));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json j = Body(r);
+  EXPECT_EQ(j["inputs"], Json({"budget", "staff"}));
+  ASSERT_EQ(j["units"].size(), 48u);
+  std::map<std::string, double> best;
+  for (const auto& u : j["units"]) {
+    SCOPED_TRACE(u.dump());
+    ASSERT_TRUE(u["efficiency"].is_number());
+    const double e = u["efficiency"];
+    EXPECT_GT(e, 0);
+    EXPECT_LE(e, 1 + 1e-9);
+    EXPECT_GE(u["efficiency_rank"].get<int>(), 1);
+    EXPECT_FALSE(u["name_zh"].get<std::string>().empty());
+    best[u["category_id"]] = std::max(best[u["category_id"]], e);
+  }
+  EXPECT_EQ(best.size(), 6u);
+  for (const auto& [c, e] : best) EXPECT_NEAR(e, 1.0, 1e-6) << c;
+  EXPECT_EQ(app.Handle(testing::MakeRequest("GET", path, "", token("unit_d01"))).status, 403);
+}
+
 // ------------------------------------------------------------------ scheme ----
 
 TEST(ServerAnalysis, SchemeExportImportRoundTripsIntoANewDraftYear) {

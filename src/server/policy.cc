@@ -98,6 +98,11 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kResultsAll},
        h::IndicatorHealth},
+      {"GET",
+       "/api/v1/years/{year}/analysis/fairness",
+       A::kPermission,
+       {P::kResultsAll},
+       h::Fairness},
       // lead.read is narrowed to indicators the caller's unit leads in the handler.
       {"GET",
        "/api/v1/years/{year}/analysis/anomalies",

@@ -46,6 +46,7 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       // Analysis: results.all ...
       {"GET /api/v1/years/{year}/analysis/uncertainty", {"admin", "leader"}},
       {"GET /api/v1/years/{year}/analysis/health", {"admin", "leader"}},
+      {"GET /api/v1/years/{year}/analysis/fairness", {"admin", "leader"}},
       {"POST /api/v1/years/{year}/whatif", {"admin", "leader"}},
       {"GET /api/v1/years/{year}/scheme", {"admin", "leader"}},
       // ... or lead.read (narrowed to led indicators in the handler) ...

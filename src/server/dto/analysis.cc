@@ -63,6 +63,28 @@ void AddIntervals(const Intervals& intervals, Json& results) {
   }
 }
 
+Json FairnessJson(const YearView& view, const methods::FairnessReport& report) {
+  Json units = Json::array();
+  for (const methods::UnitFairness& f : report.units) {
+    const core::Unit* unit = UnitOf(view, f.unit_id);
+    units.push_back({{"unit_id", f.unit_id},
+                     {"name_zh", unit ? unit->name_zh : ""},
+                     {"name_en", unit ? unit->name_en : ""},
+                     {"category_id", f.category_id},
+                     {"total", f.total},
+                     {"rank", f.rank},
+                     {"efficiency", f.efficiency ? Json(*f.efficiency) : Json(nullptr)},
+                     {"efficiency_rank", f.efficiency_rank},
+                     {"inputs", f.inputs},
+                     {"benchmarks", f.benchmarks}});
+  }
+  return {{"year", view.info.year},
+          {"inputs", report.input_names},
+          {"units", std::move(units)},
+          {"notes", report.notes},
+          {"notes_zh", report.notes_zh}};
+}
+
 Json HealthJson(const YearView& view, const core::HealthReport& report) {
   Json indicators = Json::array();
   for (const core::IndicatorHealth& h : report.indicators) {

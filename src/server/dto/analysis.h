@@ -8,6 +8,7 @@
 
 #include "core/analysis/health.h"
 #include "core/analysis/whatif.h"
+#include "methods/fairness.h"
 #include "methods/anomaly.h"
 #include "methods/uncertainty.h"
 #include "server/year_cache.h"
@@ -25,6 +26,7 @@ void AddIntervals(const Intervals& intervals, Json& results);
 
 // {"year", "indicators": [...], "categories": [...]}
 Json HealthJson(const YearView& view, const core::HealthReport& report);
+Json FairnessJson(const YearView& view, const methods::FairnessReport& report);
 
 Json AnomalyFlagJson(const YearView& view, const methods::AnomalyFlag& flag);
 

@@ -5,6 +5,7 @@
 #include "server/dto/analysis.h"
 
 #include "core/analysis/health.h"
+#include "methods/fairness.h"
 #include "methods/anomaly.h"
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
@@ -53,6 +54,16 @@ Response IndicatorHealth(Ctx& ctx) {
   if (!view.ok()) return Fail(view.status());
   const core::HealthReport report = core::AnalyzeHealth((*view)->scheme, (*view)->result);
   return JsonResponse(dto::HealthJson(**view, report));
+}
+
+Response Fairness(Ctx& ctx) {
+  int year = 0;
+  if (auto err = PathYear(ctx, &year)) return *err;
+  auto view = ctx.svc.years.View(year);
+  if (!view.ok()) return Fail(view.status());
+  auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data, (*view)->result);
+  if (!report.ok()) return Fail(report.status());
+  return JsonResponse(dto::FairnessJson(**view, *report));
 }
 
 Response Anomalies(Ctx& ctx) {

@@ -28,6 +28,7 @@ Response Audit(Ctx& ctx);            // audit.cc
 Response ListUsers(Ctx& ctx);        // users.cc
 Response Uncertainty(Ctx& ctx);      // analysis.cc
 Response IndicatorHealth(Ctx& ctx);  // analysis.cc
+Response Fairness(Ctx& ctx);         // analysis.cc
 Response Anomalies(Ctx& ctx);        // analysis.cc
 Response WhatIf(Ctx& ctx);           // whatif.cc
 Response GetScheme(Ctx& ctx);        // scheme.cc
