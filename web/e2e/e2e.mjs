@@ -254,6 +254,27 @@ await step('admin: indicator health rows and the type balance chart', async () =
   await context.close()
 })
 
+await step('admin: fairness table with efficiency values and the scatter chart', async () => {
+  const { context, page } = await newPage()
+  await login(page, ...LOGINS.admin)
+  await page.waitForURL(/\/admin$/)
+  await page.getByTestId('side-menu').getByText('公平性视角').click()
+  await page.waitForURL(/\/fairness$/)
+  await page.getByTestId('fairness-intro').filter({ hasText: '效率=1' }).waitFor()
+  const rows = page.locator('[data-testid="fairness-table"]:visible tbody tr')
+  await rows.first().waitFor()
+  assert.ok((await rows.count()) >= 2, 'a row per unit of the category')
+  const effs = await page.locator('[data-testid="fairness-table"]:visible [data-testid="efficiency"]').allInnerTexts()
+  assert.ok(effs.some((s) => /\d+\.\d%/.test(s)), `an efficiency as a percentage: ${effs.join(' / ')}`)
+  const canvas = page.locator('[data-testid="fairness-chart"] canvas').first()
+  await canvas.waitFor()
+  const box = await canvas.boundingBox()
+  assert.ok(box && box.width > 200 && box.height > 200, 'sized scatter canvas')
+  await page.waitForTimeout(200)
+  await page.screenshot({ path: join(ART, 'fairness.png'), fullPage: true })
+  await context.close()
+})
+
 await step('leader: dashboard with grade charts per category', async () => {
   const { context, page } = await newPage()
   await login(page, ...LOGINS.leader)

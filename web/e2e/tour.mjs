@@ -51,7 +51,7 @@ if (want('public')) {
 const admin = await session(process.env.ADMIN_USER ?? 'admin', process.env.ADMIN_PASS ?? 'demo-admin-2026', /\/admin$/)
 for (const [path, name] of [
   ['/admin', 'admin'], ['/leader', 'dashboard'], ['/results', 'results'], ['/whatif', 'whatif'],
-  ['/indicator-health', 'health'], ['/anomalies', 'anomalies'], ['/lead', 'lead'], ['/audit', 'audit'], ['/users', 'users'],
+  ['/indicator-health', 'health'], ['/fairness', 'fairness'], ['/anomalies', 'anomalies'], ['/lead', 'lead'], ['/audit', 'audit'], ['/users', 'users'],
 ]) {
   if (!want(name)) continue
   await admin.goto(BASE + path)

@@ -1,8 +1,9 @@
 // Analysis endpoints (docs/api.md § Analysis, issue 3): intervals, what-if,
-// indicator health, anomaly flags, scheme files.
+// indicator health, anomaly flags, fairness, scheme files.
 import { http } from './request'
 import type {
   Anomalies,
+  FairnessReport,
   HealthReport,
   SchemeFile,
   SchemeImportResult,
@@ -22,6 +23,10 @@ export const getHealth = (year: number) => http.get<HealthReport>(`/api/v1/years
 
 /** `results.all`, or `lead.read` (a lead user sees only the indicators it leads). */
 export const getAnomalies = (year: number) => http.get<Anomalies>(`/api/v1/years/${year}/analysis/anomalies`)
+
+/** 公平性视角: per category DEA efficiency of each unit's inputs against its total (`results.all`). */
+export const getFairness = (year: number) =>
+  http.get<FairnessReport>(`/api/v1/years/${year}/analysis/fairness`)
 
 /** The year's scheme as a scheme file (`results.all`). */
 export const getScheme = (year: number, silent = false) =>

@@ -396,6 +396,31 @@ export interface Anomalies {
   flags: AnomalyFlag[]
 }
 
+export interface FairnessUnit extends Named {
+  unit_id: string
+  category_id: string
+  total: number
+  rank: number
+  /** DEA efficiency in (0, 1]; null: no inputs, or fewer than 2 such units in the category (a note says why) */
+  efficiency: number | null
+  /** in category, ties share the best rank; 0 when there is no efficiency */
+  efficiency_rank: number
+  /** input name → value, e.g. budget (万元), staff */
+  inputs: Record<string, number>
+  /** ids of the efficient units it is compared with */
+  benchmarks: string[]
+}
+
+export interface FairnessReport {
+  year: number
+  /** input names every unit of the year reports, e.g. ["budget", "staff"] */
+  inputs: string[]
+  units: FairnessUnit[]
+  /** English; notes_zh in Chinese */
+  notes: string[]
+  notes_zh: string[]
+}
+
 // --- Scheme file (docs/scheme-format.md) -------------------------------------
 
 export interface SchemeGrade extends Named {

@@ -32,9 +32,9 @@ describe('route access', () => {
   it('builds the side menu from permissions', () => {
     expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit'])
     expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual([
-      '/admin', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/anomalies', '/audit', '/users',
+      '/admin', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/audit', '/users',
     ])
-    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/leader', '/results', '/whatif', '/indicator-health', '/anomalies'])
+    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies'])
     expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit'])
   })
 })

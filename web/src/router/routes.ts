@@ -51,10 +51,16 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['results.all'], menu: 'menu.health', order: 6 },
   },
   {
+    path: '/fairness',
+    name: 'fairness',
+    component: () => import('@/views/analysis/fairness/index.vue'),
+    meta: { permission: ['results.all'], menu: 'menu.fairness', order: 7 },
+  },
+  {
     path: '/anomalies',
     name: 'anomalies',
     component: () => import('@/views/analysis/anomalies/index.vue'),
-    meta: { permission: ['results.all', 'lead.read'], menu: 'menu.anomalies', order: 7 },
+    meta: { permission: ['results.all', 'lead.read'], menu: 'menu.anomalies', order: 8 },
   },
   {
     path: '/lead',
@@ -66,7 +72,7 @@ export const appChildren: RouteRecordRaw[] = [
     path: '/unit',
     name: 'own-scorecard',
     component: () => import('@/views/unit/scorecard/index.vue'),
-    meta: { permission: ['scorecard.own'], menu: 'menu.scorecard', order: 8 },
+    meta: { permission: ['scorecard.own'], menu: 'menu.scorecard', order: 9 },
   },
   {
     path: '/scorecard/:year(\\d+)/:unit',
@@ -78,13 +84,13 @@ export const appChildren: RouteRecordRaw[] = [
     path: '/audit',
     name: 'audit',
     component: () => import('@/views/admin/audit/index.vue'),
-    meta: { permission: ['audit.read'], menu: 'menu.audit', order: 9 },
+    meta: { permission: ['audit.read'], menu: 'menu.audit', order: 10 },
   },
   {
     path: '/users',
     name: 'users',
     component: () => import('@/views/admin/users/index.vue'),
-    meta: { permission: ['users.read'], menu: 'menu.users', order: 10 },
+    meta: { permission: ['users.read'], menu: 'menu.users', order: 11 },
   },
   {
     path: '/403',

@@ -187,3 +187,116 @@ export function typeBalanceOption(
     })),
   }
 }
+
+/** One unit of the fairness scatter. */
+export interface FairnessPoint {
+  label: string
+  /** the x input (budget, else the first input); null: not reported → not plotted */
+  x: number | null
+  total: number
+  efficiency: number | null
+  /** extra tooltip lines, e.g. "预算（万元）：4200" */
+  lines: string[]
+}
+
+/** Efficiency colours, low → high (visualMap). */
+export const EFFICIENCY_COLORS = ['#f56c6c', '#e6a23c', '#67c23a']
+export const NO_EFFICIENCY_COLOR = '#c0c4cc'
+const EFFICIENT = 1 - 1e-9
+
+/** Efficiency for display: 0.7373 → "73.7%"; null → "—". */
+export function formatEfficiency(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—'
+  return `${formatScore(x * 100, 1)}%`
+}
+
+/**
+ * Fairness scatter of one category: x = an input (budget), y = total score,
+ * colour = DEA efficiency (continuous scale from the category's lowest to 100 %);
+ * efficient units (θ = 1, the benchmarks) are larger and labelled; units
+ * without an efficiency are grey.
+ */
+export function fairnessScatterOption(
+  points: FairnessPoint[],
+  labels: { x: string; y: string; efficiency: string },
+  kv: (k: string, v: string) => string = (k, v) => `${k}: ${v}`,
+): EChartsCoreOption {
+  const plotted = points.map((p, i) => ({ p, i })).filter(({ p }) => p.x !== null && Number.isFinite(p.x))
+  const withEff = plotted.filter(({ p }) => p.efficiency !== null && Number.isFinite(p.efficiency))
+  const without = plotted.filter(({ p }) => !(p.efficiency !== null && Number.isFinite(p.efficiency)))
+  const effs = withEff.map(({ p }) => p.efficiency as number)
+  const low = effs.length ? Math.min(0.5, Math.floor(Math.min(...effs) * 10) / 10) : 0
+  return {
+    animation: false,
+    grid: { left: 16, right: 84, top: 28, bottom: 32, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { data: { i: number } }) => {
+        const u = points[p.data.i]
+        return [
+          `<b>${u.label}</b>`,
+          kv(labels.y, formatScore(u.total)),
+          ...u.lines,
+          kv(labels.efficiency, formatEfficiency(u.efficiency)),
+        ].join('<br/>')
+      },
+    },
+    visualMap: {
+      type: 'continuous',
+      seriesIndex: 0,
+      dimension: 2,
+      min: low,
+      max: 1,
+      right: 0,
+      top: 'middle',
+      itemWidth: 12,
+      itemHeight: 120,
+      calculable: false,
+      formatter: (v: number) => formatEfficiency(v),
+      text: ['100%', `${roundHalfAwayFromZero(low * 100, 0)}%`],
+      textStyle: { fontSize: 11, color: '#606266' },
+      inRange: { color: EFFICIENCY_COLORS },
+    },
+    xAxis: {
+      type: 'value',
+      scale: true,
+      name: labels.x,
+      nameLocation: 'middle',
+      nameGap: 26,
+      nameTextStyle: { color: '#606266', fontSize: 12 },
+      axisLabel: AXIS_LABEL,
+      splitLine: { lineStyle: { color: '#ebeef5' } },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      name: labels.y,
+      nameTextStyle: { color: '#606266', fontSize: 12, align: 'left' },
+      axisLabel: AXIS_LABEL,
+      splitLine: { lineStyle: { color: '#ebeef5' } },
+    },
+    series: [
+      {
+        type: 'scatter',
+        data: withEff.map(({ p, i }) => {
+          const efficient = (p.efficiency as number) >= EFFICIENT
+          return {
+            i,
+            value: [p.x, roundHalfAwayFromZero(p.total), p.efficiency],
+            symbolSize: efficient ? 18 : 13,
+            itemStyle: { borderColor: efficient ? '#2f6f1f' : '#fff', borderWidth: efficient ? 2 : 1 },
+            label: efficient
+              ? { show: true, position: 'top', formatter: p.label, fontSize: 11, color: '#303133' }
+              : { show: false },
+          }
+        }),
+      },
+      {
+        type: 'scatter',
+        symbolSize: 12,
+        itemStyle: { color: NO_EFFICIENCY_COLOR },
+        data: without.map(({ p, i }) => ({ i, value: [p.x, roundHalfAwayFromZero(p.total)] })),
+      },
+    ],
+  }
+}
