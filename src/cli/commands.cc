@@ -8,6 +8,7 @@ const std::vector<CommandEntry>& Commands() {
       {"serve", AddServeCommand},
       {"demo", AddDemoCommand},
       {"method", AddMethodCommand},
+      {"analyze", AddAnalyzeCommand},
       {"gen", AddGenCommand},
       {"whatif", AddWhatIfCommand},
   };

@@ -13,7 +13,7 @@ check() {  # check <description> <condition...>
 }
 
 help=$("$bin" --help 2>&1)
-for sub in score serve demo method; do
+for sub in score serve demo method analyze whatif gen; do
   check "--help lists '$sub'" grep -q "$sub" <<<"$help"
 done
 
@@ -49,6 +49,28 @@ check "score json has units with totals" python3 -c "
 import json,sys; d=json.load(open('$tmp/score.json'))
 assert d['year']==$past and len(d['units'])==$rows
 assert all(0<=u['total']<=110 and u['rank']>=1 and u['grade'] for u in d['units'])"
+
+# Analyses from the command line: the same JSON as the server's /analysis endpoints.
+for kind in health anomalies fairness uncertainty; do
+  "$bin" analyze "$kind" --db "$tmp/city.db" --year "$past" --replicates 50 >"$tmp/a-$kind.json" 2>"$tmp/e"; rc=$?
+  check "analyze $kind exits 0" test $rc -eq 0
+done
+check "analyze fairness gives an efficiency in (0, 1] to every unit, 1 in each category" python3 -c "
+import json; d = json.load(open('$tmp/a-fairness.json'))
+assert d['inputs'] == ['budget', 'staff'], d['inputs']
+e = [u['efficiency'] for u in d['units']]
+assert len(e) >= 44 and all(0 < x <= 1 + 1e-9 for x in e)
+best = {}
+for u in d['units']: best[u['category_id']] = max(best.get(u['category_id'], 0), u['efficiency'])
+assert all(abs(b - 1) < 1e-6 for b in best.values()), best"
+check "analyze uncertainty: every interval holds its point total" python3 -c "
+import json; d = json.load(open('$tmp/a-uncertainty.json'))
+assert d['replicates'] == 50 and len(d['units']) >= 44
+assert all(u['total_lower'] - 1e-9 <= u['total'] <= u['total_upper'] + 1e-9 or u['flagged'] for u in d['units'])"
+check "analyze health lists every leaf" python3 -c "
+import json; d = json.load(open('$tmp/a-health.json')); assert len(d['indicators']) >= 90"
+"$bin" analyze magic --db "$tmp/city.db" --year "$past" >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "analyze with an unknown kind exits non-zero naming the kinds" bash -c "test $rc -ne 0 && grep -q 'uncertainty' '$tmp/e'"
 
 before=$(sha256sum "$tmp/city.db" | cut -d' ' -f1)
 "$bin" score --db "$tmp/city.db" --year 1999 >"$tmp/o" 2>"$tmp/e"; rc=$?

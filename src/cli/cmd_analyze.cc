@@ -1,0 +1,86 @@
+// govperf analyze: the analyses of the results pages, from the command line —
+// score and rank intervals, indicator health, anomaly flags and the fairness
+// view — as the same JSON the server's /analysis endpoints return (the same
+// year cache and DTOs, so CLI and API cannot disagree).
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/analysis/health.h"
+#include "methods/anomaly.h"
+#include "methods/fairness.h"
+#include "server/dto/analysis.h"
+#include "server/year_cache.h"
+#include "store/store.h"
+
+namespace govperf::cli {
+namespace {
+
+struct AnalyzeOptions {
+  std::string kind;
+  std::string db;
+  int year = 0;
+  int replicates = 200;
+  double level = 0.9;
+};
+
+int Fail(const std::string& message) {
+  std::cerr << "govperf analyze: " << message << "\n";
+  return 1;
+}
+
+int Run(const AnalyzeOptions& opt) {
+  if (!std::filesystem::exists(opt.db)) return Fail("--db: file not found: " + opt.db);
+  auto store = store::OpenSqliteStore(opt.db);
+  if (!store.ok()) return Fail("--db: " + store.status().ToString());
+  server::YearCache years(**store);
+  auto view = years.View(opt.year);
+  if (!view.ok()) {
+    return Fail(view.status().code() == Code::kNotFound
+                    ? "--year: " + std::to_string(opt.year) + " not found in " + opt.db
+                    : view.status().ToString());
+  }
+  nlohmann::json out;
+  if (opt.kind == "uncertainty") {
+    auto intervals = years.IntervalsOf(opt.year, opt.replicates, opt.level);
+    if (!intervals.ok()) return Fail(intervals.status().ToString());
+    out = server::dto::UncertaintyJson(opt.year, opt.replicates, opt.level, **intervals);
+  } else if (opt.kind == "health") {
+    out = server::dto::HealthJson(**view, core::AnalyzeHealth((*view)->scheme, (*view)->result));
+  } else if (opt.kind == "fairness") {
+    auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data, (*view)->result);
+    if (!report.ok()) return Fail(report.status().ToString());
+    out = server::dto::FairnessJson(**view, *report);
+  } else {  // anomalies
+    std::shared_ptr<const server::YearView> previous;
+    if (auto prev = years.View(opt.year - 1); prev.ok()) previous = *prev;
+    const auto flags = methods::DetectAnomalies((*view)->scheme, (*view)->data,
+                                                previous ? &previous->data : nullptr);
+    out = {{"year", opt.year}, {"flags", nlohmann::json::array()}};
+    for (const auto& f : flags) out["flags"].push_back(server::dto::AnomalyFlagJson(**view, f));
+  }
+  std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddAnalyzeCommand(CLI::App& app, RunState& state) {
+  auto opt = std::make_shared<AnalyzeOptions>();
+  auto* sub = app.add_subcommand(
+      "analyze", "Analyses of a year: uncertainty, health, anomalies or fairness (JSON)");
+  sub->add_option("kind", opt->kind, "uncertainty | health | anomalies | fairness")
+      ->required()
+      ->check(CLI::IsMember({"uncertainty", "health", "anomalies", "fairness"}));
+  sub->add_option("--db", opt->db, "SQLite database file")->required();
+  sub->add_option("--year", opt->year, "evaluation year")->required()->check(CLI::Range(1900, 2200));
+  sub->add_option("--replicates", opt->replicates, "uncertainty: simulated replicates")
+      ->check(CLI::Range(20, 1000))
+      ->capture_default_str();
+  sub->add_option("--level", opt->level, "uncertainty: interval level, within (0, 1)")
+      ->check(CLI::Range(0.01, 0.99))
+      ->capture_default_str();
+  sub->callback([opt, &state] { state.exit_code = Run(*opt); });
+}
+
+}  // namespace govperf::cli
