@@ -1,3 +1,4 @@
+#include "io/scheme_json.h"
 #include "server/dto/dto.h"
 
 #include <algorithm>
@@ -74,22 +75,11 @@ Json AuditRecordJson(const store::AuditRecord& r) {
 Json UnitRowJson(const YearView& view, const core::UnitResult& r) {
   auto unit = view.units.find(r.unit_id);
   const core::Unit* u = unit == view.units.end() ? nullptr : unit->second;
-  return {{"unit_id", r.unit_id},
-          {"name_zh", u ? u->name_zh : ""},
-          {"name_en", u ? u->name_en : ""},
-          {"indicator_score", r.indicator_score},
-          {"satisfaction", r.satisfaction},
-          {"leadership", r.leadership},
-          {"bonus", r.bonus},
-          {"deduction", r.deduction},
-          {"vetoed", r.vetoed},
-          {"total", r.total},
-          {"rank", r.rank},
-          {"grade", r.grade},
-          {"grade_notes", r.grade_notes},
-          {"grade_notes_zh", r.grade_notes_zh},
-          {"notes", r.notes},
-          {"notes_zh", r.notes_zh}};
+  // One rendering of a unit's result for the API, the CLI and the cases.
+  Json row = io::UnitResultToJson(r, /*with_trace=*/false);
+  row["name_zh"] = u ? u->name_zh : "";
+  row["name_en"] = u ? u->name_en : "";
+  return row;
 }
 
 Json GradesJson(const core::Scheme& scheme) {
