@@ -73,7 +73,9 @@ void AddAnalyzeCommand(CLI::App& app, RunState& state) {
       ->required()
       ->check(CLI::IsMember({"uncertainty", "health", "anomalies", "fairness"}));
   sub->add_option("--db", opt->db, "SQLite database file")->required();
-  sub->add_option("--year", opt->year, "evaluation year")->required()->check(CLI::Range(1900, 2200));
+  sub->add_option("--year", opt->year, "evaluation year")
+      ->required()
+      ->check(CLI::Range(1900, 2200));
   sub->add_option("--replicates", opt->replicates, "uncertainty: simulated replicates")
       ->check(CLI::Range(20, 1000))
       ->capture_default_str();

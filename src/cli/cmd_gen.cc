@@ -12,9 +12,11 @@ void AddGenCommand(CLI::App& app, RunState& state) {
   auto out = std::make_shared<std::string>();
   auto* sub = app.add_subcommand("gen", "Write a synthetic year as CSV files (benchmarks)");
   sub->add_option("--units", opt->units, "number of units (categories of 100)")
-      ->required()->check(CLI::Range(size_t{1}, size_t{100'000'000}));
+      ->required()
+      ->check(CLI::Range(size_t{1}, size_t{100'000'000}));
   sub->add_option("--indicators", opt->indicators, "number of indicators (points sum to 100)")
-      ->required()->check(CLI::Range(size_t{1}, size_t{10'000}));
+      ->required()
+      ->check(CLI::Range(size_t{1}, size_t{10'000}));
   sub->add_option("--out", *out, "output directory")->required();
   sub->add_option("--seed", opt->seed, "random seed")->capture_default_str();
   sub->callback([opt, out, &state] {

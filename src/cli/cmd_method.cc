@@ -12,7 +12,8 @@
 namespace govperf::cli {
 
 void AddMethodCommand(CLI::App& app, RunState& state) {
-  auto* sub = app.add_subcommand("method", "Run a scientific method: JSON on stdin -> JSON on stdout");
+  auto* sub =
+      app.add_subcommand("method", "Run a scientific method: JSON on stdin -> JSON on stdout");
   // Owned by the subcommand's callback for the life of the app.
   auto name = std::make_shared<std::string>();
   auto list = std::make_shared<bool>(false);
@@ -21,7 +22,8 @@ void AddMethodCommand(CLI::App& app, RunState& state) {
   // Optional so that a missing name gets the contract's exit code 2 and list.
   sub->add_option("name", *name, "method: " + names);
   sub->add_flag("--list", *list, "print the method names, one per line, and exit");
-  sub->footer("Invalid input: a message naming the field on stderr, exit code 2. See docs/methods.md.\n");
+  sub->footer(
+      "Invalid input: a message naming the field on stderr, exit code 2. See docs/methods.md.\n");
   sub->callback([&state, name, list] {
     if (*list) {
       for (const auto& n : methods::MethodNames()) std::cout << n << "\n";

@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "core/benchmark_scheme.h"
@@ -237,10 +237,12 @@ void AddScoreCommand(CLI::App& app, RunState& state) {
                 "with --db: score an unpublished year as final (missing values score 0)");
   sub->add_flag("--benchmark-scheme", opt->benchmark_scheme,
                 "score CSV files from `govperf gen` with the benchmark scheme");
-  sub->add_option("--data", opt->data, "directory of CSV files (with --scheme or --benchmark-scheme)");
+  sub->add_option("--data", opt->data,
+                  "directory of CSV files (with --scheme or --benchmark-scheme)");
   sub->add_flag("--timing", opt->timing, "print phase timings to stderr");
   sub->add_option("--threads", opt->threads, "threads for loading and scoring")
-      ->check(CLI::Range(1, 64))->capture_default_str();
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   sub->add_option("--format", opt->format, "output format")
       ->check(CLI::IsMember({"json", "csv"}))
       ->capture_default_str();

@@ -4,12 +4,8 @@ namespace govperf::cli {
 
 const std::vector<CommandEntry>& Commands() {
   static const std::vector<CommandEntry> kCommands = {
-      {"score", AddScoreCommand},
-      {"serve", AddServeCommand},
-      {"demo", AddDemoCommand},
-      {"method", AddMethodCommand},
-      {"analyze", AddAnalyzeCommand},
-      {"gen", AddGenCommand},
+      {"score", AddScoreCommand},   {"serve", AddServeCommand},     {"demo", AddDemoCommand},
+      {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand}, {"gen", AddGenCommand},
       {"whatif", AddWhatIfCommand},
   };
   return kCommands;

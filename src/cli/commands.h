@@ -21,12 +21,12 @@ struct CommandEntry {
 // All subcommands, in --help order.
 const std::vector<CommandEntry>& Commands();
 
-void AddScoreCommand(CLI::App& app, RunState& state);   // cmd_score.cc
-void AddServeCommand(CLI::App& app, RunState& state);   // cmd_serve.cc
-void AddDemoCommand(CLI::App& app, RunState& state);    // cmd_demo.cc
-void AddMethodCommand(CLI::App& app, RunState& state);  // cmd_method.cc
+void AddScoreCommand(CLI::App& app, RunState& state);    // cmd_score.cc
+void AddServeCommand(CLI::App& app, RunState& state);    // cmd_serve.cc
+void AddDemoCommand(CLI::App& app, RunState& state);     // cmd_demo.cc
+void AddMethodCommand(CLI::App& app, RunState& state);   // cmd_method.cc
 void AddAnalyzeCommand(CLI::App& app, RunState& state);  // cmd_analyze.cc
-void AddGenCommand(CLI::App& app, RunState& state);     // cmd_gen.cc
-void AddWhatIfCommand(CLI::App& app, RunState& state);  // cmd_whatif.cc
+void AddGenCommand(CLI::App& app, RunState& state);      // cmd_gen.cc
+void AddWhatIfCommand(CLI::App& app, RunState& state);   // cmd_whatif.cc
 
 }  // namespace govperf::cli

@@ -5,7 +5,8 @@
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"govperf - municipal government comprehensive performance management (市域政府综合绩效管理)"};
+  CLI::App app{
+      "govperf - municipal government comprehensive performance management (市域政府综合绩效管理)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "govperf 0.1.0");
   govperf::cli::RunState state;

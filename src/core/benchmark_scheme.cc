@@ -50,7 +50,7 @@ void RankCategory(const BenchYear& y, BenchResult& r, std::vector<uint32_t>& mem
   for (size_t i = 0; i < members.size(); ++i) {
     const uint32_t u = members[i];
     r.rank[u] = (i > 0 && r.total[u] == r.total[members[i - 1]]) ? r.rank[members[i - 1]]
-                                                                  : static_cast<uint32_t>(i + 1);
+                                                                 : static_cast<uint32_t>(i + 1);
     const double t = r.total[u];
     if (r.rank[u] <= quota && t >= kExcellentMin) {
       r.grade[u] = BenchGrade::kExcellent;
@@ -68,10 +68,14 @@ void RankCategory(const BenchYear& y, BenchResult& r, std::vector<uint32_t>& mem
 
 const char* BenchGradeName(BenchGrade g) {
   switch (g) {
-    case BenchGrade::kExcellent: return "excellent";
-    case BenchGrade::kGood: return "good";
-    case BenchGrade::kQualified: return "qualified";
-    case BenchGrade::kUnqualified: return "unqualified";
+    case BenchGrade::kExcellent:
+      return "excellent";
+    case BenchGrade::kGood:
+      return "good";
+    case BenchGrade::kQualified:
+      return "qualified";
+    case BenchGrade::kUnqualified:
+      return "unqualified";
   }
   return "unqualified";
 }

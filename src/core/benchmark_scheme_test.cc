@@ -12,11 +12,11 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 TEST(BenchmarkScheme, IndicatorScoreFollowsTheContract) {
   EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, 1, 100, 90), 9.0);
-  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, 1, 100, 200), 12.0);   // capped at 1.2
-  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, 1, 100, -5), 0.0);     // clamped at 0
-  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, -1, 50, 100), 5.0);    // target/actual
-  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, -1, 50, 0), 12.0);     // actual 0 → 1.2
-  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, 1, 100, kNaN), 0.0);   // missing
+  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, 1, 100, 200), 12.0);  // capped at 1.2
+  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, 1, 100, -5), 0.0);    // clamped at 0
+  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, -1, 50, 100), 5.0);   // target/actual
+  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, -1, 50, 0), 12.0);    // actual 0 → 1.2
+  EXPECT_DOUBLE_EQ(BenchIndicatorScore(10, 1, 100, kNaN), 0.0);  // missing
 }
 
 // 10 units in one category, one indicator worth 100 points, target 100.

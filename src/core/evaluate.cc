@@ -9,8 +9,8 @@
 #include "core/evaluate.h"
 
 #include <algorithm>
-#include <memory>
 #include <cmath>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -132,7 +132,8 @@ Status ValidateScheme(const Scheme& s) {
       bool known = m->check != nullptr && ind.method == "formula";  // formula params are variables
       for (const auto& p : m->params) known = known || name == p.name;
       if (!known) return Status::Invalid(row + ": unknown parameter '" + name + "' for " + m->name);
-      if (!std::isfinite(value)) return Status::Invalid(row + ": parameter '" + name + "' is not finite");
+      if (!std::isfinite(value))
+        return Status::Invalid(row + ": parameter '" + name + "' is not finite");
     }
     if (m->needs_target) {
       for (const Unit& u : s.units) {
@@ -265,9 +266,10 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
           possible += ind->points;
         } else {
           s.actual = *d->value;
-          scoring::MethodInput in{ind, s.target, *d->value, &peers[ind->id], std::nullopt,
-                                  &previous_peers[ind->id]};
-          if (auto p = previous.find({ind->id, u->id}); p != previous.end()) in.previous = p->second;
+          scoring::MethodInput in{
+              ind, s.target, *d->value, &peers[ind->id], std::nullopt, &previous_peers[ind->id]};
+          if (auto p = previous.find({ind->id, u->id}); p != previous.end())
+            in.previous = p->second;
           auto out = scoring::FindMethod(ind->method)->fn(in);
           if (!out.ok()) {
             return Status::Invalid("unit " + u->id + ", " + out.status().message());
@@ -317,8 +319,8 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
         total += w * field;
         wsum += w;
       };
-      add_component(data.satisfaction, cat.weights.satisfaction, r.satisfaction,
-                    "satisfaction", "社会满意度");
+      add_component(data.satisfaction, cat.weights.satisfaction, r.satisfaction, "satisfaction",
+                    "社会满意度");
       add_component(data.leadership, cat.weights.leadership, r.leadership, "leadership evaluation",
                     "领导评价");
       // Rescale only when a component is missing, so complete results are the
@@ -330,8 +332,8 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
       VetoEffect veto_effect = VetoEffect::kCapQualified;
       for (const Adjustment& a : data.adjustments) {
         if (a.unit_id != u->id) continue;
-        AppliedAdjustment applied{a.id, AdjustmentKindName(a.kind), 0, a.reason_zh, a.reason_en,
-                                  a.approved_by};
+        AppliedAdjustment applied{
+            a.id, AdjustmentKindName(a.kind), 0, a.reason_zh, a.reason_en, a.approved_by};
         if (a.kind == AdjustmentKind::kBonus) {
           applied.points = std::max(0.0, std::min(a.points, cat.bonus_cap - bonus));
           bonus += applied.points;

@@ -72,9 +72,8 @@ std::vector<GradeOutput> RankAndGrade(const std::vector<GradeInput>& units,
       }
     }
     while (l < last && room[l] == 0) {
-      g.notes.push_back(levels[l].name_en + " quota full (" +
-                        scoring::Pct(*levels[l].max_share) + " of " + std::to_string(n) +
-                        "): moved to " + levels[l + 1].name_en);
+      g.notes.push_back(levels[l].name_en + " quota full (" + scoring::Pct(*levels[l].max_share) +
+                        " of " + std::to_string(n) + "): moved to " + levels[l + 1].name_en);
       g.notes_zh.push_back(levels[l].name_zh + "名额已满（" + scoring::Pct(*levels[l].max_share) +
                            "×" + std::to_string(n) + "）：顺延为" + levels[l + 1].name_zh);
       ++l;

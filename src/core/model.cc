@@ -6,9 +6,12 @@ namespace govperf::core {
 
 const char* UnitKindName(UnitKind k) {
   switch (k) {
-    case UnitKind::kDistrict: return "district";
-    case UnitKind::kDepartment: return "department";
-    case UnitKind::kStationed: return "stationed";
+    case UnitKind::kDistrict:
+      return "district";
+    case UnitKind::kDepartment:
+      return "department";
+    case UnitKind::kStationed:
+      return "stationed";
   }
   return "department";
 }
@@ -22,9 +25,12 @@ std::optional<UnitKind> ParseUnitKind(const std::string& s) {
 
 const char* IndicatorTypeName(IndicatorType t) {
   switch (t) {
-    case IndicatorType::kOutcome: return "outcome";
-    case IndicatorType::kOutput: return "output";
-    case IndicatorType::kProcess: return "process";
+    case IndicatorType::kOutcome:
+      return "outcome";
+    case IndicatorType::kOutput:
+      return "output";
+    case IndicatorType::kProcess:
+      return "process";
   }
   return "outcome";
 }
@@ -38,9 +44,12 @@ std::optional<IndicatorType> ParseIndicatorType(const std::string& s) {
 
 const char* AdjustmentKindName(AdjustmentKind k) {
   switch (k) {
-    case AdjustmentKind::kBonus: return "bonus";
-    case AdjustmentKind::kDeduction: return "deduction";
-    case AdjustmentKind::kVeto: return "veto";
+    case AdjustmentKind::kBonus:
+      return "bonus";
+    case AdjustmentKind::kDeduction:
+      return "deduction";
+    case AdjustmentKind::kVeto:
+      return "veto";
   }
   return "bonus";
 }
@@ -54,9 +63,12 @@ std::optional<AdjustmentKind> ParseAdjustmentKind(const std::string& s) {
 
 const char* ScoreStatusName(ScoreStatus s) {
   switch (s) {
-    case ScoreStatus::kScored: return "scored";
-    case ScoreStatus::kMissing: return "missing";
-    case ScoreStatus::kNoData: return "no_data";
+    case ScoreStatus::kScored:
+      return "scored";
+    case ScoreStatus::kMissing:
+      return "missing";
+    case ScoreStatus::kNoData:
+      return "no_data";
   }
   return "scored";
 }

@@ -21,7 +21,7 @@ enum class UnitKind {
   kDepartment,  // 市直单位 city department
   kStationed,   // 驻市单位 unit stationed by a higher authority
 };
-const char* UnitKindName(UnitKind k);                       // "district" ...
+const char* UnitKindName(UnitKind k);  // "district" ...
 std::optional<UnitKind> ParseUnitKind(const std::string& s);
 
 // 指标方向: is a higher or a lower value better?
@@ -29,7 +29,7 @@ enum class Direction { kHigherBetter = 1, kLowerBetter = -1 };
 
 // 指标类型: the seed asks schemes to favour results over process.
 enum class IndicatorType { kOutcome, kOutput, kProcess };
-const char* IndicatorTypeName(IndicatorType t);             // "outcome" ...
+const char* IndicatorTypeName(IndicatorType t);  // "outcome" ...
 std::optional<IndicatorType> ParseIndicatorType(const std::string& s);
 
 // 主体权重: weights of the assessing subjects in a category's composite (三位一体).
@@ -87,7 +87,7 @@ struct Indicator {
   std::string method;           // scoring method name, see scoring/registry.h
   std::string formula;          // method "formula": a muParser expression (docs/scoring.md)
   std::map<std::string, double> params;  // method parameters
-  std::string lead_unit_id;     // 牵头考核单位 (a unit id), may be empty
+  std::string lead_unit_id;              // 牵头考核单位 (a unit id), may be empty
   IndicatorType type = IndicatorType::kOutcome;
   std::vector<std::string> orientations;  // 价值导向 tags, e.g. "result", "citizen"
   // 累计值: monthly values accumulate towards the year-end value (a flow such

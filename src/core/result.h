@@ -9,9 +9,9 @@
 namespace govperf::core {
 
 enum class ScoreStatus {
-  kScored,     // a value was reported and scored
-  kMissing,    // nothing reported: scores 0, flagged
-  kNoData,     // declared "no data": the indicator is dropped from the unit's base
+  kScored,   // a value was reported and scored
+  kMissing,  // nothing reported: scores 0, flagged
+  kNoData,   // declared "no data": the indicator is dropped from the unit's base
 };
 const char* ScoreStatusName(ScoreStatus s);
 
@@ -42,8 +42,8 @@ struct IndicatorScore {
 
 struct AppliedAdjustment {
   std::string id;
-  std::string kind;     // bonus | deduction | veto
-  double points = 0;    // as applied after caps (signed: deductions negative)
+  std::string kind;   // bonus | deduction | veto
+  double points = 0;  // as applied after caps (signed: deductions negative)
   std::string reason_zh;
   std::string reason_en;
   std::string approved_by;
@@ -58,9 +58,9 @@ struct UnitResult {
   double bonus = 0;            // after cap
   double deduction = 0;        // after cap, positive number
   bool vetoed = false;
-  double total = 0;            // unrounded composite
-  int rank = 0;                // in category, ties share the best rank
-  std::string grade;           // GradeLevel::code
+  double total = 0;                         // unrounded composite
+  int rank = 0;                             // in category, ties share the best rank
+  std::string grade;                        // GradeLevel::code
   std::vector<std::string> grade_notes;     // why the grade is not the one the score alone gives
   std::vector<std::string> grade_notes_zh;  // the same in Chinese
   std::vector<std::string> notes;           // other remarks (e.g. a missing component)

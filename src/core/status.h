@@ -15,13 +15,13 @@ namespace govperf {
 
 enum class Code {
   kOk = 0,
-  kInvalidArgument,   // bad input: the message names the field or row
-  kNotFound,          // unknown year, unit, indicator, route ...
+  kInvalidArgument,  // bad input: the message names the field or row
+  kNotFound,         // unknown year, unit, indicator, route ...
   kAlreadyExists,
-  kPermissionDenied,  // authenticated but not allowed
-  kUnauthenticated,   // no or expired session
+  kPermissionDenied,    // authenticated but not allowed
+  kUnauthenticated,     // no or expired session
   kFailedPrecondition,  // e.g. year not in a state that allows the write
-  kInternal,          // a bug or an I/O failure
+  kInternal,            // a bug or an I/O failure
 };
 
 // Stable machine-readable name of a code, used in the HTTP error envelope.
@@ -52,8 +52,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Result(Status status) : v_(std::move(status)) {}     // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   // REQUIRES: ok()
@@ -74,8 +74,8 @@ class Result {
 }  // namespace govperf
 
 // Return early from the enclosing function when a Status-returning expression fails.
-#define GOVPERF_RETURN_IF_ERROR(expr)          \
-  do {                                         \
-    ::govperf::Status _st = (expr);            \
-    if (!_st.ok()) return _st;                 \
+#define GOVPERF_RETURN_IF_ERROR(expr) \
+  do {                                \
+    ::govperf::Status _st = (expr);   \
+    if (!_st.ok()) return _st;        \
   } while (0)

@@ -27,9 +27,9 @@ struct DemoLogin {
 const std::vector<DemoLogin>& FeaturedLogins();
 
 struct DemoOptions {
-  uint64_t seed = 20091;        // same seed → same city, byte for byte in the data
-  int current_year = 2026;      // in progress; the two years before are published
-  int months_reported = 10;     // monthly data of the current year up to this month
+  uint64_t seed = 20091;     // same seed → same city, byte for byte in the data
+  int current_year = 2026;   // in progress; the two years before are published
+  int months_reported = 10;  // monthly data of the current year up to this month
 };
 
 // Writes the whole demo city (users, three years of schemes and data) through

@@ -260,7 +260,7 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
         return;
       }
       if (line_end > line && line_end[-1] == '\r') --line_end;
-      p = p < end ? p + 1 : p;  // past the newline
+      p = p < end ? p + 1 : p;                   // past the newline
       if (n == 0 && line_end == line) continue;  // blank line
       if (n != 3) {
         fail(line, "expected unit_id,indicator_id,target,actual");
@@ -297,7 +297,8 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
       const size_t cell = static_cast<size_t>(u) * m + i;
       std::atomic_ref<uint8_t> mark(seen[cell]);
       if (mark.load(std::memory_order_relaxed)) {
-        fail(line, "duplicate value for (" + std::string(unit_id) + ", " + std::string(ind_id) + ")");
+        fail(line,
+             "duplicate value for (" + std::string(unit_id) + ", " + std::string(ind_id) + ")");
         return;
       }
       mark.store(1, std::memory_order_relaxed);
@@ -343,7 +344,9 @@ Status WriteBenchYear(const std::string& dir, const GenOptions& o) {
   // Uniform in [0, 1) from the engine's raw bits: identical on every platform.
   auto uniform = [&rng] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
 
-  auto open = [&](const char* name) -> FILE* { return std::fopen((fs::path(dir) / name).c_str(), "wb"); };
+  auto open = [&](const char* name) -> FILE* {
+    return std::fopen((fs::path(dir) / name).c_str(), "wb");
+  };
   const size_t unit_width = std::to_string(o.units).size();
   auto unit_id = [&](size_t u) {
     std::string s = std::to_string(u + 1);
@@ -359,7 +362,8 @@ Status WriteBenchYear(const std::string& dir, const GenOptions& o) {
   if (!f) return Status::Internal("cannot write units.csv in " + dir);
   std::fputs("unit_id,category\n", f);
   constexpr size_t kCategorySize = 100;
-  for (size_t u = 0; u < o.units; ++u) std::fprintf(f, "%s,K%zu\n", unit_id(u).c_str(), u / kCategorySize + 1);
+  for (size_t u = 0; u < o.units; ++u)
+    std::fprintf(f, "%s,K%zu\n", unit_id(u).c_str(), u / kCategorySize + 1);
   std::fclose(f);
 
   // Points in hundredths that sum to exactly 100.00: random weights, floored,
@@ -369,7 +373,8 @@ Status WriteBenchYear(const std::string& dir, const GenOptions& o) {
   for (auto& x : w) wsum += (x = 0.5 + uniform());
   std::vector<long> hundredths(o.indicators);
   long total = 0;
-  for (size_t i = 0; i < o.indicators; ++i) total += (hundredths[i] = static_cast<long>(w[i] / wsum * 10000));
+  for (size_t i = 0; i < o.indicators; ++i)
+    total += (hundredths[i] = static_cast<long>(w[i] / wsum * 10000));
   for (size_t i = 0; total < 10000; i = (i + 1) % o.indicators, ++total) ++hundredths[i];
   std::vector<int> direction(o.indicators);
   f = open("indicators.csv");
@@ -377,8 +382,8 @@ Status WriteBenchYear(const std::string& dir, const GenOptions& o) {
   std::fputs("indicator_id,points,direction\n", f);
   for (size_t i = 0; i < o.indicators; ++i) {
     direction[i] = uniform() < 0.2 ? -1 : 1;
-    std::fprintf(f, "%s,%ld.%02ld,%d\n", ind_id(i).c_str(), hundredths[i] / 100, hundredths[i] % 100,
-                 direction[i]);
+    std::fprintf(f, "%s,%ld.%02ld,%d\n", ind_id(i).c_str(), hundredths[i] / 100,
+                 hundredths[i] % 100, direction[i]);
   }
   std::fclose(f);
 

@@ -14,8 +14,9 @@ namespace fs = std::filesystem;
 class BenchCsv : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("govperf_bench_csv_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("govperf_bench_csv_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -101,7 +102,8 @@ TEST_F(BenchCsv, GeneratedYearIsDeterministicAndParallelLoadMatches) {
   EXPECT_EQ(a->unit_ids, b->unit_ids);
   EXPECT_EQ(a->target, b->target);
   for (size_t i = 0; i < a->actual.size(); ++i) {
-    ASSERT_TRUE(a->actual[i] == b->actual[i] || (std::isnan(a->actual[i]) && std::isnan(b->actual[i])));
+    ASSERT_TRUE(a->actual[i] == b->actual[i] ||
+                (std::isnan(a->actual[i]) && std::isnan(b->actual[i])));
   }
 }
 

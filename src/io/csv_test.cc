@@ -11,7 +11,8 @@ namespace govperf::io {
 namespace {
 
 TEST(Csv, QuotesCommasNewlinesBomAndCrlf) {
-  auto t = ParseCsv("\xEF\xBB\xBFid,reason\r\n1,\"国家级表彰, 一等\"\r\n2,\"say \"\"hi\"\"\nthere\"\n", "x.csv");
+  auto t = ParseCsv(
+      "\xEF\xBB\xBFid,reason\r\n1,\"国家级表彰, 一等\"\r\n2,\"say \"\"hi\"\"\nthere\"\n", "x.csv");
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(t->header, (std::vector<std::string>{"id", "reason"}));
   ASSERT_EQ(t->rows.size(), 2u);
@@ -24,7 +25,8 @@ TEST(Csv, QuotesCommasNewlinesBomAndCrlf) {
 TEST(Csv, RaggedRowsAndUnterminatedQuotesNameTheLine) {
   EXPECT_EQ(ParseCsv("a,b\n1,2\n3\n", "v.csv").status().message(),
             "v.csv line 3: 1 fields, the header has 2");
-  EXPECT_EQ(ParseCsv("a,b\n1,\"2\n", "v.csv").status().message(), "v.csv line 2: unterminated quote");
+  EXPECT_EQ(ParseCsv("a,b\n1,\"2\n", "v.csv").status().message(),
+            "v.csv line 2: unterminated quote");
   EXPECT_EQ(ParseCsv("", "v.csv").status().message(), "v.csv: empty (a header line is required)");
 }
 
@@ -46,7 +48,8 @@ TEST_F(DataDir, ReadsValuesSubjectsAndAdjustments) {
   Write("values.csv",
         "indicator_id,unit_id,period,value,no_data,entered_by\n"
         "1.1,D01,2025,7.5,0,lead_b03\n1.1,D02,2025,,1,lead_b03\n1.1,D03,2025-06,3,,\n");
-  Write("subjects.csv", "unit_id,satisfaction,leadership,satisfaction_se\nD01,88.5,90,1.8\nD02,,85,\n");
+  Write("subjects.csv",
+        "unit_id,satisfaction,leadership,satisfaction_se\nD01,88.5,90,1.8\nD02,,85,\n");
   Write("adjustments.csv",
         "id,unit_id,kind,points,veto_effect,reason_zh\n"
         "a1,D01,bonus,1,,\"国家级表彰, 一等\"\nv1,D02,veto,,fix_lowest,重大事故\n");

@@ -126,13 +126,15 @@ Result<core::YearData> ReadYearDataDir(const std::string& dir) {
       if (!points && x.kind != core::AdjustmentKind::kVeto) {
         return Status::Invalid(a.Where(r, "points") + ": required for bonus and deduction");
       }
-      if (points && *points < 0) return Status::Invalid(a.Where(r, "points") + ": must not be negative");
+      if (points && *points < 0)
+        return Status::Invalid(a.Where(r, "points") + ": must not be negative");
       x.points = points.value_or(0);
       const std::string effect = a.Text(r, "veto_effect");
       if (effect == "fix_lowest") {
         x.veto_effect = core::VetoEffect::kFixLowest;
       } else if (!effect.empty() && effect != "cap_qualified") {
-        return Status::Invalid(a.Where(r, "veto_effect") + ": expected cap_qualified or fix_lowest");
+        return Status::Invalid(a.Where(r, "veto_effect") +
+                               ": expected cap_qualified or fix_lowest");
       }
       x.reason_zh = a.Text(r, "reason_zh");
       x.reason_en = a.Text(r, "reason_en");
@@ -153,7 +155,8 @@ Result<core::YearData> ReadYearDataDir(const std::string& dir) {
       if (name.empty()) return Status::Invalid(in.Where(r, "name") + ": empty");
       std::optional<double> v;
       GOVPERF_RETURN_IF_ERROR(in.Number(r, "value", v));
-      if (!v || *v < 0) return Status::Invalid(in.Where(r, "value") + ": a non-negative number is required");
+      if (!v || *v < 0)
+        return Status::Invalid(in.Where(r, "value") + ": a non-negative number is required");
       d.inputs[unit][name] = *v;
     }
   }

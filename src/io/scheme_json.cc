@@ -192,7 +192,8 @@ Result<core::Scheme> SchemeFromJson(const json& j) {
     std::string kind = "department";
     GOVPERF_RETURN_IF_ERROR(o.Str("kind", kind));
     auto k = core::ParseUnitKind(kind);
-    if (!k) return Status::Invalid(o.Where("kind") + ": expected district, department or stationed");
+    if (!k)
+      return Status::Invalid(o.Where("kind") + ": expected district, department or stationed");
     u.kind = *k;
     s.units.push_back(std::move(u));
     return Status::Ok();
@@ -223,7 +224,9 @@ json SchemeToJson(const core::Scheme& s) {
   for (const auto& c : s.categories) {
     json grades = json::array();
     for (const auto& g : c.grades) {
-      json gj = {{"code", g.code}, {"name_zh", g.name_zh}, {"name_en", g.name_en},
+      json gj = {{"code", g.code},
+                 {"name_zh", g.name_zh},
+                 {"name_en", g.name_en},
                  {"min_score", g.min_score}};
       if (g.max_share) gj["max_share"] = *g.max_share;
       grades.push_back(std::move(gj));
@@ -243,8 +246,11 @@ json SchemeToJson(const core::Scheme& s) {
   j["categories"] = cats;
   json units = json::array();
   for (const auto& u : s.units) {
-    units.push_back({{"id", u.id}, {"name_zh", u.name_zh}, {"name_en", u.name_en},
-                     {"category_id", u.category_id}, {"parent_id", u.parent_id},
+    units.push_back({{"id", u.id},
+                     {"name_zh", u.name_zh},
+                     {"name_en", u.name_en},
+                     {"category_id", u.category_id},
+                     {"parent_id", u.parent_id},
                      {"kind", core::UnitKindName(u.kind)}});
   }
   j["units"] = units;
@@ -304,13 +310,15 @@ Result<core::YearData> YearDataFromJson(const json& j) {
   GOVPERF_RETURN_IF_ERROR(root.NumMap("satisfaction_se", d.satisfaction_se));
   if (root.Has("inputs")) {
     const json& in = root.At("inputs");
-    if (!in.is_object()) return Status::Invalid("inputs: expected an object of unit → {name: value}");
+    if (!in.is_object())
+      return Status::Invalid("inputs: expected an object of unit → {name: value}");
     for (const auto& [unit, named] : in.items()) {
       Obj u(named, "inputs." + unit);
       GOVPERF_RETURN_IF_ERROR(u.CheckObject());
       for (const auto& [name, v] : named.items()) {
         if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0) {
-          return Status::Invalid("inputs." + unit + "." + name + ": expected a non-negative number");
+          return Status::Invalid("inputs." + unit + "." + name +
+                                 ": expected a non-negative number");
         }
         d.inputs[unit][name] = v.get<double>();
       }
@@ -350,9 +358,14 @@ Result<core::YearData> YearDataFromJson(const json& j) {
 json YearDataToJson(const core::YearData& d) {
   json values = json::array();
   for (const auto& v : d.values) {
-    json vj = {{"indicator_id", v.indicator_id}, {"unit_id", v.unit_id}, {"period", v.period},
-               {"value", v.value ? json(*v.value) : json(nullptr)}, {"no_data", v.no_data},
-               {"entered_by", v.entered_by}, {"approved_by", v.approved_by}, {"note", v.note}};
+    json vj = {{"indicator_id", v.indicator_id},
+               {"unit_id", v.unit_id},
+               {"period", v.period},
+               {"value", v.value ? json(*v.value) : json(nullptr)},
+               {"no_data", v.no_data},
+               {"entered_by", v.entered_by},
+               {"approved_by", v.approved_by},
+               {"note", v.note}};
     values.push_back(std::move(vj));
   }
   json adj = json::array();
@@ -361,20 +374,17 @@ json YearDataToJson(const core::YearData& d) {
                    {"unit_id", a.unit_id},
                    {"kind", core::AdjustmentKindName(a.kind)},
                    {"points", a.points},
-                   {"veto_effect", a.veto_effect == core::VetoEffect::kFixLowest ? "fix_lowest"
-                                                                                : "cap_qualified"},
+                   {"veto_effect",
+                    a.veto_effect == core::VetoEffect::kFixLowest ? "fix_lowest" : "cap_qualified"},
                    {"reason_zh", a.reason_zh},
                    {"reason_en", a.reason_en},
                    {"evidence", a.evidence},
                    {"entered_by", a.entered_by},
                    {"approved_by", a.approved_by}});
   }
-  return {{"values", values},
-          {"satisfaction", d.satisfaction},
-          {"leadership", d.leadership},
-          {"satisfaction_se", d.satisfaction_se},
-          {"inputs", d.inputs},
-          {"adjustments", adj}};
+  return {{"values", values},           {"satisfaction", d.satisfaction},
+          {"leadership", d.leadership}, {"satisfaction_se", d.satisfaction_se},
+          {"inputs", d.inputs},         {"adjustments", adj}};
 }
 
 json UnitResultToJson(const core::UnitResult& r, bool with_trace) {
@@ -414,8 +424,11 @@ json UnitResultToJson(const core::UnitResult& r, bool with_trace) {
   j["indicators"] = inds;
   json adj = json::array();
   for (const auto& a : r.adjustments) {
-    adj.push_back({{"id", a.id}, {"kind", a.kind}, {"points", a.points},
-                   {"reason_zh", a.reason_zh}, {"reason_en", a.reason_en},
+    adj.push_back({{"id", a.id},
+                   {"kind", a.kind},
+                   {"points", a.points},
+                   {"reason_zh", a.reason_zh},
+                   {"reason_en", a.reason_en},
                    {"approved_by", a.approved_by}});
   }
   j["adjustments"] = adj;

@@ -17,11 +17,12 @@ constexpr std::array<double, 15> kSaaty1980 = {0,    0,    0.58, 0.90, 1.12, 1.2
                                                1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
 constexpr std::array<double, 15> kSaaty2005 = {0,    0,    0.52, 0.89, 1.11, 1.25, 1.35, 1.40,
                                                1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59};
-constexpr std::array<double, 20> kDoneganDodd = {0,      0,      0.4914, 0.8286, 1.0591, 1.1797, 1.2519,
-                                                 1.3171, 1.3733, 1.4055, 1.4213, 1.4497, 1.4643, 1.4822,
-                                                 1.4969, 1.5078, 1.5153, 1.5262, 1.5313, 1.5371};
-constexpr std::array<double, 15> kTummalaLing = {0,      0,      0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952,
-                                                 1.4537, 1.4882, 1.5117, 1.5356, 1.5571, 1.5714, 1.5831};
+constexpr std::array<double, 20> kDoneganDodd = {
+    0,      0,      0.4914, 0.8286, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055,
+    1.4213, 1.4497, 1.4643, 1.4822, 1.4969, 1.5078, 1.5153, 1.5262, 1.5313, 1.5371};
+constexpr std::array<double, 15> kTummalaLing = {0,      0,      0.5799, 0.8921, 1.1159,
+                                                 1.2358, 1.3322, 1.3952, 1.4537, 1.4882,
+                                                 1.5117, 1.5356, 1.5571, 1.5714, 1.5831};
 
 template <size_t N>
 Result<double> Lookup(const std::array<double, N>& t, RandomIndexTable table, int n) {
@@ -37,12 +38,13 @@ Status CheckPairwise(const Matrix& m, std::string_view field) {
   GOVPERF_RETURN_IF_ERROR(CheckMatrix(m, field));
   const size_t n = m.size();
   if (m[0].size() != n) {
-    return Status::Invalid(std::string(field) + " must be square: " + std::to_string(n) + " rows but " +
-                           std::to_string(m[0].size()) + " columns");
+    return Status::Invalid(std::string(field) + " must be square: " + std::to_string(n) +
+                           " rows but " + std::to_string(m[0].size()) + " columns");
   }
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < n; ++j) {
-      if (!(m[i][j] > 0)) return Status::Invalid(Cell(field, i, j) + " must be > 0, got " + Num(m[i][j]));
+      if (!(m[i][j] > 0))
+        return Status::Invalid(Cell(field, i, j) + " must be > 0, got " + Num(m[i][j]));
     }
   }
   for (size_t i = 0; i < n; ++i) {
@@ -52,8 +54,9 @@ Status CheckPairwise(const Matrix& m, std::string_view field) {
     }
     for (size_t j = i + 1; j < n; ++j) {
       if (std::fabs(m[i][j] * m[j][i] - 1.0) > kReciprocalTolerance * (1 + 1e-9)) {
-        return Status::Invalid(Cell(field, j, i) + " must be the reciprocal of " + Cell(field, i, j) + " (1/" +
-                               Num(m[i][j]) + "), got " + Num(m[j][i]));
+        return Status::Invalid(Cell(field, j, i) + " must be the reciprocal of " +
+                               Cell(field, i, j) + " (1/" + Num(m[i][j]) + "), got " +
+                               Num(m[j][i]));
       }
     }
   }
@@ -67,36 +70,49 @@ Result<RandomIndexTable> ParseRandomIndexTable(std::string_view name) {
   if (name == "saaty2005") return RandomIndexTable::kSaaty2005;
   if (name == "donegan-dodd") return RandomIndexTable::kDoneganDodd;
   if (name == "tummala-ling") return RandomIndexTable::kTummalaLing;
-  return Status::Invalid("random_index must be one of saaty1980, saaty2005, donegan-dodd, tummala-ling; got '" +
-                         std::string(name) + "'");
+  return Status::Invalid(
+      "random_index must be one of saaty1980, saaty2005, donegan-dodd, tummala-ling; got '" +
+      std::string(name) + "'");
 }
 
 const char* RandomIndexTableName(RandomIndexTable table) {
   switch (table) {
-    case RandomIndexTable::kSaaty1980: return "saaty1980";
-    case RandomIndexTable::kSaaty2005: return "saaty2005";
-    case RandomIndexTable::kDoneganDodd: return "donegan-dodd";
-    case RandomIndexTable::kTummalaLing: return "tummala-ling";
+    case RandomIndexTable::kSaaty1980:
+      return "saaty1980";
+    case RandomIndexTable::kSaaty2005:
+      return "saaty2005";
+    case RandomIndexTable::kDoneganDodd:
+      return "donegan-dodd";
+    case RandomIndexTable::kTummalaLing:
+      return "tummala-ling";
   }
   return "?";
 }
 
 int RandomIndexMaxN(RandomIndexTable table) {
   switch (table) {
-    case RandomIndexTable::kSaaty1980: return static_cast<int>(kSaaty1980.size());
-    case RandomIndexTable::kSaaty2005: return static_cast<int>(kSaaty2005.size());
-    case RandomIndexTable::kDoneganDodd: return static_cast<int>(kDoneganDodd.size());
-    case RandomIndexTable::kTummalaLing: return static_cast<int>(kTummalaLing.size());
+    case RandomIndexTable::kSaaty1980:
+      return static_cast<int>(kSaaty1980.size());
+    case RandomIndexTable::kSaaty2005:
+      return static_cast<int>(kSaaty2005.size());
+    case RandomIndexTable::kDoneganDodd:
+      return static_cast<int>(kDoneganDodd.size());
+    case RandomIndexTable::kTummalaLing:
+      return static_cast<int>(kTummalaLing.size());
   }
   return 0;
 }
 
 Result<double> RandomIndex(RandomIndexTable table, int n) {
   switch (table) {
-    case RandomIndexTable::kSaaty1980: return Lookup(kSaaty1980, table, n);
-    case RandomIndexTable::kSaaty2005: return Lookup(kSaaty2005, table, n);
-    case RandomIndexTable::kDoneganDodd: return Lookup(kDoneganDodd, table, n);
-    case RandomIndexTable::kTummalaLing: return Lookup(kTummalaLing, table, n);
+    case RandomIndexTable::kSaaty1980:
+      return Lookup(kSaaty1980, table, n);
+    case RandomIndexTable::kSaaty2005:
+      return Lookup(kSaaty2005, table, n);
+    case RandomIndexTable::kDoneganDodd:
+      return Lookup(kDoneganDodd, table, n);
+    case RandomIndexTable::kTummalaLing:
+      return Lookup(kTummalaLing, table, n);
   }
   return Status::Internal("unknown random index table");
 }
@@ -118,7 +134,8 @@ Result<AhpResult> Ahp(const Matrix& matrix, RandomIndexTable table, std::string_
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) a(i, j) = matrix[i][j];
   Eigen::EigenSolver<Eigen::MatrixXd> es(a, /*computeEigenvectors=*/true);
-  if (es.info() != Eigen::Success) return Status::Internal(std::string(field) + ": eigen decomposition failed");
+  if (es.info() != Eigen::Success)
+    return Status::Internal(std::string(field) + ": eigen decomposition failed");
   // Perron-Frobenius: a positive matrix has a simple real eigenvalue of largest
   // modulus with a positive eigenvector; it is the one with largest real part.
   int best = 0;
@@ -131,7 +148,8 @@ Result<AhpResult> Ahp(const Matrix& matrix, RandomIndexTable table, std::string_
   r.weights.resize(n);
   for (int i = 0; i < n; ++i) {
     r.weights[i] = v(i) / sum;
-    if (!(r.weights[i] > 0)) return Status::Internal(std::string(field) + ": principal eigenvector is not positive");
+    if (!(r.weights[i] > 0))
+      return Status::Internal(std::string(field) + ": principal eigenvector is not positive");
   }
   if (n <= 2) {
     r.ci = 0;  // a reciprocal 2x2 matrix has lambda_max = 2 exactly; hide rounding noise
@@ -145,14 +163,15 @@ Result<AhpResult> Ahp(const Matrix& matrix, RandomIndexTable table, std::string_
   return r;
 }
 
-Result<AhpHierarchyResult> AhpHierarchy(const Matrix& criteria, const std::vector<Matrix>& alternatives,
+Result<AhpHierarchyResult> AhpHierarchy(const Matrix& criteria,
+                                        const std::vector<Matrix>& alternatives,
                                         RandomIndexTable table) {
   Result<AhpResult> top = Ahp(criteria, table, "criteria");
   if (!top.ok()) return top.status();
   const size_t c = criteria.size();
   if (alternatives.size() != c) {
-    return Status::Invalid("alternatives must hold one matrix per criterion (" + std::to_string(c) + "), got " +
-                           std::to_string(alternatives.size()));
+    return Status::Invalid("alternatives must hold one matrix per criterion (" + std::to_string(c) +
+                           "), got " + std::to_string(alternatives.size()));
   }
   AhpHierarchyResult r;
   r.criteria_weights = top->weights;
@@ -167,7 +186,8 @@ Result<AhpHierarchyResult> AhpHierarchy(const Matrix& criteria, const std::vecto
       k = alternatives[i].size();
     } else if (alternatives[i].size() != k) {
       return Status::Invalid(field + " must be " + std::to_string(k) + " x " + std::to_string(k) +
-                             " like alternatives[0], got " + std::to_string(alternatives[i].size()) + " rows");
+                             " like alternatives[0], got " +
+                             std::to_string(alternatives[i].size()) + " rows");
     }
     r.local_weights.push_back(local->weights);
     r.cr.push_back(local->cr);

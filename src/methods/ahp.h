@@ -61,7 +61,8 @@ struct AhpHierarchyResult {
 };
 
 // `alternatives` holds one k x k matrix per criterion, in criteria order.
-Result<AhpHierarchyResult> AhpHierarchy(const Matrix& criteria, const std::vector<Matrix>& alternatives,
+Result<AhpHierarchyResult> AhpHierarchy(const Matrix& criteria,
+                                        const std::vector<Matrix>& alternatives,
                                         RandomIndexTable table = RandomIndexTable::kSaaty1980);
 
 }  // namespace govperf::methods

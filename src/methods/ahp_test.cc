@@ -23,8 +23,8 @@
 
 #include <cmath>
 #include <map>
-#include <tuple>
 #include <string>
+#include <tuple>
 
 namespace govperf::methods {
 namespace {
@@ -116,13 +116,17 @@ TEST(MethodsAhpTest, RandomIndexTablesMatchPublishedValues) {
     int n;
     double ri;
   };
-  for (const Case& c : {Case{RandomIndexTable::kSaaty1980, 3, 0.58}, Case{RandomIndexTable::kSaaty1980, 9, 1.45},
-                        Case{RandomIndexTable::kSaaty1980, 12, 1.48}, Case{RandomIndexTable::kSaaty1980, 15, 1.59},
-                        Case{RandomIndexTable::kSaaty2005, 3, 0.52}, Case{RandomIndexTable::kSaaty2005, 7, 1.35},
-                        Case{RandomIndexTable::kSaaty2005, 15, 1.59}, Case{RandomIndexTable::kDoneganDodd, 3, 0.4914},
-                        Case{RandomIndexTable::kDoneganDodd, 7, 1.2519}, Case{RandomIndexTable::kDoneganDodd, 20, 1.5371},
-                        Case{RandomIndexTable::kTummalaLing, 3, 0.5799}, Case{RandomIndexTable::kTummalaLing, 15, 1.5831},
-                        Case{RandomIndexTable::kSaaty1980, 2, 0.0}}) {
+  for (const Case& c :
+       {Case{RandomIndexTable::kSaaty1980, 3, 0.58}, Case{RandomIndexTable::kSaaty1980, 9, 1.45},
+        Case{RandomIndexTable::kSaaty1980, 12, 1.48}, Case{RandomIndexTable::kSaaty1980, 15, 1.59},
+        Case{RandomIndexTable::kSaaty2005, 3, 0.52}, Case{RandomIndexTable::kSaaty2005, 7, 1.35},
+        Case{RandomIndexTable::kSaaty2005, 15, 1.59},
+        Case{RandomIndexTable::kDoneganDodd, 3, 0.4914},
+        Case{RandomIndexTable::kDoneganDodd, 7, 1.2519},
+        Case{RandomIndexTable::kDoneganDodd, 20, 1.5371},
+        Case{RandomIndexTable::kTummalaLing, 3, 0.5799},
+        Case{RandomIndexTable::kTummalaLing, 15, 1.5831},
+        Case{RandomIndexTable::kSaaty1980, 2, 0.0}}) {
     Result<double> ri = RandomIndex(c.t, c.n);
     ASSERT_TRUE(ri.ok()) << RandomIndexTableName(c.t) << " n=" << c.n;
     EXPECT_DOUBLE_EQ(*ri, c.ri) << RandomIndexTableName(c.t) << " n=" << c.n;
@@ -161,23 +165,48 @@ TEST(MethodsAhpTest, RejectsInvalidMatrices) {
 TEST(MethodsAhpTest, SaatyCitiesHierarchyGlobalScores) {
   const std::vector<std::string> crit = {"Culture", "Family", "Housing", "Jobs", "Transportation"};
   const std::vector<std::string> cities = {"Bethesda", "Boston", "Pittsburgh", "Santa Fe"};
-  Matrix criteria = FromPairs(crit, {{"Culture", "Housing", 3}, {"Culture", "Transportation", 5},
-                                     {"Family", "Culture", 5},  {"Family", "Housing", 7},
-                                     {"Family", "Transportation", 7}, {"Housing", "Transportation", 3},
-                                     {"Jobs", "Culture", 2},    {"Jobs", "Housing", 4},
-                                     {"Jobs", "Transportation", 7}, {"Family", "Jobs", 1}});
+  Matrix criteria = FromPairs(crit, {{"Culture", "Housing", 3},
+                                     {"Culture", "Transportation", 5},
+                                     {"Family", "Culture", 5},
+                                     {"Family", "Housing", 7},
+                                     {"Family", "Transportation", 7},
+                                     {"Housing", "Transportation", 3},
+                                     {"Jobs", "Culture", 2},
+                                     {"Jobs", "Housing", 4},
+                                     {"Jobs", "Transportation", 7},
+                                     {"Family", "Jobs", 1}});
   std::vector<Matrix> alts = {
-      FromPairs(cities, {{"Bethesda", "Pittsburgh", 1}, {"Boston", "Bethesda", 2}, {"Boston", "Pittsburgh", 2.5},
-                         {"Boston", "Santa Fe", 1}, {"Pittsburgh", "Bethesda", 1}, {"Santa Fe", "Bethesda", 2},
+      FromPairs(cities, {{"Bethesda", "Pittsburgh", 1},
+                         {"Boston", "Bethesda", 2},
+                         {"Boston", "Pittsburgh", 2.5},
+                         {"Boston", "Santa Fe", 1},
+                         {"Pittsburgh", "Bethesda", 1},
+                         {"Santa Fe", "Bethesda", 2},
                          {"Santa Fe", "Pittsburgh", 2.5}}),
-      FromPairs(cities, {{"Bethesda", "Boston", 2}, {"Bethesda", "Santa Fe", 4}, {"Boston", "Santa Fe", 2},
-                         {"Pittsburgh", "Bethesda", 3}, {"Pittsburgh", "Boston", 8}, {"Pittsburgh", "Santa Fe", 9}}),
-      FromPairs(cities, {{"Bethesda", "Boston", 5}, {"Bethesda", "Santa Fe", 2.5}, {"Pittsburgh", "Bethesda", 2},
-                         {"Pittsburgh", "Boston", 9}, {"Pittsburgh", "Santa Fe", 7}, {"Santa Fe", "Boston", 4}}),
-      FromPairs(cities, {{"Bethesda", "Pittsburgh", 3}, {"Bethesda", "Santa Fe", 4}, {"Boston", "Bethesda", 2},
-                         {"Boston", "Pittsburgh", 6}, {"Boston", "Santa Fe", 8}, {"Pittsburgh", "Santa Fe", 1}}),
-      FromPairs(cities, {{"Bethesda", "Boston", 1.5}, {"Bethesda", "Santa Fe", 4}, {"Boston", "Santa Fe", 2.5},
-                         {"Pittsburgh", "Bethesda", 2}, {"Pittsburgh", "Boston", 3.5}, {"Pittsburgh", "Santa Fe", 9}}),
+      FromPairs(cities, {{"Bethesda", "Boston", 2},
+                         {"Bethesda", "Santa Fe", 4},
+                         {"Boston", "Santa Fe", 2},
+                         {"Pittsburgh", "Bethesda", 3},
+                         {"Pittsburgh", "Boston", 8},
+                         {"Pittsburgh", "Santa Fe", 9}}),
+      FromPairs(cities, {{"Bethesda", "Boston", 5},
+                         {"Bethesda", "Santa Fe", 2.5},
+                         {"Pittsburgh", "Bethesda", 2},
+                         {"Pittsburgh", "Boston", 9},
+                         {"Pittsburgh", "Santa Fe", 7},
+                         {"Santa Fe", "Boston", 4}}),
+      FromPairs(cities, {{"Bethesda", "Pittsburgh", 3},
+                         {"Bethesda", "Santa Fe", 4},
+                         {"Boston", "Bethesda", 2},
+                         {"Boston", "Pittsburgh", 6},
+                         {"Boston", "Santa Fe", 8},
+                         {"Pittsburgh", "Santa Fe", 1}}),
+      FromPairs(cities, {{"Bethesda", "Boston", 1.5},
+                         {"Bethesda", "Santa Fe", 4},
+                         {"Boston", "Santa Fe", 2.5},
+                         {"Pittsburgh", "Bethesda", 2},
+                         {"Pittsburgh", "Boston", 3.5},
+                         {"Pittsburgh", "Santa Fe", 9}}),
   };
   Result<AhpHierarchyResult> r = AhpHierarchy(criteria, alts, RandomIndexTable::kDoneganDodd);
   ASSERT_TRUE(r.ok()) << r.status().message();
@@ -193,10 +222,13 @@ TEST(MethodsAhpTest, SaatyCitiesHierarchyGlobalScores) {
 TEST(MethodsAhpTest, HierarchyRejectsMismatchedShapes) {
   Matrix c = {{1, 2}, {0.5, 1}};
   Matrix a3(3, std::vector<double>(3, 1.0)), a2(2, std::vector<double>(2, 1.0));
-  EXPECT_NE(AhpHierarchy(c, {a3}).status().message().find("one matrix per criterion"), std::string::npos);
-  EXPECT_NE(AhpHierarchy(c, {a3, a2}).status().message().find("alternatives[1] must be 3 x 3"), std::string::npos);
-  EXPECT_NE(AhpHierarchy(c, {a3, {{1, 2}, {2, 1}}}).status().message().find("alternatives[1][1][0]"),
+  EXPECT_NE(AhpHierarchy(c, {a3}).status().message().find("one matrix per criterion"),
             std::string::npos);
+  EXPECT_NE(AhpHierarchy(c, {a3, a2}).status().message().find("alternatives[1] must be 3 x 3"),
+            std::string::npos);
+  EXPECT_NE(
+      AhpHierarchy(c, {a3, {{1, 2}, {2, 1}}}).status().message().find("alternatives[1][1][0]"),
+      std::string::npos);
 }
 
 }  // namespace

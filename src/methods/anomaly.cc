@@ -43,10 +43,14 @@ int FirstDigit(double x) {
 
 const char* AnomalyKindName(AnomalyKind k) {
   switch (k) {
-    case AnomalyKind::kJump: return "jump";
-    case AnomalyKind::kBunching: return "bunching";
-    case AnomalyKind::kYearEnd: return "year_end_spike";
-    case AnomalyKind::kBenford: return "benford";
+    case AnomalyKind::kJump:
+      return "jump";
+    case AnomalyKind::kBunching:
+      return "bunching";
+    case AnomalyKind::kYearEnd:
+      return "year_end_spike";
+    case AnomalyKind::kBenford:
+      return "benford";
   }
   return "jump";
 }

@@ -58,7 +58,8 @@ TEST(Anomaly, FindsBunchingJustAboveTheTarget) {
   core::Scheme s = Scheme8();
   core::YearData now;
   const double v[] = {100.5, 101, 100.1, 101.9, 85, 120, 99, 70};  // 4 just above, 1 just below
-  for (int u = 0; u < 8; ++u) now.values.push_back(V("RATE", "U" + std::to_string(u + 1), "2025", v[u]));
+  for (int u = 0; u < 8; ++u)
+    now.values.push_back(V("RATE", "U" + std::to_string(u + 1), "2025", v[u]));
   auto flags = DetectAnomalies(s, now, nullptr);
   ASSERT_EQ(flags.size(), 4u);
   for (const auto& f : flags) EXPECT_EQ(f.kind, AnomalyKind::kBunching);

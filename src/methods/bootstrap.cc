@@ -55,9 +55,10 @@ Result<Interval> PercentileInterval(const std::vector<double>& values, double le
   return Interval{*lo, *hi};
 }
 
-Result<Interval> BootstrapPercentile(const std::vector<double>& sample,
-                                     const std::function<double(const std::vector<double>&)>& statistic,
-                                     int replicates, double level, uint64_t seed) {
+Result<Interval> BootstrapPercentile(
+    const std::vector<double>& sample,
+    const std::function<double(const std::vector<double>&)>& statistic, int replicates,
+    double level, uint64_t seed) {
   GOVPERF_RETURN_IF_ERROR(CheckLevel(level));
   Result<std::vector<std::vector<size_t>>> idx = ResampleIndices(sample.size(), replicates, seed);
   if (!idx.ok()) return idx.status();

@@ -26,15 +26,17 @@ struct Interval {
 Result<std::vector<std::vector<size_t>>> ResampleIndices(size_t n, int replicates, uint64_t seed);
 
 // Quantile with linear interpolation between order statistics (R's type 7,
-// the default of quantile()): h = (m - 1) p, Q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
+// the default of quantile()): h = (m - 1) p, Q = x[floor h] + (h - floor h)(x[floor h + 1] -
+// x[floor h]).
 Result<double> Quantile(std::vector<double> values, double p);
 
 // Percentile interval [Q((1 - level)/2), Q((1 + level)/2)] of replicate values.
 Result<Interval> PercentileInterval(const std::vector<double>& replicate_values, double level);
 
 // Bootstrap percentile interval of statistic(resampled sample).
-Result<Interval> BootstrapPercentile(const std::vector<double>& sample,
-                                     const std::function<double(const std::vector<double>&)>& statistic,
-                                     int replicates, double level, uint64_t seed);
+Result<Interval> BootstrapPercentile(
+    const std::vector<double>& sample,
+    const std::function<double(const std::vector<double>&)>& statistic, int replicates,
+    double level, uint64_t seed);
 
 }  // namespace govperf::methods

@@ -19,7 +19,8 @@ TEST(MethodsBootstrapTest, QuantileIsRType7) {
 }
 
 TEST(MethodsBootstrapTest, SameSeedSameResultDifferentSeedDifferent) {
-  auto a = ResampleIndices(50, 20, 42), b = ResampleIndices(50, 20, 42), c = ResampleIndices(50, 20, 43);
+  auto a = ResampleIndices(50, 20, 42), b = ResampleIndices(50, 20, 42),
+       c = ResampleIndices(50, 20, 43);
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
   EXPECT_EQ(*a, *b);
   EXPECT_NE(*a, *c);
@@ -39,7 +40,9 @@ TEST(MethodsBootstrapTest, FirstIndicesArePinned) {
 TEST(MethodsBootstrapTest, PercentileIntervalOfMeanCoversEstimate) {
   std::vector<double> sample;
   for (int i = 1; i <= 40; ++i) sample.push_back(i % 7 + 0.5 * i);
-  auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / v.size(); };
+  auto mean = [](const std::vector<double>& v) {
+    return std::accumulate(v.begin(), v.end(), 0.0) / v.size();
+  };
   Result<Interval> ci = BootstrapPercentile(sample, mean, 2000, 0.95, 7);
   ASSERT_TRUE(ci.ok());
   const double m = mean(sample);

@@ -22,7 +22,8 @@ using Types = std::vector<int>;
 
 // Checks that `m` is non-empty, rectangular and finite, with at least
 // `min_rows` rows and `min_cols` columns. `field` names it in the message.
-Status CheckMatrix(const Matrix& m, std::string_view field, size_t min_rows = 1, size_t min_cols = 1);
+Status CheckMatrix(const Matrix& m, std::string_view field, size_t min_rows = 1,
+                   size_t min_cols = 1);
 
 // Checks that `types` has `cols` entries, each +1 or -1.
 Status CheckTypes(const Types& types, size_t cols, std::string_view field = "types");

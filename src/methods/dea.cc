@@ -1,9 +1,8 @@
 #include "methods/dea.h"
 
+#include <cmath>
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinPackedMatrix.hpp>
-
-#include <cmath>
 #include <limits>
 #include <string>
 
@@ -60,8 +59,9 @@ Status CheckData(const Matrix& x, const Matrix& y) {
   GOVPERF_RETURN_IF_ERROR(CheckMatrix(x, "inputs"));
   GOVPERF_RETURN_IF_ERROR(CheckMatrix(y, "outputs"));
   if (x.size() != y.size()) {
-    return Status::Invalid("inputs and outputs must have one row per DMU: inputs has " + std::to_string(x.size()) +
-                           " rows, outputs has " + std::to_string(y.size()));
+    return Status::Invalid("inputs and outputs must have one row per DMU: inputs has " +
+                           std::to_string(x.size()) + " rows, outputs has " +
+                           std::to_string(y.size()));
   }
   for (const auto* mp : {&x, &y}) {
     const Matrix& m = *mp;
@@ -73,27 +73,32 @@ Status CheckData(const Matrix& x, const Matrix& y) {
         positive = positive || m[i][j] > 0;
       }
       if (!positive) {
-        return Status::Invalid(std::string(field) + "[" + std::to_string(i) + "] must have at least one value > 0");
+        return Status::Invalid(std::string(field) + "[" + std::to_string(i) +
+                               "] must have at least one value > 0");
       }
     }
   }
   return Status::Ok();
 }
 
-double Snap(double v, double to) { return std::fabs(v - to) <= kSnap * std::max(1.0, std::fabs(to)) ? to : v; }
+double Snap(double v, double to) {
+  return std::fabs(v - to) <= kSnap * std::max(1.0, std::fabs(to)) ? to : v;
+}
 
 }  // namespace
 
 Result<Returns> ParseReturns(std::string_view name) {
   if (name == "constant") return Returns::kConstant;
   if (name == "variable") return Returns::kVariable;
-  return Status::Invalid("returns must be one of constant, variable; got '" + std::string(name) + "'");
+  return Status::Invalid("returns must be one of constant, variable; got '" + std::string(name) +
+                         "'");
 }
 
 Result<Orientation> ParseOrientation(std::string_view name) {
   if (name == "input") return Orientation::kInput;
   if (name == "output") return Orientation::kOutput;
-  return Status::Invalid("orientation must be one of input, output; got '" + std::string(name) + "'");
+  return Status::Invalid("orientation must be one of input, output; got '" + std::string(name) +
+                         "'");
 }
 
 Result<DeaResult> Dea(const Matrix& x, const Matrix& y, Returns returns, Orientation orientation) {
@@ -127,7 +132,7 @@ Result<DeaResult> Dea(const Matrix& x, const Matrix& y, Returns returns, Orienta
     Result<std::vector<double>> s1 = lp1.Solve(/*maximize=*/!input, what);
     if (!s1.ok()) return s1.status();
     double eff = Snap((*s1)[e], 1.0);
-    if (input && eff > 1.0) eff = 1.0;    // the DMU itself is feasible with theta = 1
+    if (input && eff > 1.0) eff = 1.0;  // the DMU itself is feasible with theta = 1
     if (!input && eff < 1.0) eff = 1.0;
 
     // Stage 2: maximise slacks at the radial optimum.

@@ -34,13 +34,14 @@ Result<Returns> ParseReturns(std::string_view name);          // "constant" | "v
 Result<Orientation> ParseOrientation(std::string_view name);  // "input" | "output"
 
 struct DeaResult {
-  std::vector<double> efficiency;               // per DMU
-  std::vector<std::vector<double>> lambdas;     // per DMU: m intensity weights
+  std::vector<double> efficiency;                  // per DMU
+  std::vector<std::vector<double>> lambdas;        // per DMU: m intensity weights
   std::vector<std::vector<double>> input_slacks;   // per DMU: p
   std::vector<std::vector<double>> output_slacks;  // per DMU: q
 };
 
-Result<DeaResult> Dea(const Matrix& inputs, const Matrix& outputs, Returns returns = Returns::kConstant,
+Result<DeaResult> Dea(const Matrix& inputs, const Matrix& outputs,
+                      Returns returns = Returns::kConstant,
                       Orientation orientation = Orientation::kInput);
 
 }  // namespace govperf::methods

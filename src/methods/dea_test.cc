@@ -95,7 +95,8 @@ TEST(MethodsDeaTest, RejectsBadData) {
   EXPECT_NE(msg({{1}, {2}}, {{1}}).find("one row per DMU"), std::string::npos);
   EXPECT_NE(msg({{1, 2}, {2}}, {{1}, {1}}).find("inputs is ragged"), std::string::npos);
   EXPECT_NE(msg({{1}, {-2}}, {{1}, {1}}).find("inputs[1][0] must be >= 0"), std::string::npos);
-  EXPECT_NE(msg({{1}, {2}}, {{0}, {1}}).find("outputs[0] must have at least one value > 0"), std::string::npos);
+  EXPECT_NE(msg({{1}, {2}}, {{0}, {1}}).find("outputs[0] must have at least one value > 0"),
+            std::string::npos);
   EXPECT_NE(msg({}, {}).find("inputs must have at least 1 row"), std::string::npos);
   EXPECT_FALSE(ParseReturns("increasing").ok());
   EXPECT_FALSE(ParseOrientation("both").ok());

@@ -39,7 +39,8 @@ TEST(MethodsEntropyTest, ScaleInvariantPerColumn) {
 
 TEST(MethodsEntropyTest, RejectsUndefinedCases) {
   EXPECT_NE(EntropyWeights({{1, 2}}).status().message().find("at least 2 row"), std::string::npos);
-  EXPECT_NE(EntropyWeights({{1, 0}, {2, 0}}).status().message().find("column 1 sums to 0"), std::string::npos);
+  EXPECT_NE(EntropyWeights({{1, 0}, {2, 0}}).status().message().find("column 1 sums to 0"),
+            std::string::npos);
   EXPECT_NE(EntropyWeights({{1, -1}, {2, 3}}).status().message().find("matrix[0][1] must be >= 0"),
             std::string::npos);
   EXPECT_NE(EntropyWeights({{1, 7}, {1, 7}}).status().message().find("uniform"), std::string::npos);

@@ -55,7 +55,8 @@ Result<FairnessReport> AnalyzeFairness(const core::Scheme& scheme, const core::Y
       if (ok) members.push_back(i);
     }
     if (members.size() < 2) {
-      report.notes.push_back("category " + cat.id + ": fewer than 2 units with inputs, no efficiency");
+      report.notes.push_back("category " + cat.id +
+                             ": fewer than 2 units with inputs, no efficiency");
       report.notes_zh.push_back("类别" + cat.id + "：有投入数据的单位少于2个，不计算效率");
       continue;
     }
@@ -67,18 +68,21 @@ Result<FairnessReport> AnalyzeFairness(const core::Scheme& scheme, const core::Y
       out.push_back({report.units[i].total});
     }
     auto dea = Dea(in, out, Returns::kConstant, Orientation::kInput);
-    if (!dea.ok()) return Status::Internal("fairness, category " + cat.id + ": " + dea.status().message());
+    if (!dea.ok())
+      return Status::Internal("fairness, category " + cat.id + ": " + dea.status().message());
     for (size_t k = 0; k < members.size(); ++k) {
       UnitFairness& f = report.units[members[k]];
       f.efficiency = dea->efficiency[k];
       for (size_t j = 0; j < members.size(); ++j) {
-        if (j != k && dea->lambdas[k][j] > 1e-9) f.benchmarks.push_back(report.units[members[j]].unit_id);
+        if (j != k && dea->lambdas[k][j] > 1e-9)
+          f.benchmarks.push_back(report.units[members[j]].unit_id);
       }
     }
     for (size_t k = 0; k < members.size(); ++k) {
       int better = 0;
       for (size_t j = 0; j < members.size(); ++j) {
-        better += *report.units[members[j]].efficiency > *report.units[members[k]].efficiency + 1e-9;
+        better +=
+            *report.units[members[j]].efficiency > *report.units[members[k]].efficiency + 1e-9;
       }
       report.units[members[k]].efficiency_rank = better + 1;
     }

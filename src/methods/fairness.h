@@ -27,9 +27,9 @@ struct UnitFairness {
   double total = 0;
   int rank = 0;
   std::optional<double> efficiency;
-  int efficiency_rank = 0;                // in category, ties share the best rank; 0 if none
+  int efficiency_rank = 0;  // in category, ties share the best rank; 0 if none
   std::map<std::string, double> inputs;
-  std::vector<std::string> benchmarks;    // efficient units it is compared with (λ > 0)
+  std::vector<std::string> benchmarks;  // efficient units it is compared with (λ > 0)
 };
 
 struct FairnessReport {

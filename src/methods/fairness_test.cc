@@ -27,7 +27,9 @@ TEST(Fairness, EfficiencyIsScorePerResourceRelativeToTheBestInCategory) {
   row("C", "C1", 60, 3);
   row("Z", "C2", 70, 1);  // alone in its category
   core::YearData d;
-  d.inputs = {{"A", {{"budget", 100}}}, {"B", {{"budget", 50}}}, {"C", {{"budget", 60}}},
+  d.inputs = {{"A", {{"budget", 100}}},
+              {"B", {{"budget", 50}}},
+              {"C", {{"budget", 60}}},
               {"Z", {{"budget", 10}}}};
   auto f = AnalyzeFairness(s, d, r);
   ASSERT_TRUE(f.ok()) << f.status().ToString();

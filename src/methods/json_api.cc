@@ -23,7 +23,8 @@ using nlohmann::json;
 
 // --- field readers: each error names the field ------------------------------
 
-Status OnlyKeys(const json& j, const std::set<std::string>& allowed, const std::string& where = "") {
+Status OnlyKeys(const json& j, const std::set<std::string>& allowed,
+                const std::string& where = "") {
   for (const auto& [key, value] : j.items()) {
     if (!allowed.count(key)) {
       std::string list;
@@ -35,7 +36,8 @@ Status OnlyKeys(const json& j, const std::set<std::string>& allowed, const std::
 }
 
 Result<double> ToNumber(const json& v, const std::string& field) {
-  if (!v.is_number()) return Status::Invalid(field + " must be a number, got " + std::string(v.type_name()));
+  if (!v.is_number())
+    return Status::Invalid(field + " must be a number, got " + std::string(v.type_name()));
   const double d = v.get<double>();
   if (!std::isfinite(d)) return Status::Invalid(field + " must be a finite number");
   return d;
@@ -53,7 +55,8 @@ Result<std::vector<double>> ToVector(const json& v, const std::string& field) {
 }
 
 Result<Matrix> ToMatrix(const json& v, const std::string& field) {
-  if (!v.is_array()) return Status::Invalid(field + " must be an array of rows (arrays of numbers)");
+  if (!v.is_array())
+    return Status::Invalid(field + " must be an array of rows (arrays of numbers)");
   if (v.empty()) return Status::Invalid(field + " must have at least one row");
   Matrix m;
   for (size_t i = 0; i < v.size(); ++i) {
@@ -86,7 +89,8 @@ Result<Types> GetTypes(const json& j, size_t cols) {
     const std::string f = "types[" + std::to_string(i) + "]";
     if (!v[i].is_number()) return Status::Invalid(f + " must be 1 (benefit) or -1 (cost)");
     const double d = v[i].get<double>();
-    if (d != 1.0 && d != -1.0) return Status::Invalid(f + " must be 1 (benefit) or -1 (cost), got " + v[i].dump());
+    if (d != 1.0 && d != -1.0)
+      return Status::Invalid(f + " must be 1 (benefit) or -1 (cost), got " + v[i].dump());
     t.push_back(static_cast<int>(d));
   }
   GOVPERF_RETURN_IF_ERROR(CheckTypes(t, cols));
@@ -99,7 +103,8 @@ Result<std::string> ToKey(const json& v, const std::string& field) {
   if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
   if (v.is_number_float()) {
     const double d = v.get<double>();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15)
+      return std::to_string(static_cast<long long>(d));
     return v.dump();
   }
   return Status::Invalid(field + " must be a string or a number");
@@ -123,7 +128,10 @@ Result<json> RunAhp(const json& j) {
   if (!t.ok()) return t.status();
   Result<AhpResult> r = Ahp(*m, *t);
   if (!r.ok()) return r.status();
-  return json{{"weights", r->weights}, {"lambda_max", r->lambda_max}, {"ci", r->ci}, {"cr", r->cr},
+  return json{{"weights", r->weights},
+              {"lambda_max", r->lambda_max},
+              {"ci", r->ci},
+              {"cr", r->cr},
               {"consistent", r->consistent}};
 }
 
@@ -133,7 +141,8 @@ Result<json> RunAhpHierarchy(const json& j) {
   if (!c.ok()) return c.status();
   if (!j.contains("alternatives")) return Status::Invalid("missing field 'alternatives'");
   const json& a = j.at("alternatives");
-  if (!a.is_array()) return Status::Invalid("alternatives must be an array of matrices, one per criterion");
+  if (!a.is_array())
+    return Status::Invalid("alternatives must be an array of matrices, one per criterion");
   std::vector<Matrix> alts;
   for (size_t i = 0; i < a.size(); ++i) {
     Result<Matrix> m = ToMatrix(a[i], "alternatives[" + std::to_string(i) + "]");
@@ -164,7 +173,8 @@ Result<json> RunNormalize(const json& j) {
   Result<Matrix> m = GetMatrix(j, "matrix");
   if (!m.ok()) return m.status();
   GOVPERF_RETURN_IF_ERROR(CheckMatrix(*m, "matrix"));
-  if (!j.contains("method")) return Status::Invalid("missing field 'method' (minmax, vector, sum or zscore)");
+  if (!j.contains("method"))
+    return Status::Invalid("missing field 'method' (minmax, vector, sum or zscore)");
   Result<std::string> name = GetString(j, "method", "");
   if (!name.ok()) return name.status();
   Result<Normalization> method = ParseNormalization(*name);
@@ -192,7 +202,10 @@ Result<json> RunTopsis(const json& j) {
   if (!norm.ok()) return norm.status();
   Result<TopsisResult> r = Topsis(*m, *w, *t, *norm);
   if (!r.ok()) return r.status();
-  return json{{"closeness", r->closeness}, {"ranks", r->ranks}, {"ideal", r->ideal}, {"anti_ideal", r->anti_ideal}};
+  return json{{"closeness", r->closeness},
+              {"ranks", r->ranks},
+              {"ideal", r->ideal},
+              {"anti_ideal", r->anti_ideal}};
 }
 
 Result<json> RunDea(const json& j) {
@@ -217,7 +230,8 @@ Result<json> RunDea(const json& j) {
 }
 
 Result<json> RunRake(const json& j) {
-  GOVPERF_RETURN_IF_ERROR(OnlyKeys(j, {"units", "margins", "epsilon", "max_iter", "population_clusters"}));
+  GOVPERF_RETURN_IF_ERROR(
+      OnlyKeys(j, {"units", "margins", "epsilon", "max_iter", "population_clusters"}));
   if (!j.contains("units")) return Status::Invalid("missing field 'units'");
   if (!j.contains("margins")) return Status::Invalid("missing field 'margins'");
   const json& ju = j.at("units");
@@ -254,10 +268,12 @@ Result<json> RunRake(const json& j) {
     units.push_back(std::move(unit));
   }
   const json& jm = j.at("margins");
-  if (!jm.is_object()) return Status::Invalid("margins must be an object {\"variable\": {\"level\": total}}");
+  if (!jm.is_object())
+    return Status::Invalid("margins must be an object {\"variable\": {\"level\": total}}");
   Margins margins;
   for (const auto& [var, levels] : jm.items()) {
-    if (!levels.is_object()) return Status::Invalid("margins." + var + " must be an object {\"level\": total}");
+    if (!levels.is_object())
+      return Status::Invalid("margins." + var + " must be an object {\"level\": total}");
     for (const auto& [level, total] : levels.items()) {
       Result<double> t = ToNumber(total, "margins." + var + "." + level);
       if (!t.ok()) return t.status();
@@ -272,7 +288,8 @@ Result<json> RunRake(const json& j) {
   }
   if (j.contains("max_iter")) {
     const json& v = j.at("max_iter");
-    if (!v.is_number_integer() && !v.is_number_unsigned()) return Status::Invalid("max_iter must be an integer >= 1");
+    if (!v.is_number_integer() && !v.is_number_unsigned())
+      return Status::Invalid("max_iter must be an integer >= 1");
     const long long it = v.get<long long>();
     if (it < 1 || it > 1000000) return Status::Invalid("max_iter must be an integer in 1..1000000");
     opt.max_iter = static_cast<int>(it);
@@ -296,8 +313,9 @@ Result<json> RunRake(const json& j) {
 
 const std::map<std::string, Handler>& Handlers() {
   static const std::map<std::string, Handler> kHandlers = {
-      {"ahp", RunAhp},       {"ahp-hierarchy", RunAhpHierarchy}, {"dea", RunDea},       {"entropy", RunEntropy},
-      {"normalize", RunNormalize}, {"rake", RunRake},            {"topsis", RunTopsis},
+      {"ahp", RunAhp},         {"ahp-hierarchy", RunAhpHierarchy}, {"dea", RunDea},
+      {"entropy", RunEntropy}, {"normalize", RunNormalize},        {"rake", RunRake},
+      {"topsis", RunTopsis},
   };
   return kHandlers;
 }
@@ -332,11 +350,13 @@ int RunMethod(const std::string& name, std::istream& in, std::ostream& out, std:
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   json request = json::parse(text, /*cb=*/nullptr, /*allow_exceptions=*/false);
   if (request.is_discarded()) {
-    err << "govperf method " << name << ": input is not valid JSON (expected one JSON object on stdin)\n";
+    err << "govperf method " << name
+        << ": input is not valid JSON (expected one JSON object on stdin)\n";
     return kExitInvalid;
   }
   if (!request.is_object()) {
-    err << "govperf method " << name << ": input must be a JSON object, got " << request.type_name() << "\n";
+    err << "govperf method " << name << ": input must be a JSON object, got " << request.type_name()
+        << "\n";
     return kExitInvalid;
   }
   Result<json> result = [&]() -> Result<json> {

@@ -11,7 +11,8 @@ Result<Normalization> ParseNormalization(std::string_view name) {
   if (name == "vector") return Normalization::kVector;
   if (name == "sum") return Normalization::kSum;
   if (name == "zscore") return Normalization::kZScore;
-  return Status::Invalid("method must be one of minmax, vector, sum, zscore; got '" + std::string(name) + "'");
+  return Status::Invalid("method must be one of minmax, vector, sum, zscore; got '" +
+                         std::string(name) + "'");
 }
 
 Result<Matrix> Normalize(const Matrix& x, Normalization method, const Types& types_in) {
@@ -36,7 +37,9 @@ Result<Matrix> Normalize(const Matrix& x, Normalization method, const Types& typ
         double ss = 0;
         for (size_t i = 0; i < m; ++i) ss += x[i][j] * x[i][j];
         const double norm = std::sqrt(ss);
-        if (!(norm > 0)) return Status::Invalid("matrix column " + std::to_string(j) + " is all 0; vector norm is 0");
+        if (!(norm > 0))
+          return Status::Invalid("matrix column " + std::to_string(j) +
+                                 " is all 0; vector norm is 0");
         for (size_t i = 0; i < m; ++i) out[i][j] = cost ? 1.0 - x[i][j] / norm : x[i][j] / norm;
         break;
       }
@@ -44,8 +47,9 @@ Result<Matrix> Normalize(const Matrix& x, Normalization method, const Types& typ
         double s = 0;
         for (size_t i = 0; i < m; ++i) {
           if (cost ? !(x[i][j] > 0) : x[i][j] < 0) {
-            return Status::Invalid(Cell("matrix", i, j) + (cost ? " must be > 0 for sum normalisation of a cost column"
-                                                                 : " must be >= 0 for sum normalisation"));
+            return Status::Invalid(Cell("matrix", i, j) +
+                                   (cost ? " must be > 0 for sum normalisation of a cost column"
+                                         : " must be >= 0 for sum normalisation"));
           }
           s += cost ? 1.0 / x[i][j] : x[i][j];
         }

@@ -35,8 +35,9 @@ TEST(MethodsNormalizeTest, VectorBenefitAndCost) {
   const double norm = std::sqrt(1 + 4 + 16.0);
   EXPECT_DOUBLE_EQ((*r)[2][0], 4 / norm);
   EXPECT_DOUBLE_EQ((*r)[2][1], 1 - 40 / (10 * norm));
-  EXPECT_NE(Normalize({{0}, {0}}, Normalization::kVector).status().message().find("column 0 is all 0"),
-            std::string::npos);
+  EXPECT_NE(
+      Normalize({{0}, {0}}, Normalization::kVector).status().message().find("column 0 is all 0"),
+      std::string::npos);
 }
 
 TEST(MethodsNormalizeTest, SumBenefitAndCost) {
@@ -48,7 +49,10 @@ TEST(MethodsNormalizeTest, SumBenefitAndCost) {
   double s = 0;
   for (const auto& row : *r) s += row[1];
   EXPECT_NEAR(s, 1.0, 1e-15);
-  EXPECT_NE(Normalize({{1}, {0}}, Normalization::kSum, {-1}).status().message().find("matrix[1][0] must be > 0"),
+  EXPECT_NE(Normalize({{1}, {0}}, Normalization::kSum, {-1})
+                .status()
+                .message()
+                .find("matrix[1][0] must be > 0"),
             std::string::npos);
 }
 
@@ -67,10 +71,14 @@ TEST(MethodsNormalizeTest, ZScoreUsesPopulationSd) {
 }
 
 TEST(MethodsNormalizeTest, RejectsBadTypesAndParses) {
-  EXPECT_NE(Normalize(kX, Normalization::kMinMax, {1}).status().message().find("types must have one entry per column"),
+  EXPECT_NE(Normalize(kX, Normalization::kMinMax, {1})
+                .status()
+                .message()
+                .find("types must have one entry per column"),
             std::string::npos);
-  EXPECT_NE(Normalize(kX, Normalization::kMinMax, {1, 0}).status().message().find("types[1] must be 1"),
-            std::string::npos);
+  EXPECT_NE(
+      Normalize(kX, Normalization::kMinMax, {1, 0}).status().message().find("types[1] must be 1"),
+      std::string::npos);
   EXPECT_TRUE(ParseNormalization("zscore").ok());
   EXPECT_FALSE(ParseNormalization("max").ok());
 }

@@ -1,22 +1,26 @@
 #include "methods/rake.h"
 
-#include "methods/common.h"
-
 #include <Eigen/Dense>
 #include <cmath>
 #include <unordered_map>
 
+#include "methods/common.h"
+
 namespace govperf::methods {
 namespace {
 
-std::string UnitField(size_t i, const std::string& rest) { return "units[" + std::to_string(i) + "]" + rest; }
+std::string UnitField(size_t i, const std::string& rest) {
+  return "units[" + std::to_string(i) + "]" + rest;
+}
 
 }  // namespace
 
-Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margins, const RakeOptions& opt) {
+Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margins,
+                        const RakeOptions& opt) {
   if (units.empty()) return Status::Invalid("units must not be empty");
   if (margins.empty()) return Status::Invalid("margins must not be empty");
-  if (!(opt.epsilon > 0) || !std::isfinite(opt.epsilon)) return Status::Invalid("epsilon must be a number > 0");
+  if (!(opt.epsilon > 0) || !std::isfinite(opt.epsilon))
+    return Status::Invalid("epsilon must be a number > 0");
   if (opt.max_iter < 1) return Status::Invalid("max_iter must be >= 1");
   const size_t n = units.size();
 
@@ -55,18 +59,21 @@ Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margi
   size_t with_cluster = 0;
   for (size_t i = 0; i < n; ++i) {
     const RakeUnit& u = units[i];
-    if (!std::isfinite(u.weight) || !(u.weight > 0)) return Status::Invalid(UnitField(i, ".weight") + " must be > 0");
-    if (u.y && !std::isfinite(*u.y)) return Status::Invalid(UnitField(i, ".y") + " must be a finite number");
+    if (!std::isfinite(u.weight) || !(u.weight > 0))
+      return Status::Invalid(UnitField(i, ".weight") + " must be > 0");
+    if (u.y && !std::isfinite(*u.y))
+      return Status::Invalid(UnitField(i, ".y") + " must be a finite number");
     if (u.cluster) ++with_cluster;
     for (const auto& [var, lv] : column) {
       auto it = u.cells.find(var);
       if (it == u.cells.end()) {
-        return Status::Invalid(UnitField(i, ".cells") + " has no level for margin variable '" + var + "'");
+        return Status::Invalid(UnitField(i, ".cells") + " has no level for margin variable '" +
+                               var + "'");
       }
       auto jt = lv.find(it->second);
       if (jt == lv.end()) {
-        return Status::Invalid(UnitField(i, ".cells." + var) + " is '" + it->second + "', a level not in margins." +
-                               var);
+        return Status::Invalid(UnitField(i, ".cells." + var) + " is '" + it->second +
+                               "', a level not in margins." + var);
       }
       cols[i].push_back(jt->second);
       ++count[jt->second];
@@ -74,13 +81,15 @@ Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margi
   }
   for (size_t c = 0; c < k; ++c) {
     if (count[c] == 0) {
-      return Status::Invalid("margins." + levels[c].var + "." + levels[c].level +
-                             " has a population total but no unit in the sample; cannot rake to it");
+      return Status::Invalid(
+          "margins." + levels[c].var + "." + levels[c].level +
+          " has a population total but no unit in the sample; cannot rake to it");
     }
   }
   if (with_cluster != 0 && with_cluster != n) {
-    return Status::Invalid("cluster must be given for every unit or for none (" + std::to_string(with_cluster) +
-                           " of " + std::to_string(n) + " units have one)");
+    return Status::Invalid("cluster must be given for every unit or for none (" +
+                           std::to_string(with_cluster) + " of " + std::to_string(n) +
+                           " units have one)");
   }
 
   // Iterative proportional fitting.
@@ -96,7 +105,8 @@ Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margi
       for (size_t i = 0; i < n; ++i) w[i] *= levels[cols[i][v]].total / current[cols[i][v]];
     }
     double change = 0;
-    for (size_t i = 0; i < n; ++i) change = std::max(change, std::fabs(w[i] - before[i]) / before[i]);
+    for (size_t i = 0; i < n; ++i)
+      change = std::max(change, std::fabs(w[i] - before[i]) / before[i]);
     r.iterations = it;
     if (change < opt.epsilon) {
       r.converged = true;
@@ -127,7 +137,8 @@ Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margi
     const double big_n = *opt.population_clusters;
     if (!std::isfinite(big_n) || big_n < static_cast<double>(nc)) {
       return Status::Invalid("population_clusters (" + Num(big_n) +
-                             ") must be >= the number of sampled clusters (" + std::to_string(nc) + ")");
+                             ") must be >= the number of sampled clusters (" + std::to_string(nc) +
+                             ")");
     }
   }
   if (nc < 2) return r;  // no between-cluster variance to estimate

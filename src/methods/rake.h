@@ -35,7 +35,7 @@ namespace govperf::methods {
 
 struct RakeUnit {
   std::map<std::string, std::string> cells;  // variable -> level
-  double weight = 1;                          // initial (design) weight, > 0
+  double weight = 1;                         // initial (design) weight, > 0
   std::optional<double> y;
   std::optional<std::string> cluster;
 };
@@ -57,6 +57,7 @@ struct RakeResult {
 
 using Margins = std::map<std::string, std::map<std::string, double>>;
 
-Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margins, const RakeOptions& options = {});
+Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margins,
+                        const RakeOptions& options = {});
 
 }  // namespace govperf::methods

@@ -110,7 +110,8 @@ TEST(MethodsRakeTest, WithoutClustersEachUnitIsItsOwnCluster) {
   // One variable: raking is post-stratification; the linearised SE of the
   // total is then the with-replacement post-stratified formula.
   std::vector<RakeUnit> units;
-  const std::vector<std::pair<std::string, double>> data = {{"a", 1}, {"a", 3}, {"b", 10}, {"b", 14}, {"b", 12}};
+  const std::vector<std::pair<std::string, double>> data = {
+      {"a", 1}, {"a", 3}, {"b", 10}, {"b", 14}, {"b", 12}};
   for (const auto& [lv, y] : data) units.push_back({{{"g", lv}}, 1.0, y, std::nullopt});
   Result<RakeResult> r = Rake(units, {{"g", {{"a", 20}, {"b", 30}}}});
   ASSERT_TRUE(r.ok()) << r.status().message();
@@ -137,28 +138,37 @@ TEST(MethodsRakeTest, NotConvergedIsReportedNotAnError) {
 TEST(MethodsRakeTest, RejectsInconsistentInput) {
   std::vector<RakeUnit> units = {{{{"g", "a"}}, 1.0, std::nullopt, std::nullopt},
                                  {{{"g", "b"}}, 1.0, std::nullopt, std::nullopt}};
-  auto msg = [&](const std::vector<RakeUnit>& u, const Margins& m) { return Rake(u, m).status().message(); };
-  EXPECT_NE(msg(units, {{"g", {{"a", 1}}}}).find("units[1].cells.g is 'b', a level not in margins.g"),
+  auto msg = [&](const std::vector<RakeUnit>& u, const Margins& m) {
+    return Rake(u, m).status().message();
+  };
+  EXPECT_NE(
+      msg(units, {{"g", {{"a", 1}}}}).find("units[1].cells.g is 'b', a level not in margins.g"),
+      std::string::npos);
+  EXPECT_NE(msg(units, {{"g", {{"a", 1}, {"b", 1}, {"c", 1}}}})
+                .find("margins.g.c has a population total but no unit"),
             std::string::npos);
-  EXPECT_NE(msg(units, {{"g", {{"a", 1}, {"b", 1}, {"c", 1}}}}).find("margins.g.c has a population total but no unit"),
-            std::string::npos);
-  EXPECT_NE(msg(units, {{"g", {{"a", 1}, {"b", 1}}}, {"h", {{"x", 2}}}}).find("units[0].cells has no level"),
+  EXPECT_NE(msg(units, {{"g", {{"a", 1}, {"b", 1}}}, {"h", {{"x", 2}}}})
+                .find("units[0].cells has no level"),
             std::string::npos);
   std::vector<RakeUnit> two = units;
   two[0].cells["h"] = "x";
   two[1].cells["h"] = "x";
-  EXPECT_NE(msg(two, {{"g", {{"a", 1}, {"b", 1}}}, {"h", {{"x", 5}}}}).find("margins totals mismatch"),
-            std::string::npos);
-  EXPECT_NE(msg(units, {{"g", {{"a", 0}, {"b", 1}}}}).find("margins.g.a must be a population total > 0"),
-            std::string::npos);
+  EXPECT_NE(
+      msg(two, {{"g", {{"a", 1}, {"b", 1}}}, {"h", {{"x", 5}}}}).find("margins totals mismatch"),
+      std::string::npos);
+  EXPECT_NE(
+      msg(units, {{"g", {{"a", 0}, {"b", 1}}}}).find("margins.g.a must be a population total > 0"),
+      std::string::npos);
   std::vector<RakeUnit> bad_w = units;
   bad_w[1].weight = 0;
-  EXPECT_NE(msg(bad_w, {{"g", {{"a", 1}, {"b", 1}}}}).find("units[1].weight must be > 0"), std::string::npos);
+  EXPECT_NE(msg(bad_w, {{"g", {{"a", 1}, {"b", 1}}}}).find("units[1].weight must be > 0"),
+            std::string::npos);
   std::vector<RakeUnit> some_cluster = units;
   some_cluster[0].cluster = "c1";
   some_cluster[0].y = 1;
   some_cluster[1].y = 2;
-  EXPECT_NE(msg(some_cluster, {{"g", {{"a", 1}, {"b", 1}}}}).find("cluster must be given for every unit or for none"),
+  EXPECT_NE(msg(some_cluster, {{"g", {{"a", 1}, {"b", 1}}}})
+                .find("cluster must be given for every unit or for none"),
             std::string::npos);
 }
 

@@ -12,18 +12,19 @@ Result<TopsisNormalization> ParseTopsisNormalization(std::string_view name) {
   if (name == "vector") return TopsisNormalization::kVector;
   if (name == "minmax") return TopsisNormalization::kMinMax;
   if (name == "none") return TopsisNormalization::kNone;
-  return Status::Invalid("normalization must be one of vector, minmax, none; got '" + std::string(name) + "'");
+  return Status::Invalid("normalization must be one of vector, minmax, none; got '" +
+                         std::string(name) + "'");
 }
 
-Result<TopsisResult> Topsis(const Matrix& x, const std::vector<double>& weights, const Types& types_in,
-                            TopsisNormalization normalization) {
+Result<TopsisResult> Topsis(const Matrix& x, const std::vector<double>& weights,
+                            const Types& types_in, TopsisNormalization normalization) {
   GOVPERF_RETURN_IF_ERROR(CheckMatrix(x, "matrix"));
   const size_t m = x.size(), n = x[0].size();
   const Types types = types_in.empty() ? Types(n, 1) : types_in;
   GOVPERF_RETURN_IF_ERROR(CheckTypes(types, n));
   if (weights.size() != n) {
-    return Status::Invalid("weights must have one entry per column (" + std::to_string(n) + "), got " +
-                           std::to_string(weights.size()));
+    return Status::Invalid("weights must have one entry per column (" + std::to_string(n) +
+                           "), got " + std::to_string(weights.size()));
   }
   double wsum = 0;
   for (size_t j = 0; j < n; ++j) {
@@ -48,7 +49,9 @@ Result<TopsisResult> Topsis(const Matrix& x, const std::vector<double>& weights,
       r = std::move(nr).value();
       break;
     }
-    case TopsisNormalization::kNone: r = x; break;
+    case TopsisNormalization::kNone:
+      r = x;
+      break;
   }
   TopsisResult out;
   out.ideal.resize(n);

@@ -38,7 +38,8 @@ struct TopsisResult {
 };
 
 // An empty `types` means all benefit.
-Result<TopsisResult> Topsis(const Matrix& matrix, const std::vector<double>& weights, const Types& types = {},
+Result<TopsisResult> Topsis(const Matrix& matrix, const std::vector<double>& weights,
+                            const Types& types = {},
                             TopsisNormalization normalization = TopsisNormalization::kVector);
 
 }  // namespace govperf::methods

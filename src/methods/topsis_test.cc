@@ -41,7 +41,8 @@ TEST(MethodsTopsisTest, WeightScaleDoesNotMatter) {
 
 TEST(MethodsTopsisTest, MinMaxInvertsCostColumnsAndIdealIsMax) {
   // Two criteria, equal weights; column 2 is a cost.
-  Result<TopsisResult> r = Topsis({{1, 10}, {3, 30}, {2, 10}}, {1, 1}, {1, -1}, TopsisNormalization::kMinMax);
+  Result<TopsisResult> r =
+      Topsis({{1, 10}, {3, 30}, {2, 10}}, {1, 1}, {1, -1}, TopsisNormalization::kMinMax);
   ASSERT_TRUE(r.ok());
   // Normalised: row0 (0, 1), row1 (1, 0), row2 (0.5, 1). Ideal (1, 1), anti (0, 0).
   EXPECT_EQ(r->ideal, (std::vector<double>{1, 1}));
@@ -63,19 +64,26 @@ TEST(MethodsTopsisTest, NoneUsesRawValuesAndCostMin) {
 }
 
 TEST(MethodsTopsisTest, IdenticalAlternativesAllTieAtHalf) {
-  Result<TopsisResult> r = Topsis({{2, 2}, {2, 2}, {2, 2}}, {1, 1}, {}, TopsisNormalization::kVector);
+  Result<TopsisResult> r =
+      Topsis({{2, 2}, {2, 2}, {2, 2}}, {1, 1}, {}, TopsisNormalization::kVector);
   ASSERT_TRUE(r.ok());
   for (double c : r->closeness) EXPECT_EQ(c, 0.5);
   EXPECT_EQ(r->ranks, (std::vector<int>{1, 1, 1}));
 }
 
 TEST(MethodsTopsisTest, RejectsBadInput) {
-  EXPECT_NE(Topsis(kCars, {1, 1}, kTypes).status().message().find("weights must have one entry per column (4)"),
+  EXPECT_NE(Topsis(kCars, {1, 1}, kTypes)
+                .status()
+                .message()
+                .find("weights must have one entry per column (4)"),
             std::string::npos);
-  EXPECT_NE(Topsis(kCars, {1, -1, 1, 1}, kTypes).status().message().find("weights[1]"), std::string::npos);
-  EXPECT_NE(Topsis(kCars, {0, 0, 0, 0}, kTypes).status().message().find("not all be 0"), std::string::npos);
+  EXPECT_NE(Topsis(kCars, {1, -1, 1, 1}, kTypes).status().message().find("weights[1]"),
+            std::string::npos);
+  EXPECT_NE(Topsis(kCars, {0, 0, 0, 0}, kTypes).status().message().find("not all be 0"),
+            std::string::npos);
   EXPECT_NE(Topsis(kCars, kWeights, {1, 1, 1}).status().message().find("types"), std::string::npos);
-  EXPECT_NE(Topsis(kCars, kWeights, {1, 2, 1, 1}).status().message().find("types[1]"), std::string::npos);
+  EXPECT_NE(Topsis(kCars, kWeights, {1, 2, 1, 1}).status().message().find("types[1]"),
+            std::string::npos);
   EXPECT_FALSE(ParseTopsisNormalization("sum").ok());
 }
 

@@ -14,11 +14,11 @@
 // the noise and deserves a second look before publication.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <thread>
-#include <algorithm>
 #include <vector>
 
 #include "core/evaluate.h"

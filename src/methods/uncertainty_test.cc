@@ -20,7 +20,8 @@ core::Scheme Scheme3() {
               {"qualified", "合格", "Qualified", 60, std::nullopt},
               {"unqualified", "不合格", "Unqualified", 0, std::nullopt}};
   s.categories = {c};
-  for (const char* u : {"U1", "U2", "U3"}) s.units.push_back({u, "", "", "C1", "", core::UnitKind::kDepartment});
+  for (const char* u : {"U1", "U2", "U3"})
+    s.units.push_back({u, "", "", "C1", "", core::UnitKind::kDepartment});
   core::Indicator i;
   i.id = "L";
   i.points = 100;

@@ -30,8 +30,8 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"POST /api/v1/auth/login", kAll},
       {"POST /api/v1/auth/logout", kLoggedIn},
       {"GET /api/v1/me", kLoggedIn},
-      {"GET /api/v1/public/years", kAll},          // results.public
-      {"GET /api/v1/public/results", kAll},        // results.public
+      {"GET /api/v1/public/years", kAll},    // results.public
+      {"GET /api/v1/public/results", kAll},  // results.public
       {"GET /api/v1/years", kLoggedIn},
       {"GET /api/v1/years/{year}/results", {"admin", "leader"}},
       {"GET /api/v1/units", kLoggedIn},

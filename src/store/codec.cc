@@ -75,12 +75,9 @@ std::string SchemeSummaryJson(const core::Scheme& s, const std::string& content_
 }
 
 std::string YearDataSummaryJson(const core::YearData& d, const std::string& content_hash) {
-  return json{{"values", d.values.size()},
-              {"satisfaction", d.satisfaction.size()},
-              {"leadership", d.leadership.size()},
-              {"adjustments", d.adjustments.size()},
-              {"inputs", d.inputs.size()},
-              {"sha256", content_hash}}
+  return json{{"values", d.values.size()},         {"satisfaction", d.satisfaction.size()},
+              {"leadership", d.leadership.size()}, {"adjustments", d.adjustments.size()},
+              {"inputs", d.inputs.size()},         {"sha256", content_hash}}
       .dump();
 }
 

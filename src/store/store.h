@@ -33,8 +33,8 @@ inline constexpr const char* kRoleLeader = "leader";  // 领导
 struct User {
   std::string username;
   std::string display_name;
-  std::string role;     // one of kRole*
-  std::string unit_id;  // the unit a unit/lead user belongs to; empty for admin/leader
+  std::string role;           // one of kRole*
+  std::string unit_id;        // the unit a unit/lead user belongs to; empty for admin/leader
   std::string password_hash;  // argon2id string (libsodium crypto_pwhash_str)
   bool active = true;
 };
@@ -62,7 +62,7 @@ struct AuditRecord {
   std::string before;  // JSON text, empty when created
   std::string after;   // JSON text, empty when deleted
   std::string prev_hash;
-  std::string hash;    // SHA-256 hex over (prev_hash, at, actor, action, entity, before, after)
+  std::string hash;  // SHA-256 hex over (prev_hash, at, actor, action, entity, before, after)
 };
 
 struct AuditVerification {

@@ -24,7 +24,8 @@ Scheme SixUnits() {
               {"qualified", "合格", "Qualified", 60, std::nullopt},
               {"unqualified", "不合格", "Unqualified", 0, std::nullopt}};
   s.categories = {c};
-  for (int u = 1; u <= 6; ++u) s.units.push_back({"U" + std::to_string(u), "", "", "C1", "", UnitKind::kDepartment});
+  for (int u = 1; u <= 6; ++u)
+    s.units.push_back({"U" + std::to_string(u), "", "", "C1", "", UnitKind::kDepartment});
   auto leaf = [&](const std::string& id, double points, IndicatorType type) {
     Indicator i;
     i.id = id;

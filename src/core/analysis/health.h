@@ -29,12 +29,12 @@ inline constexpr int kMinUnitsForCorrelation = 5;
 
 struct IndicatorHealth {
   std::string indicator_id;
-  int units = 0;                  // units with a scored value
-  double saturation = 0;          // share at full points
-  double mean_share = 0;          // mean share of points earned
-  double discrimination = 0;      // standard deviation of the share
-  std::string most_correlated;    // indicator id, empty if none comparable
-  double correlation = 0;         // with most_correlated
+  int units = 0;                // units with a scored value
+  double saturation = 0;        // share at full points
+  double mean_share = 0;        // mean share of points earned
+  double discrimination = 0;    // standard deviation of the share
+  std::string most_correlated;  // indicator id, empty if none comparable
+  double correlation = 0;       // with most_correlated
   bool saturated = false;
   bool weak_discrimination = false;
   bool redundant = false;

@@ -48,7 +48,8 @@ Reasons CategoryRuleChanges(const Category& a, const Category& b) {
       }
       if (la.max_share != lb.max_share) {
         r.en.push_back(lb.name_en + " quota " + Share(la.max_share) + " → " + Share(lb.max_share));
-        r.zh.push_back(lb.name_zh + "名额比例 " + Share(la.max_share) + " → " + Share(lb.max_share));
+        r.zh.push_back(lb.name_zh + "名额比例 " + Share(la.max_share) + " → " +
+                       Share(lb.max_share));
       }
     }
   }
@@ -56,8 +57,9 @@ Reasons CategoryRuleChanges(const Category& a, const Category& b) {
     r.en.push_back("caps bonus/deduction " + scoring::Num(a.bonus_cap) + "/" +
                    scoring::Num(a.deduction_cap) + " → " + scoring::Num(b.bonus_cap) + "/" +
                    scoring::Num(b.deduction_cap));
-    r.zh.push_back("加分/减分上限 " + scoring::Num(a.bonus_cap) + "/" + scoring::Num(a.deduction_cap) +
-                   " → " + scoring::Num(b.bonus_cap) + "/" + scoring::Num(b.deduction_cap));
+    r.zh.push_back("加分/减分上限 " + scoring::Num(a.bonus_cap) + "/" +
+                   scoring::Num(a.deduction_cap) + " → " + scoring::Num(b.bonus_cap) + "/" +
+                   scoring::Num(b.deduction_cap));
   }
   return r;
 }
@@ -108,7 +110,8 @@ std::vector<UnitChange> CompareResults(const YearResult& before, const YearResul
       }
     }
     for (const auto& n : b.grade_notes_zh) {
-      if (std::find(a.grade_notes_zh.begin(), a.grade_notes_zh.end(), n) == a.grade_notes_zh.end()) {
+      if (std::find(a.grade_notes_zh.begin(), a.grade_notes_zh.end(), n) ==
+          a.grade_notes_zh.end()) {
         c.reasons_zh.push_back("现：" + n);
       }
     }
@@ -118,7 +121,8 @@ std::vector<UnitChange> CompareResults(const YearResult& before, const YearResul
       }
     }
     for (const auto& n : a.grade_notes_zh) {
-      if (std::find(b.grade_notes_zh.begin(), b.grade_notes_zh.end(), n) == b.grade_notes_zh.end()) {
+      if (std::find(b.grade_notes_zh.begin(), b.grade_notes_zh.end(), n) ==
+          b.grade_notes_zh.end()) {
         c.reasons_zh.push_back("不再：" + n);
       }
     }

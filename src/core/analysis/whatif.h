@@ -28,8 +28,8 @@ struct UnitChange {
   double total_before = 0, total_after = 0;
   int rank_before = 0, rank_after = 0;
   std::string grade_before, grade_after;
-  std::vector<std::string> reasons;     // English
-  std::vector<std::string> reasons_zh;  // Chinese
+  std::vector<std::string> reasons;        // English
+  std::vector<std::string> reasons_zh;     // Chinese
   std::vector<IndicatorDelta> indicators;  // the largest moves first, at most kMaxIndicatorDeltas
 };
 

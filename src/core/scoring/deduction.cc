@@ -23,8 +23,8 @@ Result<MethodOutput> Score(const MethodInput& in) {
   out.share = std::max(floor, 1.0 - per * in.actual / ind.points);
   out.rule = Num(in.actual) + " occurrence(s) × −" + Num(per) + " points (floor " + Pct(floor) +
              ") → " + Pct(out.share);
-  out.rule_zh = Num(in.actual) + "次 × 扣" + Num(per) + "分（下限" + Pct(floor) + "）→ " +
-                Pct(out.share);
+  out.rule_zh =
+      Num(in.actual) + "次 × 扣" + Num(per) + "分（下限" + Pct(floor) + "）→ " + Pct(out.share);
   return out;
 }
 
@@ -32,8 +32,11 @@ Result<MethodOutput> Score(const MethodInput& in) {
 
 const MethodSpec& DeductionMethod() {
   static const MethodSpec kSpec = {
-      "deduction", "扣分法", /*needs_target=*/false,
-      {{"per", 1.0, "points deducted per occurrence"}, {"floor", 0.0, "lowest share"}}, Score};
+      "deduction",
+      "扣分法",
+      /*needs_target=*/false,
+      {{"per", 1.0, "points deducted per occurrence"}, {"floor", 0.0, "lowest share"}},
+      Score};
   return kSpec;
 }
 

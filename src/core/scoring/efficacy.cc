@@ -36,7 +36,9 @@ Result<MethodOutput> Score(const MethodInput& in) {
 
 const MethodSpec& EfficacyMethod() {
   static const MethodSpec kSpec = {
-      "efficacy", "功效系数法", /*needs_target=*/false,
+      "efficacy",
+      "功效系数法",
+      /*needs_target=*/false,
       {{"base", 60.0, "score% of the worst unit"}, {"span", 40.0, "score% added for the best"}},
       Score};
   return kSpec;

@@ -23,8 +23,7 @@ std::string Num(double v) {
 
 std::string Pct(double share) {
   char buf[64];
-  auto [end, ec] =
-      std::to_chars(buf, buf + sizeof buf, share * 100.0, std::chars_format::fixed, 2);
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, share * 100.0, std::chars_format::fixed, 2);
   std::string s(buf, ec == std::errc() ? end : buf);
   if (s == "-0.00") s = "0.00";
   return s + "%";

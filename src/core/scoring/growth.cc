@@ -45,7 +45,9 @@ Result<MethodOutput> Score(const MethodInput& in) {
 
 const MethodSpec& GrowthMethod() {
   static const MethodSpec kSpec = {
-      "growth", "增速计分法", /*needs_target=*/false,
+      "growth",
+      "增速计分法",
+      /*needs_target=*/false,
       {{"against", 0.0, "0 = the unit's target, 1 = the category's mean"},
        {"per_point", 1.0, "points lost per percentage point short"},
        {"bonus_per_point", 0.0, "points earned per percentage point above"},

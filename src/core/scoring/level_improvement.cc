@@ -64,7 +64,9 @@ Result<MethodOutput> Score(const MethodInput& in) {
 
 const MethodSpec& LevelImprovementMethod() {
   static const MethodSpec kSpec = {
-      "level_improvement", "水平+进位法", /*needs_target=*/false,
+      "level_improvement",
+      "水平+进位法",
+      /*needs_target=*/false,
       {{"level_weight", 0.7, "weight of the level part (the rest rewards improvement)"},
        {"step", 0.25, "improvement share per rank place gained (0.5 = held its place)"},
        {"min_share", 0.4, "level share of the last-ranked unit"}},

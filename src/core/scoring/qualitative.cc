@@ -17,8 +17,8 @@ Result<MethodOutput> Score(const MethodInput& in) {
   static const char* kLetters[] = {"A", "B", "C", "D"};
   const double g = in.actual;
   if (g != std::floor(g) || g < 1 || g > 4) {
-    return Status::Invalid("indicator " + ind.id + ": qualitative grade must be 1 (A) .. 4 (D), got " +
-                           Num(g));
+    return Status::Invalid("indicator " + ind.id +
+                           ": qualitative grade must be 1 (A) .. 4 (D), got " + Num(g));
   }
   const int k = static_cast<int>(g) - 1;
   MethodOutput out;
@@ -31,7 +31,9 @@ Result<MethodOutput> Score(const MethodInput& in) {
 }  // namespace
 
 const MethodSpec& QualitativeMethod() {
-  static const MethodSpec kSpec = {"qualitative", "定性评价法", /*needs_target=*/false,
+  static const MethodSpec kSpec = {"qualitative",
+                                   "定性评价法",
+                                   /*needs_target=*/false,
                                    {{"a", 1.0, "share for A"},
                                     {"b", 0.85, "share for B"},
                                     {"c", 0.7, "share for C"},

@@ -4,15 +4,9 @@ namespace govperf::core::scoring {
 
 const std::vector<MethodSpec>& Methods() {
   static const std::vector<MethodSpec> kMethods = {
-      CompletionRatioMethod(),
-      RankInCategoryMethod(),
-      TiersMethod(),
-      EfficacyMethod(),
-      DeductionMethod(),
-      QualitativeMethod(),
-      GrowthMethod(),
-      LevelImprovementMethod(),
-      FormulaMethod(),
+      CompletionRatioMethod(), RankInCategoryMethod(),   TiersMethod(),
+      EfficacyMethod(),        DeductionMethod(),        QualitativeMethod(),
+      GrowthMethod(),          LevelImprovementMethod(), FormulaMethod(),
   };
   return kMethods;
 }

@@ -14,14 +14,14 @@ const std::vector<MethodSpec>& Methods();
 const MethodSpec* FindMethod(const std::string& name);
 
 // Each method file exposes its spec.
-const MethodSpec& CompletionRatioMethod();  // completion_ratio.cc
-const MethodSpec& RankInCategoryMethod();   // rank_in_category.cc
-const MethodSpec& TiersMethod();            // tiers.cc
-const MethodSpec& EfficacyMethod();         // efficacy.cc
-const MethodSpec& DeductionMethod();        // deduction.cc
-const MethodSpec& QualitativeMethod();      // qualitative.cc
-const MethodSpec& GrowthMethod();           // growth.cc
-const MethodSpec& LevelImprovementMethod(); // level_improvement.cc
-const MethodSpec& FormulaMethod();          // formula.cc
+const MethodSpec& CompletionRatioMethod();   // completion_ratio.cc
+const MethodSpec& RankInCategoryMethod();    // rank_in_category.cc
+const MethodSpec& TiersMethod();             // tiers.cc
+const MethodSpec& EfficacyMethod();          // efficacy.cc
+const MethodSpec& DeductionMethod();         // deduction.cc
+const MethodSpec& QualitativeMethod();       // qualitative.cc
+const MethodSpec& GrowthMethod();            // growth.cc
+const MethodSpec& LevelImprovementMethod();  // level_improvement.cc
+const MethodSpec& FormulaMethod();           // formula.cc
 
 }  // namespace govperf::core::scoring

@@ -24,7 +24,8 @@ Result<MethodOutput> Score(const MethodInput& in) {
   std::string what = "value " + Num(in.actual), what_zh = "实际值" + Num(in.actual);
   if (!raw) {
     if (!in.target || *in.target <= 0) {
-      return Status::Invalid("indicator " + ind.id + ": tiers on completion needs a positive target");
+      return Status::Invalid("indicator " + ind.id +
+                             ": tiers on completion needs a positive target");
     }
     basis = higher ? in.actual / *in.target : (in.actual <= 0 ? 1e9 : *in.target / in.actual);
     what = "completion " + Pct(basis);
@@ -44,8 +45,8 @@ Result<MethodOutput> Score(const MethodInput& in) {
     if (reached) {
       out.share = s->second;
       const std::string thr = raw ? Num(m->second) : Pct(m->second);
-      out.rule = what + " reaches tier " + std::to_string(k) + " (" + (raw && !higher ? "≤ " : "≥ ") +
-                 thr + ") → " + Pct(s->second);
+      out.rule = what + " reaches tier " + std::to_string(k) + " (" +
+                 (raw && !higher ? "≤ " : "≥ ") + thr + ") → " + Pct(s->second);
       out.rule_zh = what_zh + "，达到第" + std::to_string(k) + "档（" +
                     (raw && !higher ? "≤" : "≥") + thr + "）→ " + Pct(s->second);
       break;
@@ -58,16 +59,17 @@ Result<MethodOutput> Score(const MethodInput& in) {
 
 const MethodSpec& TiersMethod() {
   static const MethodSpec kSpec = [] {
-    MethodSpec s{"tiers", "分档计分法", /*needs_target=*/false,
+    MethodSpec s{"tiers",
+                 "分档计分法",
+                 /*needs_target=*/false,
                  {{"basis", 0.0, "0 = completion ratio actual/target, 1 = raw value"},
                   {"below_share", 0.0, "share when no tier is reached"}},
                  Score};
     // Declared so that ValidateScheme accepts them; no default tiers.
-    static const char* kNames[] = {"tier1_min", "tier1_share", "tier2_min", "tier2_share",
-                                   "tier3_min", "tier3_share", "tier4_min", "tier4_share",
-                                   "tier5_min", "tier5_share", "tier6_min", "tier6_share",
-                                   "tier7_min", "tier7_share", "tier8_min", "tier8_share",
-                                   "tier9_min", "tier9_share"};
+    static const char* kNames[] = {
+        "tier1_min", "tier1_share", "tier2_min", "tier2_share", "tier3_min", "tier3_share",
+        "tier4_min", "tier4_share", "tier5_min", "tier5_share", "tier6_min", "tier6_share",
+        "tier7_min", "tier7_share", "tier8_min", "tier8_share", "tier9_min", "tier9_share"};
     for (const char* n : kNames) s.params.push_back({n, 0.0, "tier threshold / share"});
     return s;
   }();

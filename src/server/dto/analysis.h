@@ -8,8 +8,8 @@
 
 #include "core/analysis/health.h"
 #include "core/analysis/whatif.h"
-#include "methods/fairness.h"
 #include "methods/anomaly.h"
+#include "methods/fairness.h"
 #include "methods/uncertainty.h"
 #include "server/year_cache.h"
 

@@ -1,9 +1,9 @@
-#include "io/scheme_json.h"
 #include "server/dto/dto.h"
 
 #include <algorithm>
 #include <set>
 
+#include "io/scheme_json.h"
 #include "server/policy.h"
 
 namespace govperf::server::dto {

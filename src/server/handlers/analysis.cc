@@ -5,8 +5,8 @@
 #include "server/dto/analysis.h"
 
 #include "core/analysis/health.h"
-#include "methods/fairness.h"
 #include "methods/anomaly.h"
+#include "methods/fairness.h"
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
 #include "server/policy.h"

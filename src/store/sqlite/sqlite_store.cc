@@ -482,11 +482,12 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
   }
   {
     GOVPERF_ASSIGN_STMT(
-        q, db_->Prepare("SELECT id, parent_id, level, name_zh, name_en, points, direction, "
-                        "unit_of_measure, method, params, lead_unit_id, type, orientations, "
-                        "category_ids, unit_ids, cumulative, measurement_error, formula FROM indicators "
-                        "WHERE year = ? "
-                        "ORDER BY ord"));
+        q, db_->Prepare(
+               "SELECT id, parent_id, level, name_zh, name_en, points, direction, "
+               "unit_of_measure, method, params, lead_unit_id, type, orientations, "
+               "category_ids, unit_ids, cumulative, measurement_error, formula FROM indicators "
+               "WHERE year = ? "
+               "ORDER BY ord"));
     q.Bind(1, year);
     for (;;) {
       GOVPERF_STEP(row, q);
@@ -962,7 +963,8 @@ Status SqliteStore::SaveYearData(const Actor& actor, int year, const core::YearD
       for (const auto& [name, v] : named) {
         if (name.empty()) return Status::Invalid("inputs[" + unit + "]: empty input name");
         if (!Finite(v) || v < 0) {
-          return Status::Invalid("inputs[" + unit + "][" + name + "]: must be a non-negative number");
+          return Status::Invalid("inputs[" + unit + "][" + name +
+                                 "]: must be a non-negative number");
         }
       }
     }
