@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -63,28 +64,57 @@ std::vector<AnomalyFlag> DetectAnomalies(const core::Scheme& scheme, const core:
   std::map<std::string, const core::Indicator*> inds;
   for (const auto& i : scheme.indicators) inds[i.id] = &i;
 
-  // Jumps against last year, relative to the peers' changes.
+  // Jumps against last year (同比), relative to the peers' changes. A value
+  // without a year-end figure yet (a year in progress) is compared through its
+  // latest month with the same month of last year.
   if (previous) {
-    const auto before = YearEnd(*previous, std::to_string(scheme.year - 1));
-    std::map<std::string, std::vector<std::pair<std::string, double>>> changes;
+    const std::string last_year = std::to_string(scheme.year - 1);
+    const auto before = YearEnd(*previous, last_year);
+    std::map<std::string, double> before_by_period;  // "ind|unit|YYYY-MM" → value
+    for (const auto& v : previous->values) {
+      if (v.value && v.period.size() == 7) {
+        before_by_period[v.indicator_id + "|" + v.unit_id + "|" + v.period] = *v.value;
+      }
+    }
+    std::map<Key, std::pair<int, double>> latest;  // (ind, unit) → (month, value) this year
+    for (const auto& v : data.values) {
+      if (!v.value || v.period.size() != 7 || v.period.compare(0, 4, year) != 0) continue;
+      const int m = std::atoi(v.period.c_str() + 5);
+      auto& l = latest[{v.indicator_id, v.unit_id}];
+      if (m > l.first) l = {m, *v.value};
+    }
+    struct Change {
+      std::string unit, period;
+      double x;
+    };
+    std::map<std::string, std::vector<Change>> changes;
     for (const auto& [k, v] : now) {
       auto b = before.find(k);
       if (b == before.end() || b->second == 0) continue;
-      changes[k.first].push_back({k.second, (v - b->second) / std::fabs(b->second)});
+      changes[k.first].push_back({k.second, year, (v - b->second) / std::fabs(b->second)});
+    }
+    for (const auto& [k, mv] : latest) {
+      if (now.count(k)) continue;
+      char mm[3];
+      std::snprintf(mm, sizeof mm, "%02d", mv.first);
+      auto b = before_by_period.find(k.first + "|" + k.second + "|" + last_year + "-" + mm);
+      if (b == before_by_period.end() || b->second == 0) continue;
+      changes[k.first].push_back(
+          {k.second, year + "-" + mm, (mv.second - b->second) / std::fabs(b->second)});
     }
     for (const auto& [ind, list] : changes) {
       if (list.size() < 5) continue;  // too few peers for a robust scale
       std::vector<double> c;
-      for (const auto& [u, x] : list) c.push_back(x);
+      for (const auto& ch : list) c.push_back(ch.x);
       const double med = Median(c);
       std::vector<double> dev;
       for (double x : c) dev.push_back(std::fabs(x - med));
       const double mad = 1.4826 * Median(dev);
       if (mad <= 0) continue;
-      for (const auto& [u, x] : list) {
+      for (const auto& [u, period, x] : list) {
         const double z = std::fabs(x - med) / mad;
         if (z > kJumpZ && std::fabs(x) > kJumpMinChange) {
-          flags.push_back({AnomalyKind::kJump, ind, u, year, z,
+          flags.push_back({AnomalyKind::kJump, ind, u, period, z,
                            "change " + Fixed(100 * x, 1) + "% vs last year, peers' median " +
                                Fixed(100 * med, 1) + "% (robust z " + Fixed(z, 1) + ")",
                            "较上年变化" + Fixed(100 * x, 1) + "%，同类中位数" +

@@ -3,7 +3,9 @@
 //
 //  kJump      a unit's year-end value moved against last year's far more than
 //             its peers' did: robust z-score of the relative change
-//             (|x − median| / (1.4826·MAD)) > 3.5 and |change| > 20 %.
+//             (|x − median| / (1.4826·MAD)) > 3.5 and |change| > 20 %. Without
+//             a year-end value yet, its latest month is compared with the same
+//             month of last year (同比), and the flag carries that period.
 //  kBunching  on a completion-ratio indicator, many more units just above the
 //             target (completion in [100 %, 102 %)) than just below
 //             ([98 %, 100 %)): at least 3 above and 3× as many as below.

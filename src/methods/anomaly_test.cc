@@ -54,6 +54,25 @@ TEST(Anomaly, FindsAJumpAgainstPeersChanges) {
   EXPECT_EQ(DetectAnomalies(s, now, nullptr).size(), 0u);  // no history, no jump test
 }
 
+TEST(Anomaly, AYearInProgressComparesItsLatestMonthWithTheSameMonthLastYear) {
+  core::Scheme s = Scheme8();
+  core::YearData now, before;
+  const double growth[] = {0.05, 0.04, 0.06, 0.05, 0.03, 0.05, 0.05, -0.60};  // U8 drops 60 %
+  for (int u = 0; u < 8; ++u) {
+    const std::string id = "U" + std::to_string(u + 1);
+    before.values.push_back(V("RATE", id, "2024-09", 80));
+    before.values.push_back(V("RATE", id, "2024-10", 100));
+    before.values.push_back(V("RATE", id, "2024", 120));
+    now.values.push_back(V("RATE", id, "2025-09", 85));
+    now.values.push_back(V("RATE", id, "2025-10", 100 * (1 + growth[u])));
+  }
+  auto flags = DetectAnomalies(s, now, &before);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].kind, AnomalyKind::kJump);
+  EXPECT_EQ(flags[0].unit_id, "U8");
+  EXPECT_EQ(flags[0].period, "2025-10");  // compared with 2024-10, not the year-end 120
+}
+
 TEST(Anomaly, FindsBunchingJustAboveTheTarget) {
   core::Scheme s = Scheme8();
   core::YearData now;
