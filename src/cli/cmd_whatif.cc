@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "core/analysis/whatif.h"
 #include "core/evaluate.h"
+#include "io/whatif_json.h"
 #include "io/scheme_json.h"
 #include "store/scoring_input.h"
 #include "store/store.h"
@@ -88,33 +89,7 @@ int Run(const WhatIfOptions& opt) {
   for (const auto& u : after_scheme->units) units[u.id] = &u;
 
   if (opt.format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& c : changes) {
-      nlohmann::json inds = nlohmann::json::array();
-      for (const auto& d : c.indicators) {
-        inds.push_back({{"indicator_id", d.indicator_id},
-                        {"earned_before", d.earned_before},
-                        {"earned_after", d.earned_after},
-                        {"rule_before", d.rule_before},
-                        {"rule_after", d.rule_after},
-                        {"rule_before_zh", d.rule_before_zh},
-                        {"rule_after_zh", d.rule_after_zh}});
-      }
-      const core::Unit* u = units.count(c.unit_id) ? units[c.unit_id] : nullptr;
-      list.push_back({{"unit_id", c.unit_id},
-                      {"name_zh", u ? u->name_zh : ""},
-                      {"name_en", u ? u->name_en : ""},
-                      {"category_id", c.category_id},
-                      {"total_before", c.total_before},
-                      {"total_after", c.total_after},
-                      {"rank_before", c.rank_before},
-                      {"rank_after", c.rank_after},
-                      {"grade_before", c.grade_before},
-                      {"grade_after", c.grade_after},
-                      {"reasons", c.reasons},
-                      {"reasons_zh", c.reasons_zh},
-                      {"indicators", std::move(inds)}});
-    }
+    nlohmann::json list = io::UnitChangesJson(changes, *before_scheme, *after_scheme);
     const nlohmann::json out = {{"year", opt.year},
                                 {"provisional", eval.provisional},
                                 {"changed", changes.size()},

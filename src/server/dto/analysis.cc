@@ -1,3 +1,4 @@
+#include "io/whatif_json.h"
 #include "server/dto/analysis.h"
 
 #include <map>
@@ -137,44 +138,7 @@ Json AnomalyFlagJson(const YearView& view, const methods::AnomalyFlag& flag) {
 
 Json WhatIfJson(const YearView& before, const YearView& after,
                 const std::vector<core::UnitChange>& changes) {
-  auto unit_of = [&](const std::string& id) {
-    const core::Unit* u = UnitOf(after, id);
-    return u ? u : UnitOf(before, id);
-  };
-  auto indicator_of = [&](const std::string& id) {
-    const core::Indicator* i = IndicatorOf(after, id);
-    return i ? i : IndicatorOf(before, id);
-  };
-  Json list = Json::array();
-  for (const core::UnitChange& c : changes) {
-    Json indicators = Json::array();
-    for (const core::IndicatorDelta& d : c.indicators) {
-      const core::Indicator* ind = indicator_of(d.indicator_id);
-      indicators.push_back({{"indicator_id", d.indicator_id},
-                            {"name_zh", ind ? ind->name_zh : ""},
-                            {"name_en", ind ? ind->name_en : ""},
-                            {"earned_before", d.earned_before},
-                            {"earned_after", d.earned_after},
-                            {"rule_before", d.rule_before},
-                            {"rule_after", d.rule_after},
-                            {"rule_before_zh", d.rule_before_zh},
-                            {"rule_after_zh", d.rule_after_zh}});
-    }
-    const core::Unit* u = unit_of(c.unit_id);
-    list.push_back({{"unit_id", c.unit_id},
-                    {"name_zh", u ? u->name_zh : ""},
-                    {"name_en", u ? u->name_en : ""},
-                    {"category_id", c.category_id},
-                    {"total_before", c.total_before},
-                    {"total_after", c.total_after},
-                    {"rank_before", c.rank_before},
-                    {"rank_after", c.rank_after},
-                    {"grade_before", c.grade_before},
-                    {"grade_after", c.grade_after},
-                    {"reasons", c.reasons},
-                    {"reasons_zh", c.reasons_zh},
-                    {"indicators", std::move(indicators)}});
-  }
+  Json list = io::UnitChangesJson(changes, before.scheme, after.scheme);
   return {{"year", after.scheme.year},
           {"changed", changes.size()},
           {"units_total", after.result.units.size()},
