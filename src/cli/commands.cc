@@ -7,6 +7,7 @@ const std::vector<CommandEntry>& Commands() {
       {"score", AddScoreCommand},   {"serve", AddServeCommand},     {"demo", AddDemoCommand},
       {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand}, {"gen", AddGenCommand},
       {"whatif", AddWhatIfCommand},
+      {"scheme", AddSchemeCommand},
   };
   return kCommands;
 }

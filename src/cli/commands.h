@@ -26,6 +26,7 @@ void AddServeCommand(CLI::App& app, RunState& state);    // cmd_serve.cc
 void AddDemoCommand(CLI::App& app, RunState& state);     // cmd_demo.cc
 void AddMethodCommand(CLI::App& app, RunState& state);   // cmd_method.cc
 void AddAnalyzeCommand(CLI::App& app, RunState& state);  // cmd_analyze.cc
+void AddSchemeCommand(CLI::App& app, RunState& state);   // cmd_scheme.cc
 void AddGenCommand(CLI::App& app, RunState& state);      // cmd_gen.cc
 void AddWhatIfCommand(CLI::App& app, RunState& state);   // cmd_whatif.cc
 

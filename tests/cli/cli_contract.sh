@@ -13,7 +13,7 @@ check() {  # check <description> <condition...>
 }
 
 help=$("$bin" --help 2>&1)
-for sub in score serve demo method analyze whatif gen; do
+for sub in score serve demo method analyze whatif gen scheme; do
   check "--help lists '$sub'" grep -q "$sub" <<<"$help"
 done
 
@@ -49,6 +49,28 @@ check "score json has units with totals" python3 -c "
 import json,sys; d=json.load(open('$tmp/score.json'))
 assert d['year']==$past and len(d['units'])==$rows
 assert all(0<=u['total']<=110 and u['rank']>=1 and u['grade'] for u in d['units'])"
+
+# A stored scheme out as a file, changed, and compared: scheme + whatif.
+"$bin" scheme --db "$tmp/city.db" --year "$past" >"$tmp/scheme.json" 2>"$tmp/e"; rc=$?
+check "scheme prints the stored scheme" bash -c "test $rc -eq 0 && python3 -c \"import json; d = json.load(open('$tmp/scheme.json')); assert d['year'] == $past and len(d['units']) >= 44\""
+python3 - "$tmp/scheme.json" "$tmp/scheme-changed.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for c in d["categories"]:
+    c["weights"] = {"indicator": 0.1, "satisfaction": 0.8, "leadership": 0.1}
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+"$bin" whatif --db "$tmp/city.db" --year "$past" --scheme "$tmp/scheme-changed.json" --format json >"$tmp/whatif.json" 2>"$tmp/e"; rc=$?
+check "whatif lists units whose rank moves, with reasons naming the weights" bash -c "test $rc -eq 0 && python3 -c \"
+import json; d = json.load(open('$tmp/whatif.json'))
+assert d['changed'] >= 3 and d['changed'] == len(d['changes'])
+c = d['changes'][0]
+assert c['rank_before'] != c['rank_after'] or c['grade_before'] != c['grade_after']
+assert any('weights' in r for r in c['reasons']), c['reasons']\""
+"$bin" whatif --db "$tmp/city.db" --year "$past" --scheme "$tmp/scheme.json" --format json >"$tmp/same.json"; rc=$?
+check "whatif with the stored scheme changes nothing" bash -c "test $rc -eq 0 && python3 -c \"import json; assert json.load(open('$tmp/same.json'))['changed'] == 0\""
+"$bin" whatif --db "$tmp/city.db" --year 2026 --scheme "$tmp/scheme.json" >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "whatif with another year's scheme file exits non-zero naming the year" bash -c "test $rc -ne 0 && grep -q 'year' '$tmp/e'"
 
 # Analyses from the command line: the same JSON as the server's /analysis endpoints.
 for kind in health anomalies fairness uncertainty; do
