@@ -18,6 +18,31 @@ using testing::TestCity;
 
 constexpr double kEps = 1e-9;
 
+// The generated demo city behind a real App, for tests that need its size.
+struct DemoCity {
+  DemoCity() {
+    auto opened = store::OpenSqliteStore(dir.File("demo.db"), clock);
+    if (!opened.ok()) return;
+    db = std::move(opened).value();
+    if (!demo::GenerateDemoCity(*db).ok()) return;
+    app = std::make_unique<App>(*db, clock);
+    ready = true;
+  }
+  // A fresh session token for a demo user.
+  std::string Token(const std::string& user) {
+    const std::string t = store::NewToken();
+    EXPECT_TRUE(db->CreateSession(
+                      {user}, {store::Sha256Hex(t), user, clock.NowUnix(), clock.NowUnix() + 3600})
+                    .ok());
+    return t;
+  }
+  store::testing::TempDir dir;
+  store::testing::FakeClock clock;
+  std::unique_ptr<store::Store> db;
+  std::unique_ptr<App> app;
+  bool ready = false;
+};
+
 const Json* FindRow(const Json& results, const std::string& unit_id) {
   for (const auto& c : results["categories"]) {
     for (const auto& u : c["units"]) {
@@ -422,23 +447,14 @@ TEST(ServerAnalysis, AnomaliesTinyCityHasNoneAndLeadsAreNarrowed) {
 }
 
 TEST(ServerAnalysis, AnomaliesOnTheDemoCityAreNamedAndALeadSeesOnlyItsIndicators) {
-  store::testing::TempDir dir;
-  store::testing::FakeClock clock;
-  auto opened = store::OpenSqliteStore(dir.File("demo.db"), clock);
-  ASSERT_TRUE(opened.ok());
-  store::Store& st = **opened;
-  ASSERT_TRUE(demo::GenerateDemoCity(st).ok());
-  App app(st, clock);
+  DemoCity city;
+  ASSERT_TRUE(city.ready);
+  store::Store& st = *city.db;
+  App& app = *city.app;
+  auto token = [&](const std::string& user) { return city.Token(user); };
   auto years = st.ListYears();
   ASSERT_TRUE(years.ok() && !years->empty());
   const int year = years->back().year;
-  auto token = [&](const std::string& user) {
-    const std::string t = store::NewToken();
-    EXPECT_TRUE(st.CreateSession(
-                      {user}, {store::Sha256Hex(t), user, clock.NowUnix(), clock.NowUnix() + 3600})
-                    .ok());
-    return t;
-  };
   const std::string path = "/api/v1/years/" + std::to_string(year) + "/analysis/anomalies";
   const Response all = app.Handle(testing::MakeRequest("GET", path, "", token("admin")));
   ASSERT_EQ(all.status, 200) << all.body;
@@ -482,20 +498,11 @@ TEST(ServerAnalysis, AnomaliesOnTheDemoCityAreNamedAndALeadSeesOnlyItsIndicators
 // score; every unit with inputs gets an efficiency in (0, 1], each category's
 // best is 1, and a leader may read it while a unit may not.
 TEST(ServerAnalysis, FairnessOnTheDemoCityGivesEfficienciesPerCategory) {
-  store::testing::TempDir dir;
-  store::testing::FakeClock clock;
-  auto opened = store::OpenSqliteStore(dir.File("demo.db"), clock);
-  ASSERT_TRUE(opened.ok());
-  store::Store& st = **opened;
-  ASSERT_TRUE(demo::GenerateDemoCity(st).ok());
-  App app(st, clock);
-  auto token = [&](const std::string& user) {
-    const std::string t = store::NewToken();
-    EXPECT_TRUE(st.CreateSession(
-                      {user}, {store::Sha256Hex(t), user, clock.NowUnix(), clock.NowUnix() + 3600})
-                    .ok());
-    return t;
-  };
+  DemoCity city;
+  ASSERT_TRUE(city.ready);
+  store::Store& st = *city.db;
+  App& app = *city.app;
+  auto token = [&](const std::string& user) { return city.Token(user); };
   const std::string path = "/api/v1/years/2025/analysis/fairness";
   const Response r = app.Handle(testing::MakeRequest("GET", path, "", token("leader")));
   ASSERT_EQ(r.status, 200) << r.body;

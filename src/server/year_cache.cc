@@ -42,6 +42,18 @@ std::vector<const core::Unit*> YearView::AssessedUnits(const core::Indicator& in
   return out;
 }
 
+std::vector<const core::UnitResult*> YearView::CategoryRows(const std::string& category_id) const {
+  std::vector<const core::UnitResult*> rows;
+  for (const core::UnitResult& r : result.units) {
+    if (r.category_id == category_id) rows.push_back(&r);
+  }
+  // core orders by rank then unit id already; the API promises it, so make sure.
+  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+    return a->rank != b->rank ? a->rank < b->rank : a->unit_id < b->unit_id;
+  });
+  return rows;
+}
+
 std::optional<double> YearView::Target(const std::string& indicator_id,
                                        const std::string& unit_id) const {
   auto it = scheme.targets.find({indicator_id, unit_id});

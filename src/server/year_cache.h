@@ -67,6 +67,8 @@ struct YearView {
   bool IsLeaf(const std::string& indicator_id) const { return !children.count(indicator_id); }
   // The units assessed on a leaf: its unit_ids, else all units of its categories.
   std::vector<const core::Unit*> AssessedUnits(const core::Indicator& ind) const;
+  // A category's unit results in the API's order: rank, then unit id.
+  std::vector<const core::UnitResult*> CategoryRows(const std::string& category_id) const;
   std::optional<double> Target(const std::string& indicator_id, const std::string& unit_id) const;
   void BuildIndexes();
 };

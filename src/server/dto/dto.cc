@@ -97,14 +97,7 @@ Json GradesJson(const core::Scheme& scheme) {
 Json ResultsJson(const YearView& view) {
   Json categories = Json::array();
   for (const core::Category& c : view.scheme.categories) {
-    // core orders by rank then unit id already; the API promises it, so make sure.
-    std::vector<const core::UnitResult*> rows;
-    for (const core::UnitResult& r : view.result.units) {
-      if (r.category_id == c.id) rows.push_back(&r);
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
-      return a->rank != b->rank ? a->rank < b->rank : a->unit_id < b->unit_id;
-    });
+    const auto rows = view.CategoryRows(c.id);
     Json units = Json::array();
     for (const core::UnitResult* r : rows) units.push_back(UnitRowJson(view, *r));
     Json cat = CategoryJson(c);

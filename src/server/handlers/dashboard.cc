@@ -58,13 +58,7 @@ Response Dashboard(Ctx& ctx) {
 
   Json categories = Json::array();
   for (const core::Category& c : view.scheme.categories) {
-    std::vector<const core::UnitResult*> rows;
-    for (const core::UnitResult& r : view.result.units) {
-      if (r.category_id == c.id) rows.push_back(&r);
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
-      return a->rank != b->rank ? a->rank < b->rank : a->unit_id < b->unit_id;
-    });
+    const auto rows = view.CategoryRows(c.id);
     Json grade_counts = Json::object();
     for (const core::GradeLevel& g : c.grades) grade_counts[g.code] = 0;
     double sum = 0;
