@@ -21,7 +21,7 @@ document.documentElement.lang = currentLocale()
 // page when the session has expired.
 http.hooks.onError = (err) => {
   const t = i18n.global.t
-  const message = err.code === 'unavailable' ? t('errors.network') : err.message || t('errors.loadFailed')
+  const message = err.isNetwork ? t('errors.network') : err.message || t('errors.loadFailed')
   ElMessage({ type: 'error', message, grouping: true, showClose: true })
 }
 http.hooks.onUnauthenticated = () => {

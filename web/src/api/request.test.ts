@@ -85,4 +85,27 @@ describe('request client', () => {
     await client.get('/api/health')
     expect((f.calls[0].init.headers as Record<string, string>)['X-Trace']).toBe('t1')
   })
+
+  it('reads the wait of a 429 from details.retry_after, else from Retry-After', async () => {
+    const f = fakeFetch(429, { code: 'too_many_requests', message: 'too many attempts, retry in 30 s', details: { retry_after: 30 } })
+    const client = createClient({ fetch: f.fn })
+    const err = (await client.post('/api/v1/auth/login', {}, { silent: true }).catch((e) => e)) as ApiError
+    expect(err.status).toBe(429)
+    expect(err.code).toBe('too_many_requests')
+    expect(err.retryAfter).toBe(30)
+    expect(err.isNetwork).toBe(false)
+
+    const onlyHeader = (async () =>
+      new Response('<html>busy</html>', { status: 503, headers: { 'Retry-After': '5' } })) as unknown as typeof fetch
+    const e2 = (await createClient({ fetch: onlyHeader }).get('/api/v1/x').catch((e) => e)) as ApiError
+    expect(e2).toMatchObject({ status: 503, code: 'unavailable', retryAfter: 5 })
+  })
+
+  it('names the field of a 400 and sends DELETE', async () => {
+    const f = fakeFetch(400, { code: 'invalid_argument', message: 'points: must be > 0', details: { field: 'points' } })
+    const client = createClient({ fetch: f.fn })
+    const err = (await client.del('/api/v1/years/2026/adjustments/a1', { silent: true }).catch((e) => e)) as ApiError
+    expect(f.calls[0].init.method).toBe('DELETE')
+    expect(err.field).toBe('points')
+  })
 })

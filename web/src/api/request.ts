@@ -10,14 +10,34 @@ export class ApiError extends Error {
   readonly code: string
   readonly status: number
   readonly details: Record<string, unknown>
+  /** Seconds to wait before retrying (429/503: `details.retry_after` or the `Retry-After` header); 0 when not given. */
+  readonly retryAfter: number
 
-  constructor(status: number, envelope: ErrorEnvelope) {
+  constructor(status: number, envelope: ErrorEnvelope, retryAfterHeader?: string | null) {
     super(envelope.message)
     this.name = 'ApiError'
     this.status = status
     this.code = envelope.code
     this.details = envelope.details ?? {}
+    this.retryAfter = parseRetryAfter(this.details.retry_after, retryAfterHeader)
   }
+
+  /** The request never got an answer (network down, server not running). */
+  get isNetwork(): boolean {
+    return this.status === 0
+  }
+
+  /** The field the server names (`details.field`), or ''. */
+  get field(): string {
+    const f = this.details.field
+    return typeof f === 'string' ? f : ''
+  }
+}
+
+function parseRetryAfter(detail: unknown, header?: string | null): number {
+  if (typeof detail === 'number' && Number.isFinite(detail) && detail > 0) return Math.ceil(detail)
+  if (header && /^\d+$/.test(header.trim())) return Number(header.trim())
+  return 0
 }
 
 export type Query = Record<string, string | number | boolean | undefined | null>
@@ -58,6 +78,7 @@ export interface Client {
   get<T>(path: string, options?: RequestOptions): Promise<T>
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>
   put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>
+  del<T>(path: string, options?: RequestOptions): Promise<T>
   interceptors: { request: RequestInterceptor[] }
   hooks: ClientHooks
 }
@@ -88,6 +109,8 @@ const STATUS_CODES: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'failed_precondition',
   413: 'payload_too_large',
+  429: 'too_many_requests',
+  503: 'unavailable',
 }
 
 export function createClient(options: ClientOptions = {}): Client {
@@ -138,12 +161,12 @@ export function createClient(options: ClientOptions = {}): Client {
           return json as T
         }
       } else if (isEnvelope(json)) {
-        error = new ApiError(res.status, json)
+        error = new ApiError(res.status, json, res.headers?.get('Retry-After'))
       } else {
         error = new ApiError(res.status, {
           code: STATUS_CODES[res.status] ?? 'internal',
           message: `HTTP ${res.status}`,
-        })
+        }, res.headers?.get('Retry-After'))
       }
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e
@@ -160,6 +183,7 @@ export function createClient(options: ClientOptions = {}): Client {
     get: (path, o) => request('GET', path, o),
     post: (path, b, o) => request('POST', path, { ...o, body: b }),
     put: (path, b, o) => request('PUT', path, { ...o, body: b }),
+    del: (path, o) => request('DELETE', path, o),
     interceptors,
     hooks,
   }

@@ -1,7 +1,9 @@
 // Types mirroring docs/api.md (v1). Scores are unrounded doubles; the UI rounds
 // them for display with utils/format.ts.
 
-export type Role = 'admin' | 'leader' | 'lead' | 'unit'
+export type Role = 'admin' | 'leader' | 'lead' | 'unit' | 'expert'
+
+export const ROLES: Role[] = ['admin', 'leader', 'lead', 'unit', 'expert']
 
 export type Permission =
   | 'results.public'
@@ -14,6 +16,10 @@ export type Permission =
   | 'audit.read'
   | 'users.read'
   | 'scheme.write'
+  | 'org.write'
+  | 'users.write'
+  | 'years.write'
+  | 'scores.write'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {
@@ -49,12 +55,30 @@ export interface Health {
   years: number
 }
 
-export type YearStatus = 'draft' | 'in_progress' | 'published'
+/** Year stages (docs/api.md § Year stages): 草稿 → 指标设置 → 日常监测 → 年终考核 → 结果公示 → 已发布. */
+export type YearStatus = 'draft' | 'setting' | 'monitoring' | 'year_end' | 'preliminary' | 'published'
+
+export interface YearTransition {
+  to: YearStatus
+  /** whether the caller may trigger this move */
+  allowed: boolean
+}
 
 export interface YearInfo {
   year: number
   status: YearStatus
   published_at: string
+  data_version?: number
+  has_scheme?: boolean
+  /** the stages the year may move to */
+  transitions?: YearTransition[]
+}
+
+export interface CreateYearResponse {
+  year: number
+  status: YearStatus
+  units: number
+  indicators: number
 }
 
 export interface GradeLevel extends Named {
@@ -175,6 +199,9 @@ export interface TreeNode extends Named {
   earned: number
 }
 
+export type AdjustmentKind = 'bonus' | 'deduction' | 'veto'
+export type VetoEffect = 'cap_qualified' | 'fix_lowest'
+
 export interface Adjustment {
   id: string
   kind: string
@@ -182,6 +209,10 @@ export interface Adjustment {
   reason_zh: string
   reason_en: string
   approved_by: string
+  unit_id?: string
+  veto_effect?: VetoEffect | ''
+  evidence?: string
+  entered_by?: string
 }
 
 export interface Scorecard {
@@ -281,6 +312,116 @@ export interface UserRow {
   role: Role
   unit_id: string
   active: boolean
+  /** unix seconds; 0 when not locked */
+  locked_until?: number
+  failed_logins?: number
+}
+
+export interface NewUser {
+  username: string
+  display_name: string
+  role: Role
+  unit_id: string
+  password: string
+}
+
+export interface UserUpdate {
+  display_name: string
+  role: Role
+  unit_id: string
+  active: boolean
+}
+
+// --- Organisation registry (机构管理) -----------------------------------------
+
+export type UnitKind = 'district' | 'department' | 'stationed'
+export const UNIT_KINDS: UnitKind[] = ['district', 'department', 'stationed']
+
+export interface OrgCategory extends Named {
+  id: string
+  kind: UnitKind | string
+  retired: boolean
+}
+
+export interface OrgUnit extends Named {
+  id: string
+  category_id: string
+  parent_id: string
+  kind: UnitKind | string
+  retired: boolean
+}
+
+/** 机构职能变更: a rename, move, retirement or merge of a unit. */
+export interface OrgChange {
+  id: number | string
+  at: string
+  actor: string
+  kind: string
+  unit_id: string
+  into: string
+  before: unknown
+  after: unknown
+  note: string
+}
+
+export interface OrgRegistry {
+  categories: OrgCategory[]
+  units: OrgUnit[]
+  changes: OrgChange[]
+}
+
+export interface CategoryInput extends Named {
+  kind: UnitKind | string
+}
+
+export interface CategoryUpdate extends CategoryInput {
+  retired: boolean
+}
+
+export interface UnitInput extends Named {
+  category_id: string
+  parent_id: string
+  kind: UnitKind | string
+}
+
+export interface UnitUpdate extends UnitInput {
+  retired: boolean
+  note: string
+}
+
+// --- Scores entered by the office ---------------------------------------------
+
+export interface UnitScoresRow extends Named {
+  unit_id: string
+  category_id: string
+  satisfaction: number | null
+  satisfaction_se: number | null
+  leadership: number | null
+  inputs: Record<string, number>
+}
+
+export interface YearInputs {
+  year: number
+  status: YearStatus
+  units: UnitScoresRow[]
+  adjustments: Adjustment[]
+}
+
+export interface ScoresUpdate {
+  unit_id: string
+  satisfaction?: number | null
+  satisfaction_se?: number | null
+  leadership?: number | null
+}
+
+export interface NewAdjustment {
+  unit_id: string
+  kind: AdjustmentKind
+  points?: number
+  veto_effect?: VetoEffect
+  reason_zh: string
+  reason_en: string
+  evidence: string
 }
 
 // --- Analysis (issue 3) -----------------------------------------------------

@@ -3,14 +3,14 @@
 // scheme being prepared, no data) are left out unless asked for.
 import { getYears } from '@/api/results'
 import type { YearInfo } from '@/api/types'
+import { workingYear } from '@/utils/stages'
 
 export async function loadYearsForUser(withDrafts = false): Promise<YearInfo[]> {
   const { years } = await getYears(true)
   return [...years].filter((y) => withDrafts || y.status !== 'draft').sort((a, b) => b.year - a.year)
 }
 
-/** The year a unit or lead department opens on: the one in progress, else the newest. */
+/** The year a unit or lead department opens on (utils/stages.ts workingYear): where values are entered, else the newest under way. */
 export function currentYear(years: YearInfo[]): YearInfo | undefined {
-  const sorted = [...years].sort((a, b) => b.year - a.year)
-  return sorted.find((y) => y.status === 'in_progress') ?? sorted.find((y) => y.status !== 'draft') ?? sorted[0]
+  return workingYear(years)
 }

@@ -9,7 +9,8 @@ const unit: User = {
 }
 const admin: User = {
   username: 'admin', display_name: 'A', role: 'admin', unit_id: '', unit_name_zh: '', unit_name_en: '',
-  permissions: ['results.public', 'results.all', 'scorecard.any', 'lead.read', 'values.write', 'dashboard.read', 'audit.read', 'users.read'],
+  permissions: ['results.public', 'results.all', 'scorecard.any', 'lead.read', 'values.write', 'dashboard.read', 'audit.read', 'users.read',
+    'scheme.write', 'org.write', 'users.write', 'years.write', 'scores.write'],
 }
 const leader: User = { ...admin, username: 'leader', role: 'leader', permissions: ['results.public', 'results.all', 'scorecard.any', 'dashboard.read'] }
 const lead: User = { ...unit, username: 'lead', role: 'lead', unit_id: 'B03', permissions: ['results.public', 'scorecard.own', 'lead.read', 'values.write'] }
@@ -32,9 +33,19 @@ describe('route access', () => {
   it('builds the side menu from permissions', () => {
     expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit'])
     expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual([
-      '/admin', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/audit', '/users',
+      '/admin', '/org', '/scores', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/audit', '/users',
     ])
     expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies'])
     expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit'])
+  })
+  it('keeps the office pages to the permissions that write them', () => {
+    const route = (path: string) => appChildren.find((r) => r.path === path)!
+    for (const [path, perm] of [['/org', 'org.write'], ['/scores', 'scores.write'], ['/users', 'users.read']] as const) {
+      expect(route(path).meta?.permission, path).toContain(perm)
+      for (const u of [unit, lead, leader]) expect(routeAccess({ meta: route(path).meta!, params: {} }, u), `${u.role} ${path}`).toBe('forbidden')
+      expect(routeAccess({ meta: route(path).meta!, params: {} }, admin)).toBe('ok')
+    }
+    const expert: User = { ...unit, username: 'expert', role: 'expert', unit_id: '', permissions: ['results.public'] }
+    expect(menuRoutes(appChildren, expert)).toEqual([])
   })
 })

@@ -24,7 +24,19 @@ export const appChildren: RouteRecordRaw[] = [
     path: '/admin',
     name: 'admin-home',
     component: () => import('@/views/admin/years/index.vue'),
-    meta: { permission: ['audit.read'], menu: 'menu.adminHome', order: 1 },
+    meta: { permission: ['years.write', 'audit.read'], menu: 'menu.adminHome', order: 1 },
+  },
+  {
+    path: '/org',
+    name: 'org',
+    component: () => import('@/views/admin/org/index.vue'),
+    meta: { permission: ['org.write'], menu: 'menu.org', order: 1.1 },
+  },
+  {
+    path: '/scores',
+    name: 'scores',
+    component: () => import('@/views/admin/scores/index.vue'),
+    meta: { permission: ['scores.write'], menu: 'menu.scores', order: 1.2 },
   },
   {
     path: '/leader',

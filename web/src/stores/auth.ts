@@ -5,8 +5,10 @@ import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
 import { tokenStorage } from '@/api/request'
 import type { Permission, Role, User } from '@/api/types'
+import { appChildren } from '@/router/routes'
+import { menuRoutes } from '@/router/access'
 
-export const ROLE_HOME: Record<Role, string> = {
+export const ROLE_HOME: Partial<Record<Role, string>> = {
   admin: '/admin',
   leader: '/leader',
   lead: '/lead',
@@ -18,7 +20,11 @@ export const useAuthStore = defineStore('auth', () => {
   const user = ref<User | null>(null)
 
   const isLoggedIn = computed(() => !!token.value)
-  const home = computed(() => (user.value ? ROLE_HOME[user.value.role] ?? '/' : '/login'))
+  // A role without a fixed home (e.g. expert 专家) opens on its first menu entry, else the public page.
+  const home = computed(() => {
+    if (!user.value) return '/login'
+    return ROLE_HOME[user.value.role] ?? menuRoutes(appChildren, user.value)[0]?.path ?? '/'
+  })
 
   function can(p: Permission): boolean {
     return !!user.value?.permissions?.includes(p)

@@ -1,0 +1,11 @@
+// Years and their stages (docs/api.md § Year stages): open a year (`years.write`),
+// move it to another stage. The list itself is getYears in results.ts.
+import { http } from './request'
+import type { CreateYearResponse, YearStatus } from './types'
+
+/** Opens a new year: empty (the registry's active categories and units), or a copy of `copyFrom`. */
+export const createYear = (year: number, copyFrom?: number) =>
+  http.post<CreateYearResponse>('/api/v1/years', copyFrom ? { year, copy_from: copyFrom } : { year }, { silent: true })
+
+export const transitionYear = (year: number, to: YearStatus) =>
+  http.post<{ year: number; status: YearStatus }>(`/api/v1/years/${year}/transition`, { to }, { silent: true })
