@@ -5,6 +5,8 @@
 # (web/dist, built here if missing) on a free loopback port, waits for
 # /api/health, runs web/e2e/e2e.mjs (playwright-core from web/node_modules,
 # Debian's /usr/bin/chromium), and always stops the server (trap EXIT).
+# Then, when present, runs run-init.sh (an installation from nothing, through
+# the UI); the exit status fails when either scenario fails.
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
@@ -18,7 +20,7 @@ GOVPERF="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 if [ ! -d "$ROOT/web/node_modules/playwright-core" ]; then
   (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-if [ ! -f "$ROOT/web/dist/index.html" ]; then
+if [ ! -f "$ROOT/web/dist/index.html" ] || [ -n "$(find "$ROOT/web/src" -newer "$ROOT/web/dist/index.html" -print -quit)" ]; then
   (cd "$ROOT/web" && npm run --silent build)
 fi
 
@@ -69,4 +71,14 @@ read -r E2E_LEADER_USER E2E_LEADER_PASS <<<"$(pick_login leader)"
 export BASE_URL E2E_ADMIN_USER E2E_ADMIN_PASS E2E_UNIT_USER E2E_UNIT_PASS E2E_LEAD_USER E2E_LEAD_PASS \
   E2E_LEADER_USER E2E_LEADER_PASS
 
-node "$ROOT/web/e2e/e2e.mjs"
+RC=0
+node "$ROOT/web/e2e/e2e.mjs" || RC=$?
+
+# The second scenario runs on its own server: stop this one first.
+if [ -x "$ROOT/tests/e2e/run-init.sh" ]; then
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+  "$ROOT/tests/e2e/run-init.sh" "$GOVPERF" || RC=$?
+fi
+exit $RC

@@ -302,9 +302,12 @@ await step('unit: own scorecard; another unit → access denied', async () => {
   assert.match(await page.getByTestId('scorecard-total').innerText(), /^\d+\.\d{2}$/)
   assert.ok(await page.locator('[data-testid="scorecard-leaves"] tr.gp-lost-row').count() >= 1, 'lost points highlighted')
   await page.locator('[data-testid="scorecard-page"] [data-testid="chart"] canvas').first().waitFor()
-  // Opens on the year in progress: provisional (预估) badges on the total and on rows.
-  const inProgress = years.find((y) => y.status === 'in_progress')
-  if (inProgress) assert.match(await page.getByTestId('year-select').innerText(), new RegExp(String(inProgress.year)))
+  // Opens on the year under way (values entered in monitoring / year-end, else any
+  // stage before published): provisional (预估) badges on the total and on rows.
+  const newestFirst = [...years].sort((a, b) => b.year - a.year)
+  const underWay = newestFirst.find((y) => y.status === 'monitoring' || y.status === 'year_end') ??
+    newestFirst.find((y) => y.status !== 'draft' && y.status !== 'published')
+  if (underWay) assert.match(await page.getByTestId('year-select').innerText(), new RegExp(String(underWay.year)))
   assert.ok(await page.getByTestId('provisional-tag').count() >= 2, 'provisional badges')
   // The trace of a leaf: rule text, period, entered by.
   await page.locator('[data-testid="scorecard-leaves"] .el-table__expand-icon').first().click()
