@@ -70,7 +70,7 @@ int RunDemo(const DemoArgs& args) {
   }
   std::cout << "  " << users->size() << " users; sign in with:\n";
   for (const demo::DemoLogin& l : demo::FeaturedLogins()) {
-    std::cout << "    " << l.username << " / " << l.password << "  (" << l.role << ") "
+    std::cout << "    " << l.username << " / " << l.password << "  (" << core::RoleName(l.role) << ") "
               << l.description_en << "\n";
   }
   return 0;

@@ -149,7 +149,7 @@ Result<YearInput> FromDatabase(const ScoreOptions& opt) {
   in.data = std::move(*data);
   // A year not yet published is scored provisionally (monitoring data stand
   // in for missing year-end values) unless --final asks otherwise.
-  in.provisional = year->status != "published" && !opt.final_only;
+  in.provisional = !year->published() && !opt.final_only;
   return in;
 }
 

@@ -77,7 +77,7 @@ int Run(const WhatIfOptions& opt) {
 
   // The same options as the year's results (server and `govperf score`).
   core::EvaluateOptions eval;
-  eval.provisional = info->status != "published";
+  eval.provisional = !info->published();
   auto before = core::Evaluate(*before_scheme, *data, eval);
   if (!before.ok()) return Fail("stored scheme: " + before.status().message());
   auto after = core::Evaluate(*after_scheme, *data, eval);

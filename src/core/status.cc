@@ -20,6 +20,10 @@ const char* CodeName(Code code) {
       return "failed_precondition";
     case Code::kInternal:
       return "internal";
+    case Code::kResourceExhausted:
+      return "too_many_requests";
+    case Code::kUnavailable:
+      return "unavailable";
   }
   return "internal";
 }

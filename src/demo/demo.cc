@@ -9,6 +9,8 @@
 // parts that differ between runs (random salts, wall clock).
 #include "demo/demo.h"
 
+#include "app/org.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -489,8 +491,31 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
   const int cy = options.current_year;
   const std::vector<YearPlan> plans = {
       {cy - 2, true, kMonths}, {cy - 1, true, kMonths}, {cy, false, options.months_reported}};
+  // The organisation registry, through the same use cases an office uses.
+  {
+    const core::Scheme current = BuildScheme(options.seed, cy, cy - 2, leaves);
+    const app::Caller system = app::Caller::System();
+    for (const core::Category& c : current.categories) {
+      auto made = app::CreateCategory(
+          st, system, {c.id, c.name_zh, c.name_en, core::UnitKindName(c.kind), std::nullopt});
+      GOVPERF_RETURN_IF_ERROR(made.status());
+    }
+    for (const core::Unit& u : current.units) {
+      app::UnitInput in;
+      in.id = u.id;
+      in.name_zh = u.name_zh;
+      in.name_en = u.name_en;
+      in.category_id = u.category_id;
+      in.parent_id = u.parent_id;
+      in.kind = core::UnitKindName(u.kind);
+      GOVPERF_RETURN_IF_ERROR(app::CreateUnit(st, system, in).status());
+    }
+  }
   for (const YearPlan& plan : plans) {
-    GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, {plan.year, "in_progress", ""}));
+    store::YearInfo running;
+    running.year = plan.year;
+    running.stage = core::Stage::kMonitoring;
+    GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, running));
     core::Scheme scheme = BuildScheme(options.seed, plan.year, cy - 2, leaves);
     GOVPERF_RETURN_IF_ERROR(st.SaveScheme(actor, scheme));
     core::YearData data = BuildYearData(options.seed, plan, cy, scheme, leaves);
@@ -499,7 +524,11 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
     if (plan.published) {
       // Results are approved and published in March of the following year.
       const std::string at = std::to_string(plan.year + 1) + "-03-15T02:00:00Z";
-      GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, {plan.year, "published", at}));
+      store::YearInfo published;
+      published.year = plan.year;
+      published.stage = core::Stage::kPublished;
+      published.published_at = at;
+      GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, published));
     }
   }
   return Status::Ok();

@@ -16,7 +16,7 @@ namespace govperf::demo {
 struct DemoLogin {
   std::string username;
   std::string password;
-  std::string role;     // store::kRole*
+  core::Role role;      // store::kRole*
   std::string unit_id;  // empty for admin/leader
   std::string description_zh;
   std::string description_en;

@@ -6,7 +6,6 @@
 
 #include "server/handlers/handlers.h"
 #include "server/policy.h"
-#include "store/password.h"
 
 namespace govperf::server {
 namespace {
@@ -46,19 +45,22 @@ bool StartsWithZh(const std::string& accept_language) {
 App::App(store::Store& store, const store::Clock& clock, AppOptions options)
     : options_(std::move(options)),
       years_(store),
-      services_{store, clock, years_, options_, ""},
+      auth_(store, clock, options_.session_hours, options_.login_policy),
+      services_{store, clock, years_, options_, auth_, public_cache_},
       router_(Routes()),
-      static_files_(options_.web_dir) {
-  // A hash of a random secret nobody knows, to spend the same time on an
-  // unknown user as on a wrong password (handlers/auth.cc).
-  auto dummy = store::HashPassword(store::NewToken());
-  if (dummy.ok()) services_.dummy_hash = *dummy;
-}
+      static_files_(options_.web_dir) {}
 
 App::~App() = default;
 
+bool App::IsHeavy(const Request& request) const {
+  const size_t q = request.target.find('?');
+  const std::string path = request.target.substr(0, q);
+  if (!IsApiPath(path)) return false;
+  RouteMatch match = router_.Match(request.method, path);
+  return match.kind == RouteMatch::Kind::kFound && match.route->heavy;
+}
+
 Response App::Handle(const Request& request) {
-  std::lock_guard<std::mutex> lock(mu_);
   const size_t q = request.target.find('?');
   const std::string path = request.target.substr(0, q);
   const std::string query = q == std::string::npos ? "" : request.target.substr(q + 1);
@@ -76,22 +78,17 @@ Response App::Handle(const Request& request) {
 
 Status App::Authenticate(Ctx& ctx) {
   const std::string& header = ctx.request.authorization;
-  const Status unauthenticated(Code::kUnauthenticated,
-                               ctx.T("not logged in, or the session has expired: log in again",
-                                     "未登录或登录已过期，请重新登录"));
-  if (header.rfind(kBearer, 0) != 0 || header.size() == std::char_traits<char>::length(kBearer)) {
-    return unauthenticated;
+  std::string token;
+  if (header.rfind(kBearer, 0) == 0) token = header.substr(std::strlen(kBearer));
+  auto user = auth_.Authenticate(token, &ctx.token_hash);
+  if (!user.ok()) {
+    Status st = user.status();
+    if (st.code() == Code::kUnauthenticated) {
+      return Status(Code::kUnauthenticated, ctx.zh ? st.message_zh() : st.message());
+    }
+    return st;
   }
-  const std::string token_hash = store::Sha256Hex(header.substr(std::strlen(kBearer)));
-  auto session = services_.store.FindSession(token_hash);
-  if (!session.ok()) return session.status();
-  if (!session->has_value()) return unauthenticated;
-  if (services_.clock.NowUnix() >= (*session)->expires_at) return unauthenticated;
-  auto user = services_.store.FindUser((*session)->username);
-  if (!user.ok()) return user.status();
-  if (!user->has_value() || !(*user)->active) return unauthenticated;
-  ctx.user = std::move(**user);
-  ctx.token_hash = token_hash;
+  ctx.user = std::move(user).value();
   return Status::Ok();
 }
 
@@ -150,8 +147,10 @@ Response App::HandleApi(const Request& request, const std::string& path, const s
     for (Permission p : route.any_of)
       needed += (needed.empty() ? "" : " | ") + std::string(PermissionName(p));
     return ErrorResponse(Code::kPermissionDenied,
-                         ctx.T("your role (" + ctx.role() + ") lacks the permission " + needed,
-                               "当前角色（" + ctx.role() + "）没有权限 " + needed),
+                         ctx.T(std::string("your role (") + core::RoleName(ctx.role()) +
+                                   ") lacks the permission " + needed,
+                               std::string("当前角色（") + core::RoleName(ctx.role()) +
+                                   "）没有权限 " + needed),
                          {{"permission", needed}});
   }
   try {

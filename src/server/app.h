@@ -3,15 +3,17 @@
 // injected clock → user) → permission check from the policy table → handler.
 // Non-API GET paths are served from the built front end.
 //
-// Thread-safety: Handle() may be called from any thread; requests are
-// serialized by one mutex because the store (one SQLite connection) and the
-// results cache are single-threaded (docs/design/server.md).
+// Thread-safety: Handle() may be called from any number of threads at once.
+// Nothing here is serialized: the store guards its connection, the results
+// service (app::YearCache), app::Auth and the public-results cache are
+// thread-safe, and a request's state lives in its Ctx (docs/design/server.md).
 #pragma once
 
 #include <memory>
-#include <mutex>
 
+#include "app/auth.h"
 #include "server/context.h"
+#include "server/public_cache.h"
 #include "server/http_types.h"
 #include "server/router.h"
 #include "server/static_files.h"
@@ -29,6 +31,9 @@ class App {
   App& operator=(const App&) = delete;
 
   Response Handle(const Request& request);
+  // Is this request CPU-heavy (its route says so)? The transport runs heavy
+  // requests on its bounded worker pool.
+  bool IsHeavy(const Request& request) const;
 
  private:
   Response HandleApi(const Request& request, const std::string& path, const std::string& query);
@@ -37,10 +42,11 @@ class App {
 
   AppOptions options_;
   YearCache years_;
+  app::Auth auth_;
+  PublicCache public_cache_;
   Services services_;
   Router router_;
   StaticFiles static_files_;
-  std::mutex mu_;
 };
 
 }  // namespace govperf::server

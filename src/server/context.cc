@@ -9,7 +9,12 @@
 
 namespace govperf::server {
 
-std::string Ctx::role() const { return user ? user->role : std::string(kRoleAnonymous); }
+core::Role Ctx::role() const { return user ? user->role : core::Role::kAnonymous; }
+
+app::Caller Ctx::caller() const {
+  if (!user) return app::Caller{"anonymous", core::Role::kAnonymous, "", request.remote_address};
+  return app::Caller::Of(*user, request.remote_address);
+}
 
 int HttpStatusOf(Code code) {
   switch (code) {
@@ -29,6 +34,10 @@ int HttpStatusOf(Code code) {
       return 409;
     case Code::kInternal:
       return 500;
+    case Code::kResourceExhausted:
+      return 429;
+    case Code::kUnavailable:
+      return 503;
   }
   return 500;
 }
@@ -51,9 +60,25 @@ Response ErrorResponse(Code code, const std::string& message, Json details) {
   return r;
 }
 
-Response Fail(const Status& status) {
-  return ErrorResponse(status.ok() ? Code::kInternal : status.code(), status.message());
+namespace {
+
+Response FailIn(const Status& status, bool zh) {
+  Json details = Json::object();
+  if (!status.field().empty()) details["field"] = status.field();
+  if (status.retry_after() > 0) details["retry_after"] = status.retry_after();
+  Response r = ErrorResponse(status.ok() ? Code::kInternal : status.code(),
+                             zh ? status.message_zh() : status.message(), std::move(details));
+  if (status.retry_after() > 0) {
+    r.headers.emplace_back("Retry-After", std::to_string(status.retry_after()));
+  }
+  return r;
 }
+
+}  // namespace
+
+Response Fail(const Status& status) { return FailIn(status, false); }
+
+Response Fail(const Ctx& ctx, const Status& status) { return FailIn(status, ctx.zh); }
 
 Response BadField(const std::string& field, const std::string& message) {
   return ErrorResponse(Code::kInvalidArgument, message, {{"field", field}});
@@ -150,6 +175,14 @@ BodyReader::BodyReader(const Ctx& ctx) : ctx_(ctx) {
         ctx.T("request body is not valid JSON: ", "请求体不是合法的 JSON：") + e.what(),
         {{"byte", e.byte}});
     return;
+  } catch (const Json::exception& e) {
+    // e.g. a number out of double's range (1e999): nlohmann refuses it with
+    // out_of_range, which is the caller's input, not our bug.
+    error_ = ErrorResponse(Code::kInvalidArgument,
+                           ctx.T("request body is not acceptable JSON: ",
+                                 "请求体 JSON 无法接受：") +
+                               e.what());
+    return;
   }
   if (!body_.is_object()) {
     error_ = ErrorResponse(Code::kInvalidArgument,
@@ -185,6 +218,43 @@ std::optional<double> BodyReader::NumberOrNull(const char* field) {
     return std::nullopt;
   }
   return it->get<double>();
+}
+
+bool BodyReader::Has(const char* field) const {
+  return !error_ && body_.find(field) != body_.end();
+}
+
+std::optional<std::string> BodyReader::OptString(const char* field) {
+  if (error_ || body_.find(field) == body_.end()) return std::nullopt;
+  return String(field, /*required=*/false);
+}
+
+std::optional<bool> BodyReader::OptBool(const char* field) {
+  if (error_ || body_.find(field) == body_.end() || body_.at(field).is_null()) return std::nullopt;
+  return Bool(field, false);
+}
+
+std::map<std::string, double> BodyReader::NumberMap(const char* field) {
+  std::map<std::string, double> out;
+  if (error_) return out;
+  auto it = body_.find(field);
+  if (it == body_.end() || it->is_null()) return out;
+  const auto bad = [&] {
+    error_ = BadField(field, ctx_.T(std::string(field) + ": must be an object of numbers",
+                                    std::string(field) + "：必须是由数字组成的对象"));
+  };
+  if (!it->is_object()) {
+    bad();
+    return out;
+  }
+  for (const auto& [k, v] : it->items()) {
+    if (!v.is_number() || !std::isfinite(v.get<double>())) {
+      bad();
+      return {};
+    }
+    out[k] = v.get<double>();
+  }
+  return out;
 }
 
 bool BodyReader::Bool(const char* field, bool fallback) {

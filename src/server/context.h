@@ -13,6 +13,8 @@
 
 #include "core/status.h"
 #include "server/http_types.h"
+#include "app/auth.h"
+#include "app/caller.h"
 #include "store/store.h"
 
 namespace govperf::server {
@@ -24,20 +26,27 @@ inline constexpr const char* kVersion = "0.1.0";
 
 struct AppOptions {
   int session_hours = kDefaultSessionHours;  // lifetime of a login token
+  app::LoginPolicy login_policy;             // throttling of failed logins
   std::string web_dir;  // built front end (web/dist); empty or missing: placeholder page
 };
 
+}  // namespace govperf::server
+namespace govperf::app {
 class YearCache;
+}
+namespace govperf::server {
+using app::YearCache;
+class PublicCache;
 
-// Long-lived services shared by all requests (owned by App).
+// Long-lived services shared by all requests (owned by App). Each is
+// thread-safe: requests run on several threads at once.
 struct Services {
   store::Store& store;
   const store::Clock& clock;
   YearCache& years;
   const AppOptions& options;
-  // An argon2id hash of a random password, verified against when the user is
-  // unknown so that unknown user and wrong password take the same time.
-  std::string dummy_hash;
+  app::Auth& auth;
+  PublicCache& public_cache;
 };
 
 struct Ctx {
@@ -51,8 +60,10 @@ struct Ctx {
   std::string token_hash;                     // of that session
   bool zh = false;                            // Accept-Language: zh*
 
-  // The caller's role; kRoleAnonymous without a session.
-  std::string role() const;
+  // The caller's role; Role::kAnonymous without a session.
+  core::Role role() const;
+  // The caller for use cases (REQUIRES: user, or an anonymous caller is meant).
+  app::Caller caller() const;
   // The message in the caller's language.
   std::string T(std::string_view en, std::string_view zh_text) const {
     return std::string(zh ? zh_text : en);
@@ -62,8 +73,11 @@ struct Ctx {
 int HttpStatusOf(Code code);
 Response JsonResponse(const Json& body, int status = 200);
 Response ErrorResponse(Code code, const std::string& message, Json details = Json::object());
-// The envelope for a Status (e.g. one returned by the store).
+// The envelope for a Status (e.g. one returned by the store or a use case):
+// details.field when the status names one, Retry-After when it has one.
 Response Fail(const Status& status);
+// The same, with the message in the caller's language.
+Response Fail(const Ctx& ctx, const Status& status);
 // 400 invalid_argument naming `field` in the message and in details.field.
 Response BadField(const std::string& field, const std::string& message);
 
@@ -92,6 +106,14 @@ class BodyReader {
   // A number or null; absent → nullopt.
   std::optional<double> NumberOrNull(const char* field);
   bool Bool(const char* field, bool fallback);
+  // Is the field present (null included)?
+  bool Has(const char* field) const;
+  // Absent → nullopt; otherwise as String(field, false).
+  std::optional<std::string> OptString(const char* field);
+  // Absent or null → nullopt.
+  std::optional<bool> OptBool(const char* field);
+  // An object of finite numbers ({"budget": 1200}); absent or null → empty.
+  std::map<std::string, double> NumberMap(const char* field);
   bool ok() const { return !error_.has_value(); }
   // REQUIRES: !ok()
   Response error() const { return *error_; }

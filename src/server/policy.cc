@@ -7,7 +7,6 @@
 #include <map>
 
 #include "server/handlers/handlers.h"
-#include "store/store.h"
 
 namespace govperf::server {
 
@@ -33,28 +32,40 @@ const char* PermissionName(Permission p) {
       return "users.read";
     case Permission::kSchemeWrite:
       return "scheme.write";
+    case Permission::kUsersWrite:
+      return "users.write";
+    case Permission::kOrgWrite:
+      return "org.write";
+    case Permission::kYearsWrite:
+      return "years.write";
+    case Permission::kScoresWrite:
+      return "scores.write";
   }
   return "?";
 }
 
-const std::vector<Permission>& PermissionsOf(const std::string& role) {
+const std::vector<Permission>& PermissionsOf(core::Role role) {
   using P = Permission;
-  static const std::map<std::string, std::vector<Permission>> kTable = {
-      {store::kRoleAdmin,
+  using R = core::Role;
+  static const std::map<R, std::vector<Permission>> kTable = {
+      {R::kAdmin,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kLeadRead, P::kValuesWrite,
-        P::kDashboardRead, P::kAuditRead, P::kUsersRead, P::kSchemeWrite}},
-      {store::kRoleLeader,
-       {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead}},
-      {store::kRoleLead, {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite}},
-      {store::kRoleUnit, {P::kResultsPublic, P::kScorecardOwn}},
-      {kRoleAnonymous, {P::kResultsPublic}},
+        P::kDashboardRead, P::kAuditRead, P::kUsersRead, P::kSchemeWrite, P::kUsersWrite,
+        P::kOrgWrite, P::kYearsWrite, P::kScoresWrite}},
+      {R::kLeader, {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead}},
+      {R::kLead, {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite}},
+      {R::kUnit, {P::kResultsPublic, P::kScorecardOwn}},
+      // 专家: reviews and judges come with the year's workflow; until then an
+      // expert reads what the public reads.
+      {R::kExpert, {P::kResultsPublic}},
+      {R::kAnonymous, {P::kResultsPublic}},
   };
   static const std::vector<Permission> kNone;
   auto it = kTable.find(role);
   return it == kTable.end() ? kNone : it->second;
 }
 
-bool RoleHas(const std::string& role, Permission p) {
+bool RoleHas(core::Role role, Permission p) {
   const auto& perms = PermissionsOf(role);
   return std::find(perms.begin(), perms.end(), p) != perms.end();
 }
@@ -65,9 +76,10 @@ const std::vector<RouteSpec>& Routes() {
   namespace h = handlers;
   static const std::vector<RouteSpec> kRoutes = {
       {"GET", "/api/health", A::kPublic, {}, h::Health},
-      {"POST", "/api/v1/auth/login", A::kPublic, {}, h::Login},
+      {"POST", "/api/v1/auth/login", A::kPublic, {}, h::Login, /*heavy=*/true},
       {"POST", "/api/v1/auth/logout", A::kAuthenticated, {}, h::Logout},
       {"GET", "/api/v1/me", A::kAuthenticated, {}, h::Me},
+      {"POST", "/api/v1/me/password", A::kAuthenticated, {}, h::ChangeOwnPassword, true},
       {"GET", "/api/v1/public/years", A::kPermission, {P::kResultsPublic}, h::PublicYears},
       {"GET", "/api/v1/public/results", A::kPermission, {P::kResultsPublic}, h::PublicResults},
       // Years and their status are not secret; every signed-in role needs them
@@ -85,14 +97,57 @@ const std::vector<RouteSpec>& Routes() {
       // values.write is narrowed to led indicators (except for admin) in the handler.
       {"PUT", "/api/v1/years/{year}/values", A::kPermission, {P::kValuesWrite}, h::PutValue},
       {"GET", "/api/v1/dashboard", A::kPermission, {P::kDashboardRead}, h::Dashboard},
-      {"GET", "/api/v1/audit", A::kPermission, {P::kAuditRead}, h::Audit},
+      {"GET", "/api/v1/audit", A::kPermission, {P::kAuditRead}, h::Audit, true},
       {"GET", "/api/v1/users", A::kPermission, {P::kUsersRead}, h::ListUsers},
+      // Users (用户管理). Password hashing is heavy.
+      {"POST", "/api/v1/users", A::kPermission, {P::kUsersWrite}, h::CreateUser, true},
+      {"PUT", "/api/v1/users/{username}", A::kPermission, {P::kUsersWrite}, h::UpdateUser},
+      {"POST",
+       "/api/v1/users/{username}/password",
+       A::kPermission,
+       {P::kUsersWrite},
+       h::ResetPassword,
+       true},
+      {"POST", "/api/v1/users/{username}/unlock", A::kPermission, {P::kUsersWrite}, h::UnlockUser},
+      // The organisation registry (机构): any session reads it (names of units).
+      {"GET", "/api/v1/org", A::kAuthenticated, {}, h::GetOrg},
+      {"POST", "/api/v1/org/categories", A::kPermission, {P::kOrgWrite}, h::CreateCategory},
+      {"PUT", "/api/v1/org/categories/{id}", A::kPermission, {P::kOrgWrite}, h::UpdateCategory},
+      {"POST", "/api/v1/org/units", A::kPermission, {P::kOrgWrite}, h::CreateOrgUnit},
+      {"PUT", "/api/v1/org/units/{id}", A::kPermission, {P::kOrgWrite}, h::UpdateOrgUnit},
+      {"POST", "/api/v1/org/units/{id}/merge", A::kPermission, {P::kOrgWrite}, h::MergeOrgUnit},
+      // Years and their stages.
+      {"POST", "/api/v1/years", A::kPermission, {P::kYearsWrite}, h::OpenYear},
+      {"POST",
+       "/api/v1/years/{year}/transition",
+       A::kPermission,
+       {P::kYearsWrite},
+       h::MoveYear},
+      // What the office enters (until surveys and leader forms exist).
+      {"GET", "/api/v1/years/{year}/inputs", A::kPermission, {P::kResultsAll}, h::GetYearInputs},
+      {"PUT", "/api/v1/years/{year}/scores", A::kPermission, {P::kScoresWrite}, h::PutScores},
+      {"PUT",
+       "/api/v1/years/{year}/unit-inputs",
+       A::kPermission,
+       {P::kScoresWrite},
+       h::PutUnitInputs},
+      {"POST",
+       "/api/v1/years/{year}/adjustments",
+       A::kPermission,
+       {P::kScoresWrite},
+       h::AddAdjustment},
+      {"DELETE",
+       "/api/v1/years/{year}/adjustments/{id}",
+       A::kPermission,
+       {P::kScoresWrite},
+       h::DeleteAdjustment},
       // Analysis (docs/api.md "Analysis"): read-only, nothing is stored.
       {"GET",
        "/api/v1/years/{year}/analysis/uncertainty",
        A::kPermission,
        {P::kResultsAll},
-       h::Uncertainty},
+       h::Uncertainty,
+       true},
       {"GET",
        "/api/v1/years/{year}/analysis/health",
        A::kPermission,
@@ -102,14 +157,15 @@ const std::vector<RouteSpec>& Routes() {
        "/api/v1/years/{year}/analysis/fairness",
        A::kPermission,
        {P::kResultsAll},
-       h::Fairness},
+       h::Fairness,
+       true},
       // lead.read is narrowed to indicators the caller's unit leads in the handler.
       {"GET",
        "/api/v1/years/{year}/analysis/anomalies",
        A::kPermission,
        {P::kResultsAll, P::kLeadRead},
        h::Anomalies},
-      {"POST", "/api/v1/years/{year}/whatif", A::kPermission, {P::kResultsAll}, h::WhatIf},
+      {"POST", "/api/v1/years/{year}/whatif", A::kPermission, {P::kResultsAll}, h::WhatIf, true},
       {"GET", "/api/v1/years/{year}/scheme", A::kPermission, {P::kResultsAll}, h::GetScheme},
       // Only a draft (or new) year; checked in the handler (409 otherwise).
       {"PUT", "/api/v1/years/{year}/scheme", A::kPermission, {P::kSchemeWrite}, h::PutScheme},

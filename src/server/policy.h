@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/roles.h"
+
 namespace govperf::server {
 
 struct Ctx;
@@ -21,16 +23,20 @@ enum class Permission {
   kDashboardRead,  // dashboard.read
   kAuditRead,      // audit.read
   kUsersRead,      // users.read
-  kSchemeWrite,    // scheme.write: replace a draft year's scheme (admin)
+  kSchemeWrite,    // scheme.write: replace a draft/setting year's scheme (admin)
+  kUsersWrite,     // users.write: create, edit, disable, reset, unlock users
+  kOrgWrite,       // org.write: the organisation registry (categories, units)
+  kYearsWrite,     // years.write: open years, move them between stages
+  kScoresWrite,    // scores.write: satisfaction/leadership scores, inputs, bonus/deduction/veto
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 
 // The caller without a (valid) session.
-inline constexpr const char* kRoleAnonymous = "anonymous";
+inline constexpr core::Role kRoleAnonymous = core::Role::kAnonymous;
 
-// Permissions of a role (store::kRole* or kRoleAnonymous); empty for unknown roles.
-const std::vector<Permission>& PermissionsOf(const std::string& role);
-bool RoleHas(const std::string& role, Permission p);
+// Permissions of a role; empty for roles without any (system).
+const std::vector<Permission>& PermissionsOf(core::Role role);
+bool RoleHas(core::Role role, Permission p);
 
 enum class Access {
   kPublic,         // anyone, no session needed (health, login)
@@ -46,6 +52,9 @@ struct RouteSpec {
   Access access;
   std::vector<Permission> any_of;  // for Access::kPermission
   HandlerFn handler;
+  // CPU-heavy (argon2 logins, interval estimates, audit verification): run
+  // on the server's bounded worker pool, off the I/O threads.
+  bool heavy = false;
 };
 
 // Every API route, in one place.

@@ -35,7 +35,7 @@ std::optional<core::VetoEffect> ParseVetoEffect(const std::string& s) {
 std::string UserAuditJson(const User& u) {
   return json{{"username", u.username},
               {"display_name", u.display_name},
-              {"role", u.role},
+              {"role", core::RoleName(u.role)},
               {"unit_id", u.unit_id},
               {"active", u.active}}
       .dump();
@@ -49,8 +49,22 @@ std::string UserAuditJson(const User& u, bool password_changed) {
 
 std::string DatumAuditJson(const core::Datum& d) { return DatumJson(d).dump(); }
 
+std::string AdjustmentAuditJson(const core::Adjustment& a) {
+  return json{{"id", a.id},
+              {"unit_id", a.unit_id},
+              {"kind", core::AdjustmentKindName(a.kind)},
+              {"points", a.points},
+              {"veto_effect", VetoEffectName(a.veto_effect)},
+              {"reason_zh", a.reason_zh},
+              {"reason_en", a.reason_en},
+              {"evidence", a.evidence},
+              {"entered_by", a.entered_by},
+              {"approved_by", a.approved_by}}
+      .dump();
+}
+
 std::string YearAuditJson(const YearInfo& y) {
-  return json{{"year", y.year}, {"status", y.status}, {"published_at", y.published_at}}.dump();
+  return json{{"year", y.year}, {"status", core::StageName(y.stage)}, {"published_at", y.published_at}}.dump();
 }
 
 // The scheme and data file formats (io/scheme_json) are canonical JSON (keys

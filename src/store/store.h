@@ -1,42 +1,65 @@
-// The store: the only way the server and CLI read or write persistent state.
+// The store: the only way the app, server and CLI read or write persistent
+// state. One facade (Store) made of per-aggregate read interfaces and one
+// write path, Store::Write, whose transaction object (WriteTx) holds every
+// write operation.
 //
 // Guarantees:
-//  1. Every write runs inside one transaction: it is applied whole or not at all.
+//  1. Everything written through one Store::Write call commits together or
+//     not at all (one transaction); a non-ok Status from the callback, or from
+//     any write inside it, rolls everything back.
 //  2. Every write appends one audit record (who, when, what, before, after) in
 //     the same transaction; each record's hash covers its content and the
 //     previous record's hash, so editing or deleting a record breaks the chain
 //     and VerifyAudit() reports where.
-//  3. Reads never write.
-// Backends: sqlite/ (embedded default, WAL). PostgreSQL comes later behind the
-// same interface; SQL is kept portable (no SQLite-only syntax in queries that
-// the PostgreSQL backend will need).
+//  3. The year's stage rules (core/workflow/stage.h) are checked inside the
+//     write transaction, against the stage read in that transaction: a write
+//     the stage does not allow for the actor's role fails with
+//     kFailedPrecondition and changes nothing, whoever the caller is.
+//  4. Every write that changes what a year evaluates to (its stage, scheme or
+//     data) increments that year's data_version in the same transaction, so a
+//     cache holding (year, data_version) is current exactly when the versions
+//     match — also for writes made by another process on the same database.
+//  5. Reads never write; a read sees a consistent snapshot.
+// Backends: sqlite/ (embedded default, WAL). The conformance suite
+// (store_conformance.h) is written against this interface only, so a PostgreSQL
+// backend must pass it unchanged.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/model.h"
+#include "core/roles.h"
 #include "core/status.h"
+#include "core/workflow/stage.h"
 
 namespace govperf::store {
 
-// Roles; the permission table lives in the server (policy as data).
-inline constexpr const char* kRoleAdmin = "admin";    // 绩效办
-inline constexpr const char* kRoleUnit = "unit";      // 评估对象
-inline constexpr const char* kRoleLead = "lead";      // 牵头考核单位
-inline constexpr const char* kRoleLeader = "leader";  // 领导
+// Roles (the permission table lives in the server: policy as data).
+inline constexpr core::Role kRoleAdmin = core::Role::kAdmin;    // 绩效办
+inline constexpr core::Role kRoleUnit = core::Role::kUnit;      // 评估对象
+inline constexpr core::Role kRoleLead = core::Role::kLead;      // 牵头考核单位
+inline constexpr core::Role kRoleLeader = core::Role::kLeader;  // 领导
+inline constexpr core::Role kRoleExpert = core::Role::kExpert;  // 专家
 
 struct User {
   std::string username;
   std::string display_name;
-  std::string role;           // one of kRole*
-  std::string unit_id;        // the unit a unit/lead user belongs to; empty for admin/leader
+  core::Role role = core::Role::kUnit;
+  std::string unit_id;        // the unit a unit/lead user belongs to; empty otherwise
   std::string password_hash;  // argon2id string (libsodium crypto_pwhash_str)
   bool active = true;
+  // Login throttling (app/auth): failures since the last success or lock,
+  // the lock's end (unix seconds, 0 = not locked) and how many locks in a
+  // row (each one longer).
+  int failed_logins = 0;
+  int64_t locked_until = 0;
+  int lock_level = 0;
 };
 
 struct Session {
@@ -46,11 +69,58 @@ struct Session {
   int64_t expires_at = 0;  // unix seconds
 };
 
-// 年度 status: draft → in_progress (monitoring) → published (results public).
+// 年度: its stage (core/workflow/stage.h) and data version (guarantee 4).
 struct YearInfo {
   int year = 0;
-  std::string status;        // "draft" | "in_progress" | "published"
+  core::Stage stage = core::Stage::kDraft;
   std::string published_at;  // ISO 8601 UTC, empty unless published
+  int64_t data_version = 0;  // read-only: maintained by the store
+  bool published() const { return stage == core::Stage::kPublished; }
+};
+
+// The organisation registry (机构): categories and units with ids stable
+// across years. A year's scheme holds its own copy of them; the registry
+// decides what a new year starts with and which ids a scheme may use.
+struct OrgCategory {
+  std::string id;
+  std::string name_zh;
+  std::string name_en;
+  core::UnitKind kind = core::UnitKind::kDepartment;
+  bool retired = false;
+};
+struct OrgUnit {
+  std::string id;
+  std::string name_zh;
+  std::string name_en;
+  std::string category_id;
+  std::string parent_id;
+  core::UnitKind kind = core::UnitKind::kDepartment;
+  bool retired = false;
+};
+// 机构职能变更: one recorded change of the registry.
+struct OrgChange {
+  int64_t id = 0;     // assigned by the store
+  std::string at;     // assigned by the store
+  std::string actor;  // assigned by the store
+  std::string kind;   // create | rename | move | retire | reinstate | merge | edit
+  std::string unit_id;
+  std::string into;    // merge: the unit it went into
+  std::string before;  // JSON text
+  std::string after;   // JSON text
+  std::string note;
+};
+struct Org {
+  std::vector<OrgCategory> categories;
+  std::vector<OrgUnit> units;
+  std::vector<OrgChange> changes;  // oldest first
+};
+
+// A unit's scores from the other assessing subjects; nullopt = not entered.
+struct ComponentScores {
+  std::string unit_id;
+  std::optional<double> satisfaction;     // 社会满意度 0..100
+  std::optional<double> satisfaction_se;  // its sampling standard error
+  std::optional<double> leadership;       // 领导评价 0..100
 };
 
 struct AuditRecord {
@@ -72,9 +142,12 @@ struct AuditVerification {
   std::string message;
 };
 
-// Who is writing; recorded in the audit trail.
+// Who is writing: recorded in the audit trail, and the role the stage rules
+// are checked against (guarantee 3). kSystem is the program itself
+// (generators, migrations, `govperf init`, operator imports).
 struct Actor {
   std::string username;  // "system" for generators and migrations
+  core::Role role = core::Role::kSystem;
 };
 
 // Injected time source, so tests control expiry and audit timestamps.
@@ -86,37 +159,135 @@ class Clock {
 // The wall clock.
 const Clock& SystemClock();
 
-class Store {
+// ---- per-aggregate read interfaces ----
+
+class UserReader {
  public:
-  virtual ~Store() = default;
-
-  // Users and sessions (登录).
+  virtual ~UserReader() = default;
   virtual Result<std::optional<User>> FindUser(const std::string& username) = 0;
-  virtual Result<std::vector<User>> ListUsers() = 0;
-  virtual Status PutUser(const Actor& actor, const User& user) = 0;  // insert or update
-  virtual Status CreateSession(const Actor& actor, const Session& session) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;  // by username
+  // An unexpired session, or nullopt.
   virtual Result<std::optional<Session>> FindSession(const std::string& token_hash) = 0;
-  virtual Status DeleteSession(const Actor& actor, const std::string& token_hash) = 0;
+};
 
-  // Years.
+class YearReader {
+ public:
+  virtual ~YearReader() = default;
   virtual Result<std::vector<YearInfo>> ListYears() = 0;  // ascending by year
-  virtual Status PutYear(const Actor& actor, const YearInfo& year) = 0;
+  virtual Result<std::optional<YearInfo>> FindYear(int year) = 0;
+  // The year's data_version (guarantee 4); NotFound for an unknown year. One
+  // small indexed read: caches call it on every request.
+  virtual Result<int64_t> DataVersion(int year) = 0;
+};
 
-  // The year's scheme, whole. SaveScheme replaces it (one audit record with a
-  // summary and content hash); NotFound when the year has no scheme.
+class SchemeReader {
+ public:
+  virtual ~SchemeReader() = default;
+  // NotFound when the year has no scheme.
   virtual Result<core::Scheme> LoadScheme(int year) = 0;
-  virtual Status SaveScheme(const Actor& actor, const core::Scheme& scheme) = 0;
+};
 
-  // The year's observations. SaveYearData replaces them all (bulk import,
-  // demo generation; one audit record). PutDatum inserts or updates one value
-  // with its own audit record holding before and after.
+class YearDataReader {
+ public:
+  virtual ~YearDataReader() = default;
   virtual Result<core::YearData> LoadYearData(int year) = 0;
-  virtual Status SaveYearData(const Actor& actor, int year, const core::YearData& data) = 0;
-  virtual Status PutDatum(const Actor& actor, int year, const core::Datum& datum) = 0;
+};
 
-  // Audit trail, oldest first, ids > after_id.
+class OrgReader {
+ public:
+  virtual ~OrgReader() = default;
+  virtual Result<Org> LoadOrg() = 0;
+};
+
+class AuditReader {
+ public:
+  virtual ~AuditReader() = default;
+  // Oldest first, ids > after_id; limit clamped to 1..1000.
   virtual Result<std::vector<AuditRecord>> ListAudit(int64_t after_id, int limit) = 0;
   virtual Result<AuditVerification> VerifyAudit() = 0;
+  // The newest record's (id, hash); (0, genesis) when empty.
+  virtual Result<std::pair<int64_t, std::string>> AuditHead() = 0;
+};
+
+// ---- the write transaction ----
+
+// Every write operation; valid only inside the Store::Write callback that
+// handed it out. Each validates its input first (errors name the field or
+// row) and appends its own audit record.
+class WriteTx {
+ public:
+  virtual ~WriteTx() = default;
+  virtual const Actor& actor() const = 0;
+
+  // Users and sessions (登录).
+  virtual Status PutUser(const User& user) = 0;  // insert or update
+  // Login throttling state only (no other field changes); `action` names the
+  // audit record ("login.failed", "login.locked", "user.unlock", "login.reset").
+  virtual Status SetLoginState(const std::string& username, int failed_logins,
+                               int64_t locked_until, int lock_level, const std::string& action) = 0;
+  virtual Status CreateSession(const Session& session) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSessionsOf(const std::string& username) = 0;
+
+  // Years. PutYear inserts or changes the stage; for a role other than
+  // kSystem a stage change must be a transition of the stage table that the
+  // role may trigger (guarantee 3).
+  virtual Status PutYear(const YearInfo& year) = 0;
+
+  // The year's scheme, whole: SaveScheme replaces it (one audit record with a
+  // summary and content hash); creates the year as a draft when absent.
+  virtual Status SaveScheme(const core::Scheme& scheme) = 0;
+
+  // The year's observations. SaveYearData replaces them all (bulk import,
+  // demo generation; one audit record). The others change one item each.
+  virtual Status SaveYearData(int year, const core::YearData& data) = 0;
+  virtual Status PutDatum(int year, const core::Datum& datum) = 0;
+  virtual Status PutComponentScores(int year, const ComponentScores& scores) = 0;
+  virtual Status PutUnitInputs(int year, const std::string& unit_id,
+                               const std::map<std::string, double>& inputs) = 0;
+  virtual Status PutAdjustment(int year, const core::Adjustment& adjustment) = 0;  // insert/update
+  virtual Status DeleteAdjustment(int year, const std::string& adjustment_id) = 0;
+
+  // The organisation registry.
+  virtual Status PutOrgCategory(const OrgCategory& category) = 0;  // insert or update
+  virtual Status PutOrgUnit(const OrgUnit& unit) = 0;              // insert or update
+  virtual Status AddOrgChange(const OrgChange& change) = 0;
+};
+
+class Store : public UserReader,
+              public YearReader,
+              public SchemeReader,
+              public YearDataReader,
+              public OrgReader,
+              public AuditReader {
+ public:
+  ~Store() override = default;
+
+  // Runs `fn` in one write transaction (guarantee 1).
+  virtual Status Write(const Actor& actor, const std::function<Status(WriteTx&)>& fn) = 0;
+
+  // One write in its own transaction (shorthands for Write).
+  Status PutUser(const Actor& a, const User& u) {
+    return Write(a, [&](WriteTx& t) { return t.PutUser(u); });
+  }
+  Status CreateSession(const Actor& a, const Session& s) {
+    return Write(a, [&](WriteTx& t) { return t.CreateSession(s); });
+  }
+  Status DeleteSession(const Actor& a, const std::string& token_hash) {
+    return Write(a, [&](WriteTx& t) { return t.DeleteSession(token_hash); });
+  }
+  Status PutYear(const Actor& a, const YearInfo& y) {
+    return Write(a, [&](WriteTx& t) { return t.PutYear(y); });
+  }
+  Status SaveScheme(const Actor& a, const core::Scheme& s) {
+    return Write(a, [&](WriteTx& t) { return t.SaveScheme(s); });
+  }
+  Status SaveYearData(const Actor& a, int year, const core::YearData& d) {
+    return Write(a, [&](WriteTx& t) { return t.SaveYearData(year, d); });
+  }
+  Status PutDatum(const Actor& a, int year, const core::Datum& d) {
+    return Write(a, [&](WriteTx& t) { return t.PutDatum(year, d); });
+  }
 };
 
 // Opens (creating if absent) a SQLite database file in WAL mode and applies any

@@ -11,7 +11,42 @@ namespace govperf::server::dto {
 Json OptionalNumber(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json YearInfoJson(const store::YearInfo& y) {
-  return {{"year", y.year}, {"status", y.status}, {"published_at", y.published_at}};
+  return {{"year", y.year},
+          {"status", core::StageName(y.stage)},
+          {"published_at", y.published_at},
+          {"data_version", y.data_version}};
+}
+
+Json OrgCategoryJson(const store::OrgCategory& c) {
+  return {{"id", c.id},
+          {"name_zh", c.name_zh},
+          {"name_en", c.name_en},
+          {"kind", core::UnitKindName(c.kind)},
+          {"retired", c.retired}};
+}
+
+Json OrgUnitJson(const store::OrgUnit& u) {
+  return {{"id", u.id},
+          {"name_zh", u.name_zh},
+          {"name_en", u.name_en},
+          {"category_id", u.category_id},
+          {"parent_id", u.parent_id},
+          {"kind", core::UnitKindName(u.kind)},
+          {"retired", u.retired}};
+}
+
+Json AdjustmentJson(const core::Adjustment& a) {
+  return {{"id", a.id},
+          {"unit_id", a.unit_id},
+          {"kind", core::AdjustmentKindName(a.kind)},
+          {"points", a.points},
+          {"veto_effect", a.veto_effect == core::VetoEffect::kFixLowest ? "fix_lowest"
+                                                                         : "cap_qualified"},
+          {"reason_zh", a.reason_zh},
+          {"reason_en", a.reason_en},
+          {"evidence", a.evidence},
+          {"entered_by", a.entered_by},
+          {"approved_by", a.approved_by}};
 }
 
 Json CategoryJson(const core::Category& c) {
@@ -35,7 +70,7 @@ Json UserJson(const store::User& user, const core::Unit* unit) {
   for (Permission p : PermissionsOf(user.role)) perms.push_back(PermissionName(p));
   return {{"username", user.username},
           {"display_name", user.display_name},
-          {"role", user.role},
+          {"role", core::RoleName(user.role)},
           {"unit_id", user.unit_id},
           {"unit_name_zh", unit ? unit->name_zh : ""},
           {"unit_name_en", unit ? unit->name_en : ""},
@@ -45,9 +80,11 @@ Json UserJson(const store::User& user, const core::Unit* unit) {
 Json UserListItemJson(const store::User& user) {
   return {{"username", user.username},
           {"display_name", user.display_name},
-          {"role", user.role},
+          {"role", core::RoleName(user.role)},
           {"unit_id", user.unit_id},
-          {"active", user.active}};
+          {"active", user.active},
+          {"locked_until", user.locked_until},
+          {"failed_logins", user.failed_logins}};
 }
 
 namespace {
@@ -108,7 +145,7 @@ Json ResultsJson(const YearView& view) {
     categories.push_back(std::move(cat));
   }
   return {{"year", view.scheme.year},
-          {"status", view.info.status},
+          {"status", core::StageName(view.info.stage)},
           {"grades", GradesJson(view.scheme)},
           {"categories", std::move(categories)}};
 }

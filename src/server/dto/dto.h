@@ -25,6 +25,9 @@ Json UnitJson(const core::Unit& u);          // id, name_zh, name_en, category_i
 Json UserJson(const store::User& user, const core::Unit* unit);
 Json UserListItemJson(const store::User& user);  // no hash, ever
 Json AuditRecordJson(const store::AuditRecord& r);
+Json OrgCategoryJson(const store::OrgCategory& c);
+Json OrgUnitJson(const store::OrgUnit& u);
+Json AdjustmentJson(const core::Adjustment& a);
 
 // A Results unit row (docs/api.md "Results").
 Json UnitRowJson(const YearView& view, const core::UnitResult& r);

@@ -84,7 +84,7 @@ Response Dashboard(Ctx& ctx) {
     categories.push_back(std::move(cat));
   }
   return JsonResponse({{"year", year},
-                       {"status", view.info.status},
+                       {"status", core::StageName(view.info.stage)},
                        {"grades", dto::GradesJson(view.scheme)},
                        {"categories", std::move(categories)},
                        {"reporting", Reporting(view)}});

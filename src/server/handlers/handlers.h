@@ -33,6 +33,24 @@ Response Anomalies(Ctx& ctx);        // analysis.cc
 Response WhatIf(Ctx& ctx);           // whatif.cc
 Response GetScheme(Ctx& ctx);        // scheme.cc
 Response PutScheme(Ctx& ctx);        // scheme.cc
+Response ChangeOwnPassword(Ctx& ctx);  // auth.cc
+Response CreateUser(Ctx& ctx);         // users.cc
+Response UpdateUser(Ctx& ctx);         // users.cc
+Response ResetPassword(Ctx& ctx);      // users.cc
+Response UnlockUser(Ctx& ctx);         // users.cc
+Response GetOrg(Ctx& ctx);             // org.cc
+Response CreateCategory(Ctx& ctx);     // org.cc
+Response UpdateCategory(Ctx& ctx);     // org.cc
+Response CreateOrgUnit(Ctx& ctx);      // org.cc
+Response UpdateOrgUnit(Ctx& ctx);      // org.cc
+Response MergeOrgUnit(Ctx& ctx);       // org.cc
+Response OpenYear(Ctx& ctx);           // years.cc
+Response MoveYear(Ctx& ctx);           // years.cc
+Response GetYearInputs(Ctx& ctx);      // inputs.cc
+Response PutScores(Ctx& ctx);          // inputs.cc
+Response PutUnitInputs(Ctx& ctx);      // inputs.cc
+Response AddAdjustment(Ctx& ctx);      // inputs.cc
+Response DeleteAdjustment(Ctx& ctx);   // inputs.cc
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

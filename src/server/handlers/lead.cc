@@ -41,7 +41,7 @@ Response LeadIndicators(Ctx& ctx) {
                           {"values", std::move(values)}});
   }
   return JsonResponse(
-      {{"year", year}, {"status", view.info.status}, {"indicators", std::move(indicators)}});
+      {{"year", year}, {"status", core::StageName(view.info.stage)}, {"indicators", std::move(indicators)}});
 }
 
 }  // namespace govperf::server::handlers

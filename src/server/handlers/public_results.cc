@@ -1,12 +1,36 @@
 // The public portal (公开评估 / 数据公开): published years only. An unpublished
 // year answers exactly like an unknown one, so the portal does not reveal
 // which years are being assessed.
+//
+// A published year's results are served from a prebuilt response with an
+// ETag (server/public_cache.h): rendering the JSON of a city costs far more
+// than sending it, and the public page is what a whole city opens at once.
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
+#include "server/public_cache.h"
 
 namespace govperf::server::handlers {
 namespace {
-constexpr const char* kPublished = "published";
+
+bool EtagMatches(const std::string& if_none_match, const std::string& etag) {
+  return if_none_match == "*" || if_none_match.find(etag) != std::string::npos;
+}
+
+Response FromEntry(const Ctx& ctx, const PublicCache::Entry& e) {
+  Response r;
+  if (EtagMatches(ctx.request.if_none_match, e.etag)) {
+    r.status = 304;
+  } else {
+    r.status = 200;
+    r.body = e.body;
+  }
+  r.headers.emplace_back("ETag", e.etag);
+  // Cached, but revalidated each time: a correction to a published year
+  // (rare, audited) must reach readers at once.
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  return r;
+}
+
 }  // namespace
 
 Response PublicYears(Ctx& ctx) {
@@ -14,7 +38,7 @@ Response PublicYears(Ctx& ctx) {
   if (!years.ok()) return Fail(years.status());
   Json list = Json::array();
   for (const auto& y : *years) {
-    if (y.status == kPublished) list.push_back(y.year);
+    if (y.published()) list.push_back(y.year);
   }
   return JsonResponse({{"years", std::move(list)}});
 }
@@ -26,7 +50,7 @@ Response PublicResults(Ctx& ctx) {
   if (!years.ok()) return Fail(years.status());
   std::optional<int> year;
   for (const auto& y : *years) {
-    if (y.status != kPublished) continue;
+    if (!y.published()) continue;
     if (!requested || y.year == *requested) year = y.year;  // ascending: last one wins
   }
   if (!year) {
@@ -39,9 +63,16 @@ Response PublicResults(Ctx& ctx) {
   }
   auto view = ctx.svc.years.View(*year);
   if (!view.ok()) return Fail(view.status());
+  const bool plain = ctx.query.count("intervals") == 0;
+  if (plain) {
+    if (auto hit = ctx.svc.public_cache.Find(*year, (*view)->versions)) return FromEntry(ctx, *hit);
+  }
   Json results = dto::ResultsJson(**view);
   if (auto err = MaybeAddIntervals(ctx, **view, results)) return *err;
-  return JsonResponse(results);
+  if (!plain) return JsonResponse(results);
+  Response rendered = JsonResponse(results);
+  auto entry = ctx.svc.public_cache.Put(*year, (*view)->versions, std::move(rendered.body));
+  return FromEntry(ctx, *entry);
 }
 
 }  // namespace govperf::server::handlers

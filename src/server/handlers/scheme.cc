@@ -1,15 +1,16 @@
 // Scheme files (方案文件, docs/scheme-format.md): download a year's scheme, and
-// replace the scheme of a draft year (or create a new year as a draft). Once a
-// year is in progress or published its scheme changes only through an
-// adjustment request (a later issue): 409.
+// replace the scheme of a draft or setting year (or create a new year as a
+// draft): parse → app::ImportScheme. Once a year is being monitored its scheme
+// changes only through an adjustment request: 409.
 //
 // PUT checks, in order: year (400) → body is a scheme file (400 naming its
-// JSON path) → its year equals the path's (400 `year`) → the year is absent or
-// a draft (409) → core::ValidateScheme (400 naming the row) → the store's
-// audited SaveScheme (409 when the new scheme would orphan stored data).
+// JSON path) → its year equals the path's (400 `year`) → the stage allows it
+// (409) → core::ValidateScheme (400 naming the row) → categories and units are
+// in the registry (400 naming the row) → the store's audited SaveScheme (409
+// when the new scheme would orphan stored data).
 #include <set>
 
-#include "core/evaluate.h"
+#include "app/years.h"
 #include "io/scheme_json.h"
 #include "io/scheme_patch.h"
 #include "server/handlers/handlers.h"
@@ -17,8 +18,6 @@
 
 namespace govperf::server::handlers {
 namespace {
-
-constexpr const char* kDraft = "draft";
 
 Response BadScheme(const Ctx& ctx, const std::string& message) {
   std::string field = io::FieldOfMessage(message);
@@ -52,26 +51,15 @@ Response PutScheme(Ctx& ctx) {
                                   "year：文件年度为 " + std::to_string(scheme->year) +
                                       "，路径年度为 " + std::to_string(year)));
   }
-  auto info = ctx.svc.years.Year(year);
-  if (info.ok() && info->status != kDraft) {
-    return ErrorResponse(
-        Code::kFailedPrecondition,
-        ctx.T("year " + std::to_string(year) + " is " + info->status +
-                  ": only a draft year's scheme may be replaced; later changes go through an "
-                  "adjustment request",
-              std::to_string(year) + " 年度状态为 " + info->status +
-                  "，只有草稿年度的方案可以整体替换；后续变更须走调整程序"));
+  auto imported = app::ImportScheme(ctx.svc.store, ctx.caller(), year, *scheme);
+  if (!imported.ok()) {
+    const Status& st = imported.status();
+    if (st.code() == Code::kInvalidArgument && st.field().empty()) {
+      return BadScheme(ctx, st.message());
+    }
+    return Fail(ctx, st);
   }
-  if (!info.ok() && info.status().code() != Code::kNotFound) return Fail(info.status());
-  if (Status st = core::ValidateScheme(*scheme); !st.ok()) return BadScheme(ctx, st.message());
-  if (Status st = ctx.svc.store.SaveScheme({ctx.user->username}, *scheme); !st.ok()) {
-    return st.code() == Code::kInvalidArgument ? BadScheme(ctx, st.message()) : Fail(st);
-  }
-  ctx.svc.years.Invalidate(year);
-  std::set<std::string> parents;
-  for (const core::Indicator& i : scheme->indicators) parents.insert(i.parent_id);
-  size_t leaves = 0;
-  for (const core::Indicator& i : scheme->indicators) leaves += parents.count(i.id) ? 0 : 1;
+  const size_t leaves = imported->leaves;
   return JsonResponse({{"ok", true}, {"indicators", leaves}, {"units", scheme->units.size()}});
 }
 

@@ -125,7 +125,7 @@ Response Scorecard(Ctx& ctx) {
   }
 
   return JsonResponse({{"year", year},
-                       {"status", view.info.status},
+                       {"status", core::StageName(view.info.stage)},
                        {"unit", std::move(unit_json)},
                        {"result", std::move(result_json)},
                        {"indicators", std::move(indicators)},

@@ -1,15 +1,49 @@
-// Years and their results for the performance office and leaders (results.all):
-// any status, unpublished included.
+// Years: the list (every signed-in role, with the stage moves the caller may
+// make), the results of any year (results.all), opening a year and moving it
+// between stages (years.write).
+#include <cmath>
+
+#include "app/years.h"
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
 
 namespace govperf::server::handlers {
+namespace {
+
+// A whole number from the body, or an error naming the field.
+std::optional<Response> BodyYear(const Ctx& ctx, BodyReader& body, const char* field,
+                                 bool required, std::optional<int>* out) {
+  std::optional<double> v = body.NumberOrNull(field);
+  if (!body.ok()) return body.error();
+  if (!v) {
+    if (required) return BadField(field, ctx.T(std::string(field) + ": required",
+                                               std::string(field) + "：必填"));
+    return std::nullopt;
+  }
+  if (std::floor(*v) != *v || *v < app::kMinOpenYear || *v > app::kMaxOpenYear) {
+    return BadField(field, ctx.T(std::string(field) + ": a year between 2000 and 2100",
+                                 std::string(field) + "：应为 2000–2100 之间的年度"));
+  }
+  *out = static_cast<int>(*v);
+  return std::nullopt;
+}
+
+}  // namespace
 
 Response ListYears(Ctx& ctx) {
-  auto years = ctx.svc.years.Years();
-  if (!years.ok()) return Fail(years.status());
+  auto rows = app::ListYears(ctx.svc.years, ctx.caller());
+  if (!rows.ok()) return Fail(ctx, rows.status());
   Json list = Json::array();
-  for (const auto& y : *years) list.push_back(dto::YearInfoJson(y));
+  for (const auto& r : *rows) {
+    Json y = dto::YearInfoJson(r.info);
+    y["has_scheme"] = r.has_scheme;
+    Json moves = Json::array();
+    for (const auto& [to, allowed] : r.transitions) {
+      moves.push_back({{"to", core::StageName(to)}, {"allowed", allowed}});
+    }
+    y["transitions"] = std::move(moves);
+    list.push_back(std::move(y));
+  }
   return JsonResponse({{"years", std::move(list)}});
 }
 
@@ -17,10 +51,35 @@ Response YearResults(Ctx& ctx) {
   int year = 0;
   if (auto err = PathYear(ctx, &year)) return *err;
   auto view = ctx.svc.years.View(year);
-  if (!view.ok()) return Fail(view.status());
+  if (!view.ok()) return Fail(ctx, view.status());
   Json results = dto::ResultsJson(**view);
   if (auto err = MaybeAddIntervals(ctx, **view, results)) return *err;
   return JsonResponse(results);
+}
+
+Response OpenYear(Ctx& ctx) {
+  BodyReader body(ctx);
+  std::optional<int> year, copy_from;
+  if (auto err = BodyYear(ctx, body, "year", true, &year)) return *err;
+  if (auto err = BodyYear(ctx, body, "copy_from", false, &copy_from)) return *err;
+  auto opened = app::OpenYear(ctx.svc.store, ctx.caller(), *year, copy_from);
+  if (!opened.ok()) return Fail(ctx, opened.status());
+  return JsonResponse({{"year", opened->year},
+                       {"status", "draft"},
+                       {"units", opened->units},
+                       {"indicators", opened->leaves}},
+                      201);
+}
+
+Response MoveYear(Ctx& ctx) {
+  int year = 0;
+  if (auto err = PathYear(ctx, &year)) return *err;
+  BodyReader body(ctx);
+  const std::string to = body.String("to");
+  if (!body.ok()) return body.error();
+  auto info = app::MoveYear(ctx.svc.store, ctx.caller(), year, to);
+  if (!info.ok()) return Fail(ctx, info.status());
+  return JsonResponse(dto::YearInfoJson(*info));
 }
 
 }  // namespace govperf::server::handlers

@@ -1,22 +1,12 @@
-#include "server/year_cache.h"
+#include "app/results/year_cache.h"
 
 #include <algorithm>
 
 #include "core/evaluate.h"
 #include "store/scoring_input.h"
 
-namespace govperf::server {
+namespace govperf::app {
 namespace {
-
-constexpr int kAuditPage = 500;
-
-bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
-// Session bookkeeping changes no scheme or data: it need not drop results.
-bool IsSessionRecord(const store::AuditRecord& r) {
-  return StartsWith(r.action, "login") || StartsWith(r.action, "logout") ||
-         StartsWith(r.action, "session") || StartsWith(r.entity, "session");
-}
 
 }  // namespace
 
@@ -24,7 +14,7 @@ core::EvaluateOptions EvaluateOptionsFor(const store::YearInfo& info) {
   // A year not yet published is scored provisionally: where a year-end value
   // is missing, the latest monthly value stands in (core/evaluate.h).
   core::EvaluateOptions options;
-  options.provisional = info.status != "published";
+  options.provisional = !info.published();
   return options;
 }
 
@@ -90,12 +80,14 @@ void YearView::BuildIndexes() {
 Result<std::vector<store::YearInfo>> YearCache::Years() { return store_.ListYears(); }
 
 Result<store::YearInfo> YearCache::Year(int year) {
-  auto years = store_.ListYears();
-  if (!years.ok()) return years.status();
-  for (const auto& y : *years) {
-    if (y.year == year) return y;
+  auto y = store_.FindYear(year);
+  if (!y.ok()) return y.status();
+  if (!y->has_value()) {
+    return Status::NotFound("year " + std::to_string(year) + " not found")
+        .Field("year")
+        .Zh("没有 " + std::to_string(year) + " 年度");
   }
-  return Status::NotFound("year " + std::to_string(year) + " not found");
+  return **y;
 }
 
 Result<int> YearCache::LatestYearWithScheme() {
@@ -106,50 +98,73 @@ Result<int> YearCache::LatestYearWithScheme() {
     if (scheme.ok()) return it->year;
     if (scheme.status().code() != Code::kNotFound) return scheme.status();
   }
-  return Status::NotFound("no year has a scheme yet");
+  return Status::NotFound("no year has a scheme yet").Zh("还没有任何年度的考核方案");
 }
 
-Status YearCache::Refresh() {
-  for (;;) {
-    auto records = store_.ListAudit(std::max<int64_t>(audit_mark_, 0), kAuditPage);
-    if (!records.ok()) return records.status();
-    if (records->empty()) break;
-    const bool relevant = std::any_of(records->begin(), records->end(),
-                                      [](const auto& r) { return !IsSessionRecord(r); });
-    if (relevant) {
-      schemes_.clear();
-      views_.clear();
-      intervals_.clear();
-    }
-    audit_mark_ = records->back().id;
-  }
-  if (audit_mark_ < 0) audit_mark_ = 0;
-  return Status::Ok();
+Result<std::pair<int64_t, int64_t>> YearCache::Versions(int year) {
+  auto own = store_.DataVersion(year);
+  if (!own.ok()) return own.status();
+  auto prev = store_.DataVersion(year - 1);
+  if (!prev.ok() && prev.status().code() != Code::kNotFound) return prev.status();
+  return std::make_pair(*own, prev.ok() ? *prev : int64_t{-1});
+}
+
+std::mutex& YearCache::BuildLock(int year) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto& slot = build_locks_[year];
+  if (!slot) slot = std::make_unique<std::mutex>();
+  return *slot;
 }
 
 Result<std::shared_ptr<const core::Scheme>> YearCache::Scheme(int year) {
-  GOVPERF_RETURN_IF_ERROR(Refresh());
-  if (auto it = schemes_.find(year); it != schemes_.end()) return it->second;
+  auto view = View(year);
+  if (view.ok()) {
+    // Aliasing constructor: the scheme lives as long as its view.
+    return std::shared_ptr<const core::Scheme>(*view, &(*view)->scheme);
+  }
+  if (view.status().code() != Code::kInternal) return view.status();
+  // A scheme that does not evaluate can still be read (and fixed).
+  auto scheme = store_.LoadScheme(year);
+  if (!scheme.ok()) return scheme.status();
+  return std::make_shared<const core::Scheme>(std::move(scheme).value());
+}
+
+Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
+  auto versions = Versions(year);
+  if (!versions.ok()) return versions.status();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = views_.find(year); it != views_.end() && it->second->versions == *versions) {
+      return it->second;
+    }
+  }
+  // Invariant 3: one builder per year; later callers wait, then re-check.
+  std::lock_guard<std::mutex> build(BuildLock(year));
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = views_.find(year); it != views_.end() && it->second->versions == *versions) {
+      return it->second;
+    }
+  }
+  auto built = Build(year, *versions);
+  if (!built.ok()) return built.status();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto& slot = views_[year];
+  // Another writer may have moved the versions on meanwhile: keep the newer.
+  if (!slot || slot->versions <= (*built)->versions) slot = *built;
+  return *built;
+}
+
+Result<std::shared_ptr<const YearView>> YearCache::Build(int year,
+                                                         std::pair<int64_t, int64_t> versions) {
   auto info = Year(year);
   if (!info.ok()) return info.status();
   auto scheme = store_.LoadScheme(year);
   if (!scheme.ok()) return scheme.status();
-  auto shared = std::make_shared<const core::Scheme>(std::move(scheme).value());
-  schemes_[year] = shared;
-  return shared;
-}
-
-Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
-  GOVPERF_RETURN_IF_ERROR(Refresh());
-  if (auto it = views_.find(year); it != views_.end()) return it->second;
-  auto info = Year(year);
-  if (!info.ok()) return info.status();
-  auto scheme = Scheme(year);
-  if (!scheme.ok()) return scheme.status();
   // Scored with last year's year-end values, exactly like the CLI (store/scoring_input.h).
   auto scoring = store::LoadYearDataForScoring(store_, year);
   if (!scoring.ok()) return scoring.status();
-  auto result = core::Evaluate(**scheme, *scoring, EvaluateOptionsFor(*info));
+  auto result = core::Evaluate(*scheme, *scoring, EvaluateOptionsFor(*info));
   if (!result.ok()) {
     // A stored scheme that does not evaluate is a server-side problem, not the caller's.
     return Status::Internal("cannot evaluate year " + std::to_string(year) + ": " +
@@ -157,7 +172,8 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
   }
   auto view = std::make_shared<YearView>();
   view->info = std::move(info).value();
-  view->scheme = **scheme;
+  view->versions = versions;
+  view->scheme = std::move(scheme).value();
   // The year's own data: the scoring input without last year's year-end values.
   const std::string last_year = std::to_string(year - 1);
   view->data = *scoring;
@@ -165,42 +181,49 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
   view->scoring_data = std::move(scoring).value();
   view->result = std::move(result).value();
   view->BuildIndexes();
-  views_[year] = view;
   return std::shared_ptr<const YearView>(view);
 }
 
 Result<std::shared_ptr<const Intervals>> YearCache::IntervalsOf(int year, int replicates,
                                                                 double level) {
-  auto view = View(year);  // refreshes (invariant 2) and evaluates the point result
+  auto view = View(year);  // current (invariant 2) and evaluated
   if (!view.ok()) return view.status();
   const auto key = std::make_tuple(year, replicates, level);
-  if (auto it = intervals_.find(key); it != intervals_.end()) return it->second;
+  const auto versions = (*view)->versions;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = intervals_.find(key); it != intervals_.end() && it->second.first == versions) {
+      return it->second.second;
+    }
+  }
   methods::UncertaintyOptions options;
   options.replicates = replicates;
   options.level = level;
   options.evaluate = EvaluateOptionsFor((*view)->info);
   auto estimate = methods::EstimateUncertainty((*view)->scheme, (*view)->scoring_data, options);
   if (!estimate.ok()) return estimate.status();
-  // Bounded per year (invariant 4): forget the year's other parameter sets first.
+  auto shared = std::make_shared<const Intervals>(std::move(estimate).value());
+  std::lock_guard<std::mutex> lock(mu_);
+  // Bounded per year (invariant 4): forget stale sets and the year's oldest others.
   size_t kept = 0;
   for (auto it = intervals_.begin(); it != intervals_.end();) {
-    if (std::get<0>(it->first) == year && ++kept >= kMaxIntervalSetsPerYear) {
+    if (std::get<0>(it->first) == year &&
+        (it->second.first != versions || ++kept >= kMaxIntervalSetsPerYear)) {
       it = intervals_.erase(it);
     } else {
       ++it;
     }
   }
-  auto shared = std::make_shared<const Intervals>(std::move(estimate).value());
-  intervals_[key] = shared;
+  intervals_[key] = {versions, shared};
   return shared;
 }
 
 void YearCache::Invalidate(int year) {
+  std::lock_guard<std::mutex> lock(mu_);
   views_.erase(year);
-  schemes_.erase(year);
   for (auto it = intervals_.begin(); it != intervals_.end();) {
     it = std::get<0>(it->first) == year ? intervals_.erase(it) : std::next(it);
   }
 }
 
-}  // namespace govperf::server
+}  // namespace govperf::app

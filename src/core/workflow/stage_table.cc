@@ -1,0 +1,157 @@
+// The stage table as data: edit these two tables to change the workflow, and
+// the data files in tests/workflow/ with them.
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "core/workflow/stage.h"
+
+namespace govperf::core {
+namespace {
+
+struct StageRow {
+  Stage stage;
+  const char* name;
+  const char* name_zh;
+};
+constexpr std::array<StageRow, 6> kStages = {{
+    {Stage::kDraft, "draft", "草稿"},
+    {Stage::kSetting, "setting", "指标设置"},
+    {Stage::kMonitoring, "monitoring", "日常监测"},
+    {Stage::kYearEnd, "year_end", "年终考核"},
+    {Stage::kPreliminary, "preliminary", "结果公示"},
+    {Stage::kPublished, "published", "已发布"},
+}};
+
+constexpr std::array<std::pair<YearWrite, const char*>, 5> kWrites = {{
+    {YearWrite::kScheme, "scheme"},
+    {YearWrite::kValues, "values"},
+    {YearWrite::kScores, "scores"},
+    {YearWrite::kAdjustments, "adjustments"},
+    {YearWrite::kInputs, "inputs"},
+}};
+
+// Which writes each stage allows, for which roles. A lead department writes
+// values only of indicators it leads: that narrowing needs the scheme and is
+// done by the use case; here it is "lead may write values".
+struct WriteRule {
+  Stage stage;
+  YearWrite write;
+  std::vector<Role> roles;
+};
+const std::vector<WriteRule>& WriteRules() {
+  using R = Role;
+  using S = Stage;
+  using W = YearWrite;
+  static const std::vector<WriteRule> kRules = {
+      // The scheme is the office's until the year starts; later changes go
+      // through an adjustment request (调整程序), not a replacement.
+      {S::kDraft, W::kScheme, {R::kAdmin}},
+      {S::kSetting, W::kScheme, {R::kAdmin}},
+      // Values are reported while the year runs and at its end.
+      {S::kMonitoring, W::kValues, {R::kAdmin, R::kLead}},
+      {S::kYearEnd, W::kValues, {R::kAdmin, R::kLead}},
+      // Scores of the other assessing subjects, bonus/deduction/veto and
+      // inputs: entered by the office once known (a survey may end before the
+      // year does), and corrected during 公示 when an appeal is upheld.
+      {S::kMonitoring, W::kScores, {R::kAdmin}},
+      {S::kYearEnd, W::kScores, {R::kAdmin}},
+      {S::kPreliminary, W::kScores, {R::kAdmin}},
+      {S::kMonitoring, W::kAdjustments, {R::kAdmin}},
+      {S::kYearEnd, W::kAdjustments, {R::kAdmin}},
+      {S::kPreliminary, W::kAdjustments, {R::kAdmin}},
+      {S::kMonitoring, W::kInputs, {R::kAdmin}},
+      {S::kYearEnd, W::kInputs, {R::kAdmin}},
+      {S::kPreliminary, W::kInputs, {R::kAdmin}},
+  };
+  return kRules;
+}
+
+}  // namespace
+
+const char* StageName(Stage s) {
+  for (const auto& row : kStages) {
+    if (row.stage == s) return row.name;
+  }
+  return "?";
+}
+
+const char* StageNameZh(Stage s) {
+  for (const auto& row : kStages) {
+    if (row.stage == s) return row.name_zh;
+  }
+  return "?";
+}
+
+std::optional<Stage> ParseStage(std::string_view s) {
+  for (const auto& row : kStages) {
+    if (s == row.name) return row.stage;
+  }
+  return std::nullopt;
+}
+
+const std::vector<Stage>& AllStages() {
+  static const std::vector<Stage> kAll = [] {
+    std::vector<Stage> v;
+    for (const auto& row : kStages) v.push_back(row.stage);
+    return v;
+  }();
+  return kAll;
+}
+
+const char* YearWriteName(YearWrite w) {
+  for (const auto& [write, name] : kWrites) {
+    if (write == w) return name;
+  }
+  return "?";
+}
+
+std::optional<YearWrite> ParseYearWrite(std::string_view s) {
+  for (const auto& [write, name] : kWrites) {
+    if (s == name) return write;
+  }
+  return std::nullopt;
+}
+
+const std::vector<Transition>& Transitions() {
+  using R = Role;
+  using S = Stage;
+  static const std::vector<Transition> kTable = {
+      {S::kDraft, S::kSetting, {R::kAdmin}, true},
+      {S::kSetting, S::kDraft, {R::kAdmin}, false},
+      {S::kSetting, S::kMonitoring, {R::kAdmin}, true},
+      {S::kMonitoring, S::kYearEnd, {R::kAdmin}, true},
+      {S::kYearEnd, S::kPreliminary, {R::kAdmin}, true},
+      {S::kPreliminary, S::kYearEnd, {R::kAdmin}, true},
+      {S::kPreliminary, S::kPublished, {R::kAdmin}, true},
+  };
+  return kTable;
+}
+
+const Transition* FindTransition(Stage from, Stage to) {
+  for (const Transition& t : Transitions()) {
+    if (t.from == from && t.to == to) return &t;
+  }
+  return nullptr;
+}
+
+bool MayTransition(Stage from, Stage to, Role role) {
+  const Transition* t = FindTransition(from, to);
+  if (!t) return false;
+  if (role == Role::kSystem) return true;
+  return std::find(t->roles.begin(), t->roles.end(), role) != t->roles.end();
+}
+
+bool StageAllows(Stage stage, YearWrite w, Role role) {
+  if (stage == Stage::kPublished) return false;
+  if (role == Role::kSystem) return true;
+  for (const WriteRule& rule : WriteRules()) {
+    if (rule.stage == stage && rule.write == w &&
+        std::find(rule.roles.begin(), rule.roles.end(), role) != rule.roles.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace govperf::core

@@ -1,0 +1,118 @@
+// The hash-chained audit log: append (inside write transactions), list, verify.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "store/audit_chain.h"
+#include "store/codec.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace govperf::store::sqlite {
+
+using nlohmann::json;
+
+namespace {
+constexpr int kMaxAuditPage = 1000;
+}  // namespace
+
+
+Status SqliteStore::AppendAudit(const Actor& actor, const std::string& action,
+                                const std::string& entity, const std::string& before,
+                                const std::string& after) {
+  AuditRecord r;
+  r.id = 1;
+  r.prev_hash = kGenesisHash;
+  {
+    GOVPERF_ASSIGN_STMT(head,
+                        db_->Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    GOVPERF_STEP(row, head);
+    if (row) {
+      r.id = head.Int(0) + 1;
+      r.prev_hash = head.Text(1);
+    }
+  }
+  r.at = NowIso();
+  r.actor = actor.username.empty() ? "system" : actor.username;
+  r.action = action;
+  r.entity = entity;
+  r.before = before;
+  r.after = after;
+  r.hash = AuditHash(r);
+  GOVPERF_ASSIGN_STMT(
+      ins, db_->Prepare("INSERT INTO audit_log (id, at, actor, action, entity, before_json, "
+                        "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  ins.Bind(1, r.id).Bind(2, r.at).Bind(3, r.actor).Bind(4, r.action).Bind(5, r.entity);
+  ins.Bind(6, r.before).Bind(7, r.after).Bind(8, r.prev_hash).Bind(9, r.hash);
+  return ins.Run();
+}
+
+Result<std::vector<AuditRecord>> SqliteStore::ListAudit(int64_t after_id, int limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  limit = std::clamp(limit, 1, kMaxAuditPage);
+  std::vector<AuditRecord> out;
+  GOVPERF_ASSIGN_STMT(
+      q, db_->Prepare("SELECT id, at, actor, action, entity, before_json, after_json, prev_hash, "
+                      "hash FROM audit_log WHERE id > ? ORDER BY id LIMIT ?"));
+  q.Bind(1, after_id).Bind(2, limit);
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) break;
+    out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6),
+                   q.Text(7), q.Text(8)});
+  }
+  return out;
+}
+
+Result<AuditVerification> SqliteStore::VerifyAudit() {
+  std::lock_guard<std::mutex> lock(mu_);
+  AuditVerification v;
+  Status st = db_->ReadTxn([&]() -> Status {
+    GOVPERF_ASSIGN_STMT(
+        q, db_->Prepare("SELECT id, at, actor, action, entity, before_json, after_json, "
+                        "prev_hash, hash FROM audit_log ORDER BY id"));
+    std::string expected_prev = kGenesisHash;
+    int64_t last_id = 0;
+    for (;;) {
+      GOVPERF_STEP(row, q);
+      if (!row) break;
+      AuditRecord r{q.Int(0),  q.Text(1), q.Text(2), q.Text(3), q.Text(4),
+                    q.Text(5), q.Text(6), q.Text(7), q.Text(8)};
+      ++v.records;
+      std::string problem;
+      if (r.id != last_id + 1) {
+        problem = "record " + std::to_string(r.id) + " follows record " + std::to_string(last_id) +
+                  ": a record is missing";
+      } else if (r.prev_hash != expected_prev) {
+        problem = "record " + std::to_string(r.id) +
+                  ": prev_hash does not match the previous record's hash";
+      } else if (AuditHash(r) != r.hash) {
+        problem = "record " + std::to_string(r.id) + ": content does not match its hash";
+      }
+      if (!problem.empty()) {
+        v.ok = false;
+        v.first_bad_id = r.id;
+        v.message = problem;
+        return Status::Ok();
+      }
+      expected_prev = r.hash;
+      last_id = r.id;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return v;
+}
+
+Result<std::pair<int64_t, std::string>> SqliteStore::AuditHead() {
+  std::lock_guard<std::mutex> lock(mu_);
+  GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+  GOVPERF_STEP(row, q);
+  if (!row) return std::pair<int64_t, std::string>(0, kGenesisHash);
+  return std::pair<int64_t, std::string>(q.Int(0), q.Text(1));
+}
+
+}  // namespace govperf::store::sqlite

@@ -1,0 +1,142 @@
+// The SQLite backend of Store (internal to src/store/sqlite/): the class and
+// the helpers its per-aggregate files share. One file per aggregate:
+// users.cc (users, sessions, login state), years.cc, scheme.cc, year_data.cc,
+// org.cc, audit.cc; store.cc opens the database and runs write transactions.
+//
+// Guarantees (numbered as in docs/design/store.md):
+//  I1. Every Store::Write runs in one BEGIN IMMEDIATE transaction; every write
+//      inside it appends exactly one audit record; on any failure nothing is
+//      written.
+//  I2. Input is validated before anything is changed; errors name the field
+//      or row (e.g. "values[12].unit_id: unknown unit 'X9' in year 2025").
+//  I3. Reads run in a read transaction (a consistent snapshot) and never write.
+//  I4. Ordered collections (categories, grades, units, indicators, values,
+//      adjustments, registry) load in the order they were saved.
+//  I5. Stage rules and data versions (store.h guarantees 3 and 4) are checked
+//      and bumped by the *Tx methods themselves, inside the transaction.
+// One connection per Store; a mutex serialises its use, so a Store may be
+// shared by threads. Several Stores (or processes) may open the same file:
+// WAL lets readers proceed while one writer holds the lock.
+#pragma once
+
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "store/sqlite/db.h"
+#include "store/store.h"
+
+namespace govperf::store::sqlite {
+
+// Macro helpers for Result<Stmt>: keep call sites short without exceptions.
+#define GOVPERF_ASSIGN_STMT(var, expr)        \
+  Result<Stmt> var##_r = (expr);              \
+  if (!var##_r.ok()) return var##_r.status(); \
+  Stmt& var = *var##_r
+
+#define GOVPERF_STEP(var, stmt_expr)          \
+  Result<bool> var##_r = (stmt_expr).Step();  \
+  if (!var##_r.ok()) return var##_r.status(); \
+  bool var = *var##_r
+
+inline Status FailedPrecondition(std::string m) {
+  return {Code::kFailedPrecondition, std::move(m)};
+}
+inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
+inline bool Finite(double v) { return std::isfinite(v); }
+
+// The years the store holds (wider than the app's 2000–2100: old data imports).
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 9999;
+inline std::vector<std::string> JsonStrings(const std::string& text) {
+  return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+// "YYYY" equal to the year, or "YYYY-MM" of that year with MM in 01..12.
+bool ValidPeriod(int year, const std::string& period);
+
+// What a datum needs to be checked against: the year's units and leaves.
+struct SchemeIndex {
+  struct Leaf {
+    std::set<std::string> category_ids;
+    std::set<std::string> unit_ids;
+  };
+  std::map<std::string, std::string> unit_category;  // unit id → category id
+  std::set<std::string> indicators;                  // every indicator id
+  std::map<std::string, Leaf> leaves;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Db> db, const Clock& clock) : db_(std::move(db)), clock_(clock) {}
+
+  // Readers.
+  Result<std::optional<User>> FindUser(const std::string& username) override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<std::optional<Session>> FindSession(const std::string& token_hash) override;
+  Result<std::vector<YearInfo>> ListYears() override;
+  Result<std::optional<YearInfo>> FindYear(int year) override;
+  Result<int64_t> DataVersion(int year) override;
+  Result<core::Scheme> LoadScheme(int year) override;
+  Result<core::YearData> LoadYearData(int year) override;
+  Result<Org> LoadOrg() override;
+  Result<std::vector<AuditRecord>> ListAudit(int64_t after_id, int limit) override;
+  Result<AuditVerification> VerifyAudit() override;
+  Result<std::pair<int64_t, std::string>> AuditHead() override;
+
+  Status Write(const Actor& actor, const std::function<Status(WriteTx&)>& fn) override;
+
+  // The write operations. REQUIRE: mu_ held and a write transaction open
+  // (only the WriteTx handed out by Write calls them).
+  Status PutUserTx(const Actor& actor, const User& user);
+  Status SetLoginStateTx(const Actor& actor, const std::string& username, int failed_logins,
+                         int64_t locked_until, int lock_level, const std::string& action);
+  Status CreateSessionTx(const Actor& actor, const Session& session);
+  Status DeleteSessionTx(const Actor& actor, const std::string& token_hash);
+  Status DeleteSessionsOfTx(const Actor& actor, const std::string& username);
+  Status PutYearTx(const Actor& actor, const YearInfo& year);
+  Status SaveSchemeTx(const Actor& actor, const core::Scheme& scheme);
+  Status SaveYearDataTx(const Actor& actor, int year, const core::YearData& data);
+  Status PutDatumTx(const Actor& actor, int year, const core::Datum& datum);
+  Status PutComponentScoresTx(const Actor& actor, int year, const ComponentScores& scores);
+  Status PutUnitInputsTx(const Actor& actor, int year, const std::string& unit_id,
+                         const std::map<std::string, double>& inputs);
+  Status PutAdjustmentTx(const Actor& actor, int year, const core::Adjustment& a);
+  Status DeleteAdjustmentTx(const Actor& actor, int year, const std::string& id);
+  Status PutOrgCategoryTx(const Actor& actor, const OrgCategory& c);
+  Status PutOrgUnitTx(const Actor& actor, const OrgUnit& u);
+  Status AddOrgChangeTx(const Actor& actor, const OrgChange& c);
+
+ private:
+  std::string NowIso() const;
+
+  // REQUIRES: inside a write transaction (so the chain head cannot move).
+  Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,
+                     const std::string& before, const std::string& after);
+  // Stage rule for a write of kind `w` to `year` by `actor` (store.h
+  // guarantee 3), then the year's data_version + 1 (guarantee 4). NotFound
+  // for an unknown year. REQUIRES: inside a write transaction.
+  Status CheckStageAndBump(const Actor& actor, int year, core::YearWrite w);
+  Status BumpVersion(int year);
+
+  // The *Locked helpers REQUIRE mu_ held and, where they read several tables,
+  // an open transaction.
+  Result<std::optional<User>> FindUserLocked(const std::string& username);
+  Result<std::optional<YearInfo>> FindYearLocked(int year);
+  Result<bool> HasSchemeLocked(int year);
+  Result<core::Scheme> LoadSchemeLocked(int year);
+  Result<core::YearData> LoadYearDataLocked(int year);
+  Result<SchemeIndex> LoadIndexLocked(int year);
+  Result<Org> LoadOrgLocked();
+  Status CheckDatum(const SchemeIndex& index, int year, const core::Datum& d,
+                    const std::string& where);
+  Status CheckNoOrphans(int year);
+
+  std::mutex mu_;
+  std::unique_ptr<Db> db_;
+  const Clock& clock_;
+};
+
+}  // namespace govperf::store::sqlite

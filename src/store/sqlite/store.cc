@@ -1,0 +1,100 @@
+// Opening the SQLite store and running write transactions (Store::Write).
+#include <cctype>
+#include <exception>
+
+#include "store/audit_chain.h"
+#include "store/codec.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace govperf::store::sqlite {
+namespace {
+
+// The WriteTx handed to Store::Write's callback: forwards to the *Tx methods
+// with the transaction's actor. Lives only for the duration of the callback.
+class SqliteWriteTx final : public WriteTx {
+ public:
+  SqliteWriteTx(SqliteStore& s, const Actor& actor) : s_(s), actor_(actor) {}
+  const Actor& actor() const override { return actor_; }
+
+  Status PutUser(const User& u) override { return s_.PutUserTx(actor_, u); }
+  Status SetLoginState(const std::string& username, int failed, int64_t locked_until, int level,
+                       const std::string& action) override {
+    return s_.SetLoginStateTx(actor_, username, failed, locked_until, level, action);
+  }
+  Status CreateSession(const Session& x) override { return s_.CreateSessionTx(actor_, x); }
+  Status DeleteSession(const std::string& h) override { return s_.DeleteSessionTx(actor_, h); }
+  Status DeleteSessionsOf(const std::string& u) override {
+    return s_.DeleteSessionsOfTx(actor_, u);
+  }
+  Status PutYear(const YearInfo& y) override { return s_.PutYearTx(actor_, y); }
+  Status SaveScheme(const core::Scheme& x) override { return s_.SaveSchemeTx(actor_, x); }
+  Status SaveYearData(int year, const core::YearData& d) override {
+    return s_.SaveYearDataTx(actor_, year, d);
+  }
+  Status PutDatum(int year, const core::Datum& d) override {
+    return s_.PutDatumTx(actor_, year, d);
+  }
+  Status PutComponentScores(int year, const ComponentScores& c) override {
+    return s_.PutComponentScoresTx(actor_, year, c);
+  }
+  Status PutUnitInputs(int year, const std::string& unit,
+                       const std::map<std::string, double>& inputs) override {
+    return s_.PutUnitInputsTx(actor_, year, unit, inputs);
+  }
+  Status PutAdjustment(int year, const core::Adjustment& a) override {
+    return s_.PutAdjustmentTx(actor_, year, a);
+  }
+  Status DeleteAdjustment(int year, const std::string& id) override {
+    return s_.DeleteAdjustmentTx(actor_, year, id);
+  }
+  Status PutOrgCategory(const OrgCategory& c) override { return s_.PutOrgCategoryTx(actor_, c); }
+  Status PutOrgUnit(const OrgUnit& u) override { return s_.PutOrgUnitTx(actor_, u); }
+  Status AddOrgChange(const OrgChange& c) override { return s_.AddOrgChangeTx(actor_, c); }
+
+ private:
+  SqliteStore& s_;
+  const Actor& actor_;
+};
+
+}  // namespace
+
+bool ValidPeriod(int year, const std::string& period) {
+  const std::string y = std::to_string(year);
+  if (period == y) return true;
+  if (period.size() != 7 || period.compare(0, 4, y) != 0 || period[4] != '-') return false;
+  if (!std::isdigit(static_cast<unsigned char>(period[5])) ||
+      !std::isdigit(static_cast<unsigned char>(period[6]))) {
+    return false;
+  }
+  int month = (period[5] - '0') * 10 + (period[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+std::string SqliteStore::NowIso() const { return FormatIsoUtc(clock_.NowUnix()); }
+
+Status SqliteStore::Write(const Actor& actor, const std::function<Status(WriteTx&)>& fn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return db_->WriteTxn([&]() -> Status {
+    SqliteWriteTx tx(*this, actor);
+    return fn(tx);
+  });
+}
+
+}  // namespace govperf::store::sqlite
+
+namespace govperf::store {
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Clock& clock) {
+  try {
+    Result<std::unique_ptr<sqlite::Db>> db = sqlite::Db::Open(path);
+    if (!db.ok()) return db.status();
+    Status st = sqlite::ApplyMigrations(**db, FormatIsoUtc(clock.NowUnix()));
+    if (!st.ok()) return st;
+    return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(*db), clock));
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("opening store: ") + e.what());
+  }
+}
+
+}  // namespace govperf::store
