@@ -56,7 +56,8 @@ printf '%-34s %12s  %s\n' "/api/v1/public/results?year=$year" "$r" "$(errors "$w
 printf 'ratio results/health: %.3f\n' "$(echo "$r / $h" | bc -l)"
 
 echo "== phase 2: /api/health latency under heavy load (wrk -t1 -c4 -d${duration}s --latency) =="
-wrk -t1 -c4 -d"${duration}s" --latency "$base/api/health" >"$work/idle.txt"
+# --timeout: a health check stuck behind heavy work should show as latency, not vanish as a timeout.
+wrk -t1 -c4 -d"${duration}s" --timeout 30s --latency "$base/api/health" >"$work/idle.txt"
 token=$(curl -fsS -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"demo-admin-2026"}' "$base/api/v1/auth/login" |
   sed -nE 's/.*"token": *"([^"]+)".*/\1/p')
@@ -70,14 +71,19 @@ wrk -t1 -c1 -d"${heavy}s" --timeout 120s -H "Authorization: Bearer $token" \
   "$base/api/v1/years/$year/analysis/uncertainty?replicates=$replicates" >"$work/uncertainty.txt" 2>&1 &
 pids+=($!)
 sleep 2
-wrk -t1 -c4 -d"${duration}s" --latency "$base/api/health" >"$work/loaded.txt"
+wrk -t1 -c4 -d"${duration}s" --timeout 30s --latency "$base/api/health" >"$work/loaded.txt"
 wait "${pids[@]}" || true
 pids=()
-printf '%-30s %10s %10s %10s %12s\n' "/api/health" p50 p99 max requests/s
+printf '%-12s %10s %10s %10s %10s %12s  %s\n' "/api/health" requests p50 p99 max requests/s errors
 for f in idle loaded; do
+  n=$(sed -nE 's/^ *([0-9]+) requests in.*/\1/p' "$work/$f.txt")
   max=$(sed -nE 's/^ *Latency +[0-9.]+[a-z]+ +[0-9.]+[a-z]+ +([0-9.]+[a-z]+).*/\1/p' "$work/$f.txt")
-  printf '%-30s %10s %10s %10s %12s\n' "$f" "$(pct "$work/$f.txt" 50)" "$(pct "$work/$f.txt" 99)" \
-    "$max" "$(rps "$work/$f.txt")"
+  if [ "${n:-0}" = 0 ]; then  # wrk prints zeros when nothing came back
+    printf '%-12s %10s %10s %10s %10s %12s  %s\n' "$f" 0 - - - 0 "$(errors "$work/$f.txt")"
+  else
+    printf '%-12s %10s %10s %10s %10s %12s  %s\n' "$f" "$n" "$(pct "$work/$f.txt" 50)" \
+      "$(pct "$work/$f.txt" 99)" "$max" "$(rps "$work/$f.txt")" "$(errors "$work/$f.txt")"
+  fi
 done
 echo "wrong-password logins (32 clients): $(rps "$work/logins.txt") requests/s;" \
   "$(grep 'login statuses' "$work/logins.txt" || echo 'no statuses')"
