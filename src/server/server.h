@@ -28,9 +28,9 @@
 // Threading: the io_context is run by `io_threads` threads (the one calling
 // Run() is one of them). Each connection is a coroutine on its own strand, so
 // a connection's requests are handled in order, but different connections'
-// handlers run concurrently: the Handler and `is_heavy` must be thread-safe. See
-// docs/design/server.md for the model and why. Beast/Asio live only in server.cc (pimpl), which
-// keeps compile times down.
+// handlers run concurrently: the Handler and `is_heavy` must be thread-safe.
+// See docs/design/server.md for the model and why.
+// Beast/Asio live only in server.cc (pimpl), which keeps compile times down.
 #pragma once
 
 #include <chrono>
