@@ -4,6 +4,7 @@
 # (window functions) on the same files in the same run. Prints a table; the
 # figures go into BENCHMARKS.md by hand, with the date and machine.
 #   bench/run.sh BUILD_DIR        (BENCH_DIR=/tmp/govperf-bench, RUNS=5, SCALES="province nation")
+# Then the HTTP load bench (bench/http_load.sh; HTTP=0 skips it).
 set -euo pipefail
 build="$1"; bin="$build/govperf"
 src="$(cd "$(dirname "$0")/.." && pwd)"
@@ -54,3 +55,8 @@ for scale in $scales; do
 done
 echo "(wall_s = best of $runs whole runs; sqlite_s = CSV import + SQL; sql_score = the SQL query alone;"
 echo " ratio = sqlite_s / wall_s; results of both engines compared unit by unit: identical)"
+
+if [ "${HTTP:-1}" = 1 ]; then
+  echo
+  "$src/bench/http_load.sh" "$bin"
+fi

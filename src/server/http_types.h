@@ -11,18 +11,31 @@
 namespace govperf::server {
 
 struct Request {
-  std::string method;           // "GET", "PUT" ... as sent
+  std::string method;           // "GET", "PUT" ... as sent; "GET" for a HEAD request
   std::string target;           // raw request target: path and optional "?query"
   std::string authorization;    // Authorization header, as sent
   std::string accept_language;  // Accept-Language header, as sent
   std::string body;
+  // The client sent HEAD. The transport hands it to the handler as a GET (so
+  // HEAD works wherever GET does) and drops the body of the response; a
+  // handler may use this to skip producing an expensive body.
+  bool head = false;
+  // If-None-Match header, as sent. The transport answers 304 itself when the
+  // handler's response carries a matching ETag; handlers may read it to skip work.
+  std::string if_none_match;
+  // The peer's IP address as text ("127.0.0.1", "::1"; an IPv4-mapped IPv6
+  // address is given as IPv4), e.g. for login throttling by address. No
+  // proxy headers are consulted: the server is meant to face clients directly.
+  std::string remote_address;
 };
 
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
-  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // Extra headers. One with the same name (case-insensitive) as a header the
+  // transport adds by default (the security headers, see server.h) replaces it.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 }  // namespace govperf::server
