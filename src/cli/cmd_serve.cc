@@ -58,6 +58,10 @@ int RunServe(const ServeArgs& args) {
   options.host = args.host;
   options.port = static_cast<uint16_t>(args.port);
   options.handle_signals = true;
+  // Logins (argon2), interval estimates and other heavy routes run on the
+  // transport's bounded, lower-priority pool: they cannot stall health checks
+  // or the public results.
+  options.is_heavy = [&app](const server::Request& r) { return app.IsHeavy(r); };
   server::Server srv(options, [&app](const server::Request& r) { return app.Handle(r); });
   if (Status listen = srv.Listen(); !listen.ok()) {
     std::cerr << "govperf serve: " << listen.message() << "\n";
@@ -68,7 +72,7 @@ int RunServe(const ServeArgs& args) {
             << ")\n";
   if (!existed) {
     std::cout << "note: " << args.db << " did not exist and was created empty; fill it with "
-              << "`govperf demo --db " << args.db << "`\n";
+              << "`govperf init --db " << args.db << " --admin USER` (or `govperf demo`)\n";
   }
   if (!args.web.empty() && !std::filesystem::is_directory(args.web, ec)) {
     std::cout << "note: web directory " << args.web

@@ -4,7 +4,7 @@ namespace govperf::cli {
 
 const std::vector<CommandEntry>& Commands() {
   static const std::vector<CommandEntry> kCommands = {
-      {"score", AddScoreCommand},   {"serve", AddServeCommand},     {"demo", AddDemoCommand},
+      {"init", AddInitCommand},     {"score", AddScoreCommand},   {"serve", AddServeCommand},     {"demo", AddDemoCommand},
       {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand}, {"gen", AddGenCommand},
       {"whatif", AddWhatIfCommand},
       {"scheme", AddSchemeCommand},

@@ -29,5 +29,6 @@ void AddAnalyzeCommand(CLI::App& app, RunState& state);  // cmd_analyze.cc
 void AddSchemeCommand(CLI::App& app, RunState& state);   // cmd_scheme.cc
 void AddGenCommand(CLI::App& app, RunState& state);      // cmd_gen.cc
 void AddWhatIfCommand(CLI::App& app, RunState& state);   // cmd_whatif.cc
+void AddInitCommand(CLI::App& app, RunState& state);     // cmd_init.cc
 
 }  // namespace govperf::cli

@@ -240,7 +240,7 @@ class SqliteStoreTest : public ::testing::Test {
   }
   // A year with the sample scheme saved.
   void SeedYear(int year) {
-    ASSERT_TRUE(store_->PutYear(kAdmin, {year, "in_progress", ""}).ok());
+    ASSERT_TRUE(store_->PutYear(kAdmin, {year, core::Stage::kMonitoring, "", 0}).ok());
     Status st = store_->SaveScheme(kAdmin, SampleScheme(year));
     ASSERT_TRUE(st.ok()) << st.ToString();
   }
@@ -267,7 +267,7 @@ TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   // A second store on the same file at the same time works too (WAL).
   auto other = MustOpen(path_, clock_);
   ASSERT_NE(other, nullptr);
-  ASSERT_TRUE(other->PutYear(kAdmin, {2026, "draft", ""}).ok());
+  ASSERT_TRUE(other->PutYear(kAdmin, {2026, core::Stage::kDraft, "", 0}).ok());
   EXPECT_EQ(store_->ListYears()->size(), 2u);
 }
 
@@ -286,7 +286,7 @@ TEST_F(SqliteStoreTest, UsersRoundTripAndAuditNeverHoldsHashes) {
   auto found = store_->FindUser("unit_d01");
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_EQ((*found)->display_name, "望川区");
-  EXPECT_EQ((*found)->role, "unit");
+  EXPECT_EQ((*found)->role, core::Role::kUnit);
   EXPECT_EQ((*found)->unit_id, "D01");
   EXPECT_EQ((*found)->password_hash, "$argon2id$secret-hash");
   EXPECT_TRUE((*found)->active);
@@ -371,18 +371,18 @@ TEST_F(SqliteStoreTest, LoginAndLogoutAreAuditedWithoutTheToken) {
 }
 
 TEST_F(SqliteStoreTest, YearsListAscendingAndPublishingStamps) {
-  ASSERT_TRUE(store_->PutYear(kAdmin, {2026, "in_progress", ""}).ok());
-  ASSERT_TRUE(store_->PutYear(kAdmin, {2024, "published", "2025-03-01T00:00:00Z"}).ok());
-  ASSERT_TRUE(store_->PutYear(kAdmin, {2025, "published", ""}).ok());
+  ASSERT_TRUE(store_->PutYear(kAdmin, {2026, core::Stage::kMonitoring, "", 0}).ok());
+  ASSERT_TRUE(store_->PutYear(kAdmin, {2024, core::Stage::kPublished, "2025-03-01T00:00:00Z", 0}).ok());
+  ASSERT_TRUE(store_->PutYear(kAdmin, {2025, core::Stage::kPublished, "", 0}).ok());
   auto years = store_->ListYears();
   ASSERT_TRUE(years.ok());
   ASSERT_EQ(years->size(), 3u);
   EXPECT_EQ((*years)[0].year, 2024);
   EXPECT_EQ((*years)[0].published_at, "2025-03-01T00:00:00Z");
   EXPECT_EQ((*years)[1].published_at, "2026-01-01T00:00:00Z");  // stamped by the clock
-  EXPECT_EQ((*years)[2].status, "in_progress");
+  EXPECT_EQ((*years)[2].stage, core::Stage::kMonitoring);
   EXPECT_EQ(store_->PutYear(kAdmin, {2027, "closed", ""}).code(), Code::kInvalidArgument);
-  EXPECT_EQ(store_->PutYear(kAdmin, {2027, "draft", "2026-01-01T00:00:00Z"}).code(),
+  EXPECT_EQ(store_->PutYear(kAdmin, {2027, core::Stage::kDraft, "2026-01-01T00:00:00Z", 0}).code(),
             Code::kInvalidArgument);
   EXPECT_EQ(AuditCount(*store_), 3);
 }
@@ -399,7 +399,7 @@ TEST_F(SqliteStoreTest, SaveSchemeCreatesADraftYearAndReplacesWhole) {
   ASSERT_TRUE(store_->SaveScheme(kAdmin, SampleScheme(2027)).ok());
   auto years = store_->ListYears();
   ASSERT_EQ(years->size(), 1u);
-  EXPECT_EQ((*years)[0].status, "draft");
+  EXPECT_EQ((*years)[0].stage, core::Stage::kDraft);
 
   core::Scheme smaller = SampleScheme(2027);
   smaller.units.pop_back();  // B01
@@ -596,7 +596,7 @@ TEST_F(SqliteStoreTest, TamperingWithTheAuditLogIsFound) {
   TempDir other;
   const std::string p2 = other.File("b.db");
   auto s2 = MustOpen(p2, clock_);
-  for (int y : {2021, 2022, 2023}) ASSERT_TRUE(s2->PutYear(kAdmin, {y, "draft", ""}).ok());
+  for (int y : {2021, 2022, 2023}) ASSERT_TRUE(s2->PutYear(kAdmin, {y, core::Stage::kDraft, "", 0}).ok());
   ASSERT_EQ(RawExec(p2, "DELETE FROM audit_log WHERE id = 2"), SQLITE_OK);
   v = s2->VerifyAudit();
   EXPECT_FALSE(v->ok);

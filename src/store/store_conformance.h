@@ -1,0 +1,365 @@
+// The store conformance suite: what every backend of store::Store must do,
+// written against the interface only (store.h guarantees 1–5). A backend
+// instantiates it with a factory that opens a fresh, empty store:
+//
+//   INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance,
+//                            ::testing::Values(StoreBackend{"sqlite", OpenFreshSqlite}));
+//
+// The PostgreSQL backend must pass it unchanged. Included by *_test.cc only.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+#include "store/store_testing.h"
+
+namespace govperf::store::testing {
+
+struct StoreBackend {
+  std::string name;
+  // A fresh, empty store using `clock`; `dir` is a temporary directory the
+  // backend may use (removed after the test).
+  std::function<Result<std::unique_ptr<Store>>(const std::string& dir, const Clock& clock)> open;
+};
+
+inline std::string BackendName(const ::testing::TestParamInfo<StoreBackend>& info) {
+  return info.param.name;
+}
+
+class StoreConformance : public ::testing::TestWithParam<StoreBackend> {
+ protected:
+  void SetUp() override {
+    auto opened = GetParam().open(dir_.path(), clock_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value();
+  }
+
+  Store& store() { return *store_; }
+
+  // A small year: one category, two units, one leaf led by U1, in `stage`.
+  void MakeYear(int year, core::Stage stage) {
+    core::Scheme s;
+    s.year = year;
+    core::Category c;
+    c.id = "C";
+    c.name_zh = "区县";
+    c.kind = core::UnitKind::kDistrict;
+    c.grades = {{"ok", "合格", "OK", 0, std::nullopt}};
+    s.categories = {c};
+    s.units = {{"U1", "甲", "A", "C", "", core::UnitKind::kDistrict},
+               {"U2", "乙", "B", "C", "", core::UnitKind::kDistrict}};
+    core::Indicator root;
+    root.id = "1";
+    root.name_zh = "经济";
+    root.points = 10;
+    core::Indicator leaf;
+    leaf.id = "1.1";
+    leaf.parent_id = "1";
+    leaf.level = 2;
+    leaf.name_zh = "增速";
+    leaf.points = 10;
+    leaf.method = "completion_ratio";
+    leaf.lead_unit_id = "U1";
+    leaf.category_ids = {"C"};
+    s.indicators = {root, leaf};
+    s.targets[{"1.1", "U1"}] = 5;
+    s.targets[{"1.1", "U2"}] = 5;
+    ASSERT_TRUE(store().SaveScheme(kSystemActor, s).ok());
+    YearInfo y;
+    y.year = year;
+    y.stage = stage;
+    ASSERT_TRUE(store().PutYear(kSystemActor, y).ok());
+  }
+
+  int64_t Version(int year) {
+    auto v = store().DataVersion(year);
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    return v.ok() ? *v : -1;
+  }
+
+  int64_t AuditCount() {
+    auto head = store().AuditHead();
+    EXPECT_TRUE(head.ok());
+    return head.ok() ? head->first : -1;
+  }
+
+  static core::Datum Value(const std::string& unit, double v, const std::string& period) {
+    core::Datum d;
+    d.indicator_id = "1.1";
+    d.unit_id = unit;
+    d.period = period;
+    d.value = v;
+    return d;
+  }
+
+  const Actor kSystemActor{"system", core::Role::kSystem};
+  const Actor kAdmin{"admin", core::Role::kAdmin};
+  const Actor kLead{"lead_u1", core::Role::kLead};
+  TempDir dir_;
+  FakeClock clock_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreConformance, AWriteCommitsWholeOrNotAtAll) {
+  MakeYear(2026, core::Stage::kMonitoring);
+  const int64_t audit_before = AuditCount();
+  const int64_t version_before = Version(2026);
+  // The second write fails (unknown unit): the first must not stay.
+  Status st = store().Write(kAdmin, [&](WriteTx& tx) {
+    GOVPERF_RETURN_IF_ERROR(tx.PutDatum(2026, Value("U1", 4, "2026")));
+    return tx.PutDatum(2026, Value("NOPE", 4, "2026"));
+  });
+  ASSERT_FALSE(st.ok());
+  auto data = store().LoadYearData(2026);
+  ASSERT_TRUE(data.ok());
+  EXPECT_TRUE(data->values.empty());
+  EXPECT_EQ(AuditCount(), audit_before);
+  EXPECT_EQ(Version(2026), version_before);
+  // A callback's own failure rolls back too.
+  st = store().Write(kAdmin, [&](WriteTx& tx) {
+    GOVPERF_RETURN_IF_ERROR(tx.PutDatum(2026, Value("U1", 4, "2026")));
+    return Status::Invalid("changed my mind");
+  });
+  EXPECT_EQ(st.message(), "changed my mind");
+  EXPECT_TRUE(store().LoadYearData(2026)->values.empty());
+  // And two writes that succeed land together, each audited.
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           GOVPERF_RETURN_IF_ERROR(tx.PutDatum(2026, Value("U1", 4, "2026")));
+                           return tx.PutDatum(2026, Value("U2", 6, "2026"));
+                         })
+                  .ok());
+  EXPECT_EQ(store().LoadYearData(2026)->values.size(), 2u);
+  EXPECT_EQ(AuditCount(), audit_before + 2);
+  EXPECT_EQ(Version(2026), version_before + 2);
+}
+
+TEST_P(StoreConformance, StageRulesAreEnforcedInsideTheTransaction) {
+  MakeYear(2026, core::Stage::kDraft);
+  // Draft: no values, not even from the office.
+  Status st = store().PutDatum(kAdmin, 2026, Value("U1", 4, "2026"));
+  EXPECT_EQ(st.code(), Code::kFailedPrecondition) << st.ToString();
+  // Monitoring: a lead writes values; nobody replaces the scheme.
+  YearInfo y{2026, core::Stage::kSetting, "", 0};
+  ASSERT_TRUE(store().PutYear(kAdmin, y).ok());
+  y.stage = core::Stage::kMonitoring;
+  ASSERT_TRUE(store().PutYear(kAdmin, y).ok());
+  EXPECT_TRUE(store().PutDatum(kLead, 2026, Value("U1", 4, "2026")).ok());
+  auto scheme = store().LoadScheme(2026);
+  ASSERT_TRUE(scheme.ok());
+  EXPECT_EQ(store().SaveScheme(kAdmin, *scheme).code(), Code::kFailedPrecondition);
+  // A lead cannot enter satisfaction scores or bonus items.
+  ComponentScores cs{"U1", 90.0, 1.0, 85.0};
+  EXPECT_EQ(store().Write(kLead, [&](WriteTx& tx) { return tx.PutComponentScores(2026, cs); })
+                .code(),
+            Code::kFailedPrecondition);
+  EXPECT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutComponentScores(2026, cs); }).ok());
+  // A stage move the table does not hold is refused for people.
+  y.stage = core::Stage::kPublished;
+  EXPECT_EQ(store().PutYear(kAdmin, y).code(), Code::kFailedPrecondition);
+  // Published: nothing, for anyone — the program itself included.
+  ASSERT_TRUE(store().PutYear(kSystemActor, y).ok());
+  EXPECT_EQ(store().PutDatum(kSystemActor, 2026, Value("U2", 1, "2026")).code(),
+            Code::kFailedPrecondition);
+  EXPECT_EQ(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutComponentScores(2026, cs); }).code(),
+      Code::kFailedPrecondition);
+  auto data = store().LoadYearData(2026);
+  ASSERT_TRUE(data.ok());
+  EXPECT_EQ(data->values.size(), 1u);
+  EXPECT_EQ(data->satisfaction.at("U1"), 90.0);
+}
+
+TEST_P(StoreConformance, DataVersionMovesWithEveryYearWriteAndOnlyThatYear) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  MakeYear(2026, core::Stage::kMonitoring);
+  const int64_t v25 = Version(2025), v26 = Version(2026);
+  ASSERT_TRUE(store().PutDatum(kAdmin, 2026, Value("U1", 4, "2026-03")).ok());
+  EXPECT_EQ(Version(2026), v26 + 1);
+  EXPECT_EQ(Version(2025), v25);
+  core::Adjustment a;
+  a.id = "b1";
+  a.unit_id = "U2";
+  a.points = 1;
+  a.reason_zh = "表彰";
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutAdjustment(2026, a); }).ok());
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           return tx.PutUnitInputs(2026, "U1", {{"budget", 100}, {"staff", 5}});
+                         })
+                  .ok());
+  EXPECT_EQ(Version(2026), v26 + 3);
+  // Sessions and users do not touch any year.
+  User u;
+  u.username = "someone";
+  u.display_name = "x";
+  u.role = core::Role::kLeader;
+  u.password_hash = "h";
+  ASSERT_TRUE(store().PutUser(kAdmin, u).ok());
+  EXPECT_EQ(Version(2026), v26 + 3);
+  EXPECT_EQ(Version(2025), v25);
+  EXPECT_EQ(store().DataVersion(1999).status().code(), Code::kNotFound);
+}
+
+TEST_P(StoreConformance, AdjustmentsScoresAndInputsRoundTrip) {
+  MakeYear(2026, core::Stage::kYearEnd);
+  core::Adjustment a;
+  a.id = "b1";
+  a.unit_id = "U2";
+  a.kind = core::AdjustmentKind::kBonus;
+  a.points = 1.5;
+  a.reason_zh = "国家级表彰";
+  a.evidence = "文件";
+  a.entered_by = a.approved_by = "admin";
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutAdjustment(2026, a); }).ok());
+  core::Adjustment v = a;
+  v.id = "v1";
+  v.kind = core::AdjustmentKind::kVeto;
+  v.points = 0;
+  v.veto_effect = core::VetoEffect::kFixLowest;
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutAdjustment(2026, v); }).ok());
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           return tx.PutComponentScores(2026, {"U1", 88.5, 1.25, std::nullopt});
+                         })
+                  .ok());
+  ASSERT_TRUE(
+      store()
+          .Write(kAdmin, [&](WriteTx& tx) { return tx.PutUnitInputs(2026, "U1", {{"budget", 7}}); })
+          .ok());
+  auto d = store().LoadYearData(2026);
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->adjustments.size(), 2u);
+  EXPECT_EQ(d->adjustments[0].id, "b1");
+  EXPECT_EQ(d->adjustments[0].points, 1.5);
+  EXPECT_EQ(d->adjustments[0].reason_zh, "国家级表彰");
+  EXPECT_EQ(d->adjustments[1].veto_effect, core::VetoEffect::kFixLowest);
+  EXPECT_EQ(d->satisfaction.at("U1"), 88.5);
+  EXPECT_EQ(d->satisfaction_se.at("U1"), 1.25);
+  EXPECT_EQ(d->leadership.count("U1"), 0u);
+  EXPECT_EQ(d->inputs.at("U1").at("budget"), 7);
+  // Delete one; deleting it again names the id.
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DeleteAdjustment(2026, "b1"); }).ok());
+  Status again =
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DeleteAdjustment(2026, "b1"); });
+  EXPECT_EQ(again.code(), Code::kNotFound);
+  EXPECT_EQ(again.field(), "id");
+  EXPECT_EQ(store().LoadYearData(2026)->adjustments.size(), 1u);
+  // Out-of-range scores name the field and change nothing.
+  Status bad = store().Write(
+      kAdmin, [&](WriteTx& tx) { return tx.PutComponentScores(2026, {"U1", 101.0, 1.0, 50.0}); });
+  EXPECT_EQ(bad.code(), Code::kInvalidArgument);
+  EXPECT_EQ(bad.field(), "satisfaction");
+  EXPECT_EQ(store().LoadYearData(2026)->satisfaction.at("U1"), 88.5);
+}
+
+TEST_P(StoreConformance, RegistryAndItsChangesRoundTrip) {
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           GOVPERF_RETURN_IF_ERROR(tx.PutOrgCategory(
+                               {"D", "区县", "Districts", core::UnitKind::kDistrict, false}));
+                           GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(
+                               {"D01", "望川区", "Wangchuan", "D", "", core::UnitKind::kDistrict,
+                                false}));
+                           return tx.AddOrgChange({0, "", "", "create", "D01", "", "", "{}", "新设"});
+                         })
+                  .ok());
+  // A unit of an unknown category is refused, naming the field; nothing lands.
+  Status bad = store().Write(kAdmin, [&](WriteTx& tx) {
+    return tx.PutOrgUnit({"X", "某", "", "NOPE", "", core::UnitKind::kDepartment, false});
+  });
+  EXPECT_EQ(bad.field(), "category_id");
+  auto org = store().LoadOrg();
+  ASSERT_TRUE(org.ok());
+  ASSERT_EQ(org->categories.size(), 1u);
+  ASSERT_EQ(org->units.size(), 1u);
+  EXPECT_EQ(org->units[0].name_zh, "望川区");
+  ASSERT_EQ(org->changes.size(), 1u);
+  EXPECT_EQ(org->changes[0].kind, "create");
+  EXPECT_EQ(org->changes[0].actor, "admin");
+  EXPECT_EQ(org->changes[0].note, "新设");
+  // Update in place keeps the order; retire.
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           return tx.PutOrgUnit({"D01", "望川新区", "Wangchuan New", "D", "",
+                                                 core::UnitKind::kDistrict, true});
+                         })
+                  .ok());
+  org = store().LoadOrg();
+  EXPECT_EQ(org->units[0].name_zh, "望川新区");
+  EXPECT_TRUE(org->units[0].retired);
+}
+
+TEST_P(StoreConformance, LoginStateAndSessionsOfAUser) {
+  User u;
+  u.username = "lead_u1";
+  u.display_name = "甲";
+  u.role = core::Role::kLead;
+  u.unit_id = "U1";
+  u.password_hash = "h";
+  ASSERT_TRUE(store().PutUser(kAdmin, u).ok());
+  ASSERT_TRUE(store()
+                  .Write(kSystemActor,
+                         [&](WriteTx& tx) {
+                           return tx.SetLoginState("lead_u1", 0, 1767225900, 2, "login.locked");
+                         })
+                  .ok());
+  auto found = store().FindUser("lead_u1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->role, core::Role::kLead);
+  EXPECT_EQ((*found)->locked_until, 1767225900);
+  EXPECT_EQ((*found)->lock_level, 2);
+  // A session, then ending all of the user's sessions at once.
+  Session s{"t1", "lead_u1", clock_.NowUnix(), clock_.NowUnix() + 60};
+  ASSERT_TRUE(store().CreateSession(kSystemActor, s).ok());
+  ASSERT_TRUE(store().FindSession("t1")->has_value());
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DeleteSessionsOf("lead_u1"); }).ok());
+  EXPECT_FALSE(store().FindSession("t1")->has_value());
+  // The expert role is a user role.
+  u.username = "expert1";
+  u.role = core::Role::kExpert;
+  u.unit_id.clear();
+  EXPECT_TRUE(store().PutUser(kAdmin, u).ok());
+  u.username = "ghost";
+  u.role = core::Role::kSystem;
+  EXPECT_EQ(store().PutUser(kAdmin, u).code(), Code::kInvalidArgument);
+}
+
+TEST_P(StoreConformance, TheAuditChainHoldsAcrossEveryKindOfWrite) {
+  MakeYear(2026, core::Stage::kMonitoring);
+  ASSERT_TRUE(store().PutDatum(kLead, 2026, Value("U1", 4, "2026")).ok());
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           GOVPERF_RETURN_IF_ERROR(tx.PutOrgCategory(
+                               {"C", "区县", "", core::UnitKind::kDistrict, false}));
+                           return tx.PutComponentScores(2026, {"U2", 80.0, std::nullopt, 70.0});
+                         })
+                  .ok());
+  auto v = store().VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->message;
+  auto head = store().AuditHead();
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->first, v->records);
+  auto page = store().ListAudit(head->first - 1, 10);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ(page->back().action, "scores.put");
+  EXPECT_EQ(page->back().actor, "admin");
+  EXPECT_EQ(page->back().hash, head->second);
+}
+
+}  // namespace govperf::store::testing
