@@ -44,11 +44,10 @@ size_t FirstInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-std::string QuoteForMessage(std::string_view text) {
-  constexpr size_t kMaxBytes = 40;
-  std::string out = "'";
+std::string EscapeForMessage(std::string_view text, size_t max_bytes) {
+  std::string out;
   size_t i = 0;
-  while (i < text.size() && i < kMaxBytes) {
+  while (i < text.size() && i < max_bytes) {
     const size_t n = Utf8SequenceLength(text, i);
     const unsigned char b = static_cast<unsigned char>(text[i]);
     if (n == 0 || b < 0x20 || b == 0x7F) {
@@ -62,7 +61,12 @@ std::string QuoteForMessage(std::string_view text) {
     }
   }
   if (i < text.size()) out += "...";
-  return out + "'";
+  return out;
+}
+
+std::string QuoteForMessage(std::string_view text) {
+  constexpr size_t kMaxBytes = 40;
+  return "'" + EscapeForMessage(text, kMaxBytes) + "'";
 }
 
 }  // namespace govperf::core

@@ -18,9 +18,12 @@ namespace govperf::core {
 // invalid), or std::string_view::npos when the whole text is valid.
 size_t FirstInvalidUtf8(std::string_view text);
 
-// 'text' in single quotes for a message: at most 40 bytes of it (cut at a
-// character boundary, "..." appended), control characters and invalid UTF-8
-// bytes written as \xNN.
+// `text` made safe for a message: at most max_bytes of it (cut at a character
+// boundary, "..." appended), control characters and invalid UTF-8 bytes
+// written as \xNN.
+std::string EscapeForMessage(std::string_view text, size_t max_bytes = 200);
+
+// EscapeForMessage(text, 40) in single quotes: a user's value in a message.
 std::string QuoteForMessage(std::string_view text);
 
 }  // namespace govperf::core
