@@ -40,6 +40,10 @@ class MappedFile {
       ::close(fd);
       return Status::Internal(path + ": cannot stat");
     }
+    if (!S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return Status::Invalid(path + ": not a regular file");
+    }
     size_ = static_cast<size_t>(st.st_size);
     if (size_ > 0) {
       void* p = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
