@@ -178,9 +178,10 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
   }
 
   // Year-end values: period "YYYY"; with options.provisional, the latest
-  // monthly value "YYYY-MM" stands in where no year-end value exists. Every
-  // period must belong to the year (core/period.h): a value of another year
-  // or a malformed period is an error, never silently ignored.
+  // monthly value "YYYY-MM" stands in where no year-end value exists. Last
+  // year's year-end values feed the methods comparing with last year; last
+  // year's months are ignored (tests/cases/provisional.json). A malformed
+  // period or one of any other year is an error, never silently ignored.
   struct Month {
     const Datum* datum = nullptr;
     int month = 0;
@@ -192,13 +193,18 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
   for (const auto& d : data.values) {
     const std::string row = "value (" + d.indicator_id + ", " + d.unit_id + ", " + d.period + ")";
     if (d.value && !std::isfinite(*d.value)) return Status::Invalid(row + ": not finite");
-    Result<Period> period = ParsePeriodOfYear(d.period, scheme.year, /*previous_year_end=*/true);
+    Result<Period> period = ParsePeriodSyntax(d.period);
+    if (period.ok() && period->year != scheme.year && period->year != scheme.year - 1) {
+      period = ParsePeriodOfYear(d.period, scheme.year, /*allow_previous_year_end=*/true);
+    }
     if (!period.ok()) return Status::Invalid(row + ": period: " + period.status().message());
     if (!seen.emplace(d.indicator_id, d.unit_id, *period).second) {
       return Status::Invalid(row + ": given twice");
     }
     if (period->year != scheme.year) {
-      if (d.value && !d.no_data) previous[{d.indicator_id, d.unit_id}] = *d.value;
+      if (period->year_end() && d.value && !d.no_data) {
+        previous[{d.indicator_id, d.unit_id}] = *d.value;
+      }
     } else if (period->year_end()) {
       datum[{d.indicator_id, d.unit_id}] = &d;
     } else if (options.provisional && d.value) {
