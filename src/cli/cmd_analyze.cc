@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/analysis/health.h"
 #include "methods/anomaly.h"
 #include "methods/fairness.h"
@@ -24,32 +25,36 @@ struct AnalyzeOptions {
   double level = 0.9;
 };
 
-int Fail(const std::string& message) {
+// Input errors (the usual case) exit 2; `code` kExitFailure for the others.
+int Fail(const std::string& message, int code = kExitInvalid) {
   std::cerr << "govperf analyze: " << message << "\n";
-  return 1;
+  return code;
 }
 
 int Run(const AnalyzeOptions& opt) {
-  if (!std::filesystem::exists(opt.db)) return Fail("--db: file not found: " + opt.db);
+  if (!PathExists(opt.db)) return Fail("--db: file not found: " + opt.db);
   auto store = store::OpenSqliteStore(opt.db);
-  if (!store.ok()) return Fail("--db: " + store.status().ToString());
+  if (!store.ok()) return Fail("--db: " + store.status().ToString(), ExitCodeFor(store.status()));
   server::YearCache years(**store);
   auto view = years.View(opt.year);
   if (!view.ok()) {
     return Fail(view.status().code() == Code::kNotFound
                     ? "--year: " + std::to_string(opt.year) + " not found in " + opt.db
-                    : view.status().ToString());
+                    : view.status().ToString(),
+                ExitCodeFor(view.status()));
   }
   nlohmann::json out;
   if (opt.kind == "uncertainty") {
     auto intervals = years.IntervalsOf(opt.year, opt.replicates, opt.level);
-    if (!intervals.ok()) return Fail(intervals.status().ToString());
+    if (!intervals.ok()) {
+      return Fail(intervals.status().ToString(), ExitCodeFor(intervals.status()));
+    }
     out = server::dto::UncertaintyJson(opt.year, opt.replicates, opt.level, **intervals);
   } else if (opt.kind == "health") {
     out = server::dto::HealthJson(**view, core::AnalyzeHealth((*view)->scheme, (*view)->result));
   } else if (opt.kind == "fairness") {
     auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data, (*view)->result);
-    if (!report.ok()) return Fail(report.status().ToString());
+    if (!report.ok()) return Fail(report.status().ToString(), ExitCodeFor(report.status()));
     out = server::dto::FairnessJson(**view, *report);
   } else {  // anomalies
     std::shared_ptr<const server::YearView> previous;
@@ -73,14 +78,12 @@ void AddAnalyzeCommand(CLI::App& app, RunState& state) {
       ->required()
       ->check(CLI::IsMember({"uncertainty", "health", "anomalies", "fairness"}));
   sub->add_option("--db", opt->db, "SQLite database file")->required();
-  sub->add_option("--year", opt->year, "evaluation year")
-      ->required()
-      ->check(CLI::Range(1900, 2200));
+  sub->add_option("--year", opt->year, "evaluation year")->required()->check(IntegerIn(1900, 2200));
   sub->add_option("--replicates", opt->replicates, "uncertainty: simulated replicates")
-      ->check(CLI::Range(20, 1000))
+      ->check(IntegerIn(20, 1000))
       ->capture_default_str();
   sub->add_option("--level", opt->level, "uncertainty: interval level, within (0, 1)")
-      ->check(CLI::Range(0.01, 0.99))
+      ->check(NumberIn(0.01, 0.99))
       ->capture_default_str();
   sub->callback([opt, &state] { state.exit_code = Run(*opt); });
 }

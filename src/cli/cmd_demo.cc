@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "demo/demo.h"
 #include "store/store.h"
 
@@ -84,12 +85,13 @@ void AddDemoCommand(CLI::App& app, RunState& state) {
   sub->add_option("--db", args->db, "SQLite database file to create")->required();
   sub->add_flag("--if-absent", args->if_absent,
                 "If the database already has data, say so and exit 0 without changes");
-  sub->add_option("--seed", args->options.seed, "Random seed (same seed, same city)");
+  sub->add_option("--seed", args->options.seed, "Random seed (same seed, same city)")
+      ->check(IntegerIn(0, INT64_MAX));
   sub->add_option("--year", args->options.current_year, "Current (in-progress) year")
-      ->check(CLI::Range(1902, 9999));
+      ->check(IntegerIn(1902, 9999));
   sub->add_option("--months", args->options.months_reported,
                   "Months of monitoring data in the current year")
-      ->check(CLI::Range(1, 12));
+      ->check(IntegerIn(1, 12));
   sub->callback([args, &state] { state.exit_code = RunDemo(*args); });
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "io/scheme_json.h"
 #include "store/store.h"
 
@@ -19,20 +20,21 @@ void AddSchemeCommand(CLI::App& app, RunState& state) {
   auto opt = std::make_shared<Options>();
   auto* sub = app.add_subcommand("scheme", "Print a stored year's scheme as a scheme file (JSON)");
   sub->add_option("--db", opt->db, "SQLite database file")->required();
-  sub->add_option("--year", opt->year, "evaluation year")->required()->check(CLI::Range(1900, 2200));
+  sub->add_option("--year", opt->year, "evaluation year")->required()->check(IntegerIn(1900, 2200));
   sub->callback([opt, &state] {
-    auto fail = [&state](const std::string& m) {
+    auto fail = [&state](const std::string& m, int code = kExitInvalid) {
       std::cerr << "govperf scheme: " << m << "\n";
-      state.exit_code = 1;
+      state.exit_code = code;
     };
-    if (!std::filesystem::exists(opt->db)) return fail("--db: file not found: " + opt->db);
+    if (!PathExists(opt->db)) return fail("--db: file not found: " + opt->db);
     auto store = store::OpenSqliteStore(opt->db);
     if (!store.ok()) return fail("--db: " + store.status().ToString());
     auto scheme = (*store)->LoadScheme(opt->year);
     if (!scheme.ok()) {
       return fail(scheme.status().code() == Code::kNotFound
                       ? "--year: no scheme for " + std::to_string(opt->year) + " in " + opt->db
-                      : scheme.status().ToString());
+                      : scheme.status().ToString(),
+                  ExitCodeFor(scheme.status()));
     }
     std::cout << io::SchemeToJson(*scheme).dump(2) << "\n";
   });

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/benchmark_scheme.h"
 #include "core/evaluate.h"
 #include "io/bench_csv.h"
@@ -49,7 +50,7 @@ int RunBenchmarkScheme(const ScoreOptions& opt) {
   auto year = io::LoadBenchYear(opt.data, opt.threads);
   if (!year.ok()) {
     std::cerr << "govperf score: --data: " << year.status().message() << "\n";
-    return 1;
+    return ExitCodeFor(year.status());
   }
   const double load_s = Seconds(t0);
   const auto t1 = Clock::now();
@@ -125,7 +126,7 @@ struct YearInput {
 };
 
 Result<YearInput> FromDatabase(const ScoreOptions& opt) {
-  if (!std::filesystem::exists(opt.db)) return Status::Invalid("--db: file not found: " + opt.db);
+  if (!PathExists(opt.db)) return Status::NotFound("--db: file not found: " + opt.db);
   auto store = store::OpenSqliteStore(opt.db);
   if (!store.ok()) return Status::Invalid("--db: " + store.status().ToString());
   auto years = (*store)->ListYears();
@@ -154,15 +155,17 @@ Result<YearInput> FromDatabase(const ScoreOptions& opt) {
 }
 
 Result<YearInput> FromFiles(const ScoreOptions& opt) {
-  std::ifstream f(opt.scheme);
-  if (!f) return Status::Invalid("--scheme: cannot open " + opt.scheme);
-  std::stringstream text;
-  text << f.rdbuf();
-  auto j = io::ParseJson(text.str(), opt.scheme);
+  auto text = ReadTextFile(opt.scheme, "--scheme");
+  if (!text.ok()) return text.status();
+  auto j = io::ParseJson(*text, opt.scheme);
   if (!j.ok()) return j.status();
   auto scheme = io::SchemeFromJson(*j);
   if (!scheme.ok()) return Status::Invalid(opt.scheme + ": " + scheme.status().message());
-  auto data = io::ReadYearDataDir(opt.data);
+  if (Status st = core::ValidateScheme(*scheme); !st.ok()) {
+    return Status::Invalid(opt.scheme + ": " + st.message());
+  }
+  // Periods are checked against the scheme's year, row by row.
+  auto data = io::ReadYearDataDir(opt.data, scheme->year);
   if (!data.ok()) return Status::Invalid("--data: " + data.status().message());
   return YearInput{std::move(*scheme), std::move(*data), opt.provisional};
 }
@@ -171,7 +174,7 @@ int Run(const ScoreOptions& opt) {
   if (opt.benchmark_scheme) {
     if (opt.data.empty()) {
       std::cerr << "govperf score: --benchmark-scheme needs --data DIR\n";
-      return 1;
+      return kExitInvalid;
     }
     return RunBenchmarkScheme(opt);
   }
@@ -179,19 +182,19 @@ int Run(const ScoreOptions& opt) {
   if (from_files ? opt.data.empty() : (opt.db.empty() || opt.year == 0)) {
     std::cerr << "govperf score: give --db FILE --year YEAR, or --scheme FILE --data DIR,"
                  " or --benchmark-scheme --data DIR\n";
-    return 1;
+    return kExitInvalid;
   }
   auto in = from_files ? FromFiles(opt) : FromDatabase(opt);
   if (!in.ok()) {
     std::cerr << "govperf score: " << in.status().message() << "\n";
-    return 1;
+    return ExitCodeFor(in.status());
   }
   core::EvaluateOptions eval;
   eval.provisional = in->provisional;
   auto result = core::Evaluate(in->scheme, in->data, eval);
   if (!result.ok()) {
     std::cerr << "govperf score: " << result.status().message() << "\n";
-    return 1;
+    return ExitCodeFor(result.status());
   }
   std::map<std::string, const core::Unit*> units;
   for (const auto& u : in->scheme.units) units[u.id] = &u;
@@ -229,7 +232,7 @@ void AddScoreCommand(CLI::App& app, RunState& state) {
   auto* sub = app.add_subcommand(
       "score", "Score a year: every unit's components, total, rank in category and grade");
   sub->add_option("--db", opt->db, "SQLite database file");
-  sub->add_option("--year", opt->year, "evaluation year")->check(CLI::Range(1900, 2200));
+  sub->add_option("--year", opt->year, "evaluation year")->check(IntegerIn(1900, 2200));
   sub->add_option("--scheme", opt->scheme, "scheme file (JSON, docs/scheme-format.md)");
   sub->add_flag("--provisional", opt->provisional,
                 "with --scheme: use monthly values where a year-end value is missing");
@@ -241,7 +244,7 @@ void AddScoreCommand(CLI::App& app, RunState& state) {
                   "directory of CSV files (with --scheme or --benchmark-scheme)");
   sub->add_flag("--timing", opt->timing, "print phase timings to stderr");
   sub->add_option("--threads", opt->threads, "threads for loading and scoring")
-      ->check(CLI::Range(1, 64))
+      ->check(IntegerIn(1, 64))
       ->capture_default_str();
   sub->add_option("--format", opt->format, "output format")
       ->check(CLI::IsMember({"json", "csv"}))

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "demo/demo.h"
 #include "server/app.h"
 #include "server/server.h"
@@ -97,11 +98,11 @@ void AddServeCommand(CLI::App& app, RunState& state) {
   sub->add_option("--db", args->db, "SQLite database file (created if absent)")->required();
   sub->add_option("--host", args->host, "address to listen on")->capture_default_str();
   sub->add_option("--port", args->port, "TCP port; 0 picks a free one")
-      ->check(CLI::Range(0, 65535))
+      ->check(IntegerIn(0, 65535))
       ->capture_default_str();
   sub->add_option("--web", args->web, "directory of the built front end (web/dist)");
   sub->add_option("--session-hours", args->session_hours, "login session lifetime in hours")
-      ->check(CLI::Range(1, 24 * 366))
+      ->check(IntegerIn(1, 24 * 366))
       ->capture_default_str();
   sub->add_flag("--print-logins", args->print_logins, "print the demo logins after the banner");
   sub->callback([args, &state] { state.exit_code = RunServe(*args); });

@@ -8,10 +8,11 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/analysis/whatif.h"
 #include "core/evaluate.h"
-#include "io/whatif_json.h"
 #include "io/scheme_json.h"
+#include "io/whatif_json.h"
 #include "store/scoring_input.h"
 #include "store/store.h"
 
@@ -38,32 +39,33 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
-int Fail(const std::string& message) {
+// Input errors (the usual case) exit 2; `code` kExitFailure for the others.
+int Fail(const std::string& message, int code = kExitInvalid) {
   std::cerr << "govperf whatif: " << message << "\n";
-  return 1;
+  return code;
 }
 
 int Run(const WhatIfOptions& opt) {
-  if (!std::filesystem::exists(opt.db)) return Fail("--db: file not found: " + opt.db);
+  if (!PathExists(opt.db)) return Fail("--db: file not found: " + opt.db);
   auto store = store::OpenSqliteStore(opt.db);
   if (!store.ok()) return Fail("--db: " + store.status().ToString());
   auto years = (*store)->ListYears();
-  if (!years.ok()) return Fail(years.status().message());
+  if (!years.ok()) return Fail(years.status().message(), ExitCodeFor(years.status()));
   const store::YearInfo* info = nullptr;
   for (const auto& y : *years) {
     if (y.year == opt.year) info = &y;
   }
   if (!info) return Fail("--year: " + std::to_string(opt.year) + " not found in " + opt.db);
   auto before_scheme = (*store)->LoadScheme(opt.year);
-  if (!before_scheme.ok()) return Fail(before_scheme.status().message());
+  if (!before_scheme.ok()) {
+    return Fail(before_scheme.status().message(), ExitCodeFor(before_scheme.status()));
+  }
   auto data = store::LoadYearDataForScoring(**store, opt.year);
-  if (!data.ok()) return Fail(data.status().message());
+  if (!data.ok()) return Fail(data.status().message(), ExitCodeFor(data.status()));
 
-  std::ifstream f(opt.scheme);
-  if (!f) return Fail("--scheme: cannot open " + opt.scheme);
-  std::stringstream text;
-  text << f.rdbuf();
-  auto j = io::ParseJson(text.str(), opt.scheme);
+  auto text = ReadTextFile(opt.scheme, "--scheme");
+  if (!text.ok()) return Fail(text.status().message());
+  auto j = io::ParseJson(*text, opt.scheme);
   if (!j.ok()) return Fail(j.status().message());
   auto after_scheme = io::SchemeFromJson(*j);
   if (!after_scheme.ok()) return Fail(opt.scheme + ": " + after_scheme.status().message());
@@ -119,9 +121,7 @@ void AddWhatIfCommand(CLI::App& app, RunState& state) {
   auto* sub = app.add_subcommand(
       "whatif", "Compare a stored year with another scheme file: units whose rank or grade moves");
   sub->add_option("--db", opt->db, "SQLite database file")->required();
-  sub->add_option("--year", opt->year, "evaluation year")
-      ->required()
-      ->check(CLI::Range(1900, 9999));
+  sub->add_option("--year", opt->year, "evaluation year")->required()->check(IntegerIn(1900, 9999));
   sub->add_option("--scheme", opt->scheme, "the changed scheme (JSON, docs/scheme-format.md)")
       ->required();
   sub->add_option("--format", opt->format, "output format")

@@ -12,9 +12,12 @@
 #include <cmath>
 #include <memory>
 #include <set>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/grading.h"
+#include "core/period.h"
 #include "core/scoring/format.h"
 #include "core/scoring/registry.h"
 
@@ -40,6 +43,10 @@ struct PairHash {
 }  // namespace
 
 Status ValidateScheme(const Scheme& s) {
+  if (s.year < kMinYear || s.year > kMaxYear) {
+    return Status::Invalid("year: must be within " + std::to_string(kMinYear) + ".." +
+                           std::to_string(kMaxYear) + ", got " + std::to_string(s.year));
+  }
   std::set<std::string> cats, units, inds;
   for (size_t i = 0; i < s.categories.size(); ++i) {
     const Category& c = s.categories[i];
@@ -171,24 +178,38 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
   }
 
   // Year-end values: period "YYYY"; with options.provisional, the latest
-  // monthly value "YYYY-MM" stands in where no year-end value exists.
-  const std::string year_period = std::to_string(scheme.year);
-  const std::string previous_period = std::to_string(scheme.year - 1);
-  std::unordered_map<UnitIndicatorKey, const Datum*, PairHash> datum, latest_month;
+  // monthly value "YYYY-MM" stands in where no year-end value exists. Last
+  // year's year-end values feed the methods comparing with last year; last
+  // year's months are ignored (tests/cases/provisional.json). A malformed
+  // period or one of any other year is an error, never silently ignored.
+  struct Month {
+    const Datum* datum = nullptr;
+    int month = 0;
+  };
+  std::unordered_map<UnitIndicatorKey, const Datum*, PairHash> datum;
+  std::unordered_map<UnitIndicatorKey, Month, PairHash> latest_month;
   std::unordered_map<UnitIndicatorKey, double, PairHash> previous;
+  std::set<std::tuple<std::string_view, std::string_view, Period>> seen;
   for (const auto& d : data.values) {
-    if (d.value && !std::isfinite(*d.value)) {
-      return Status::Invalid("value (" + d.indicator_id + ", " + d.unit_id + ", " + d.period +
-                             "): not finite");
+    const std::string row = "value (" + d.indicator_id + ", " + d.unit_id + ", " + d.period + ")";
+    if (d.value && !std::isfinite(*d.value)) return Status::Invalid(row + ": not finite");
+    Result<Period> period = ParsePeriodSyntax(d.period);
+    if (period.ok() && period->year != scheme.year && period->year != scheme.year - 1) {
+      period = ParsePeriodOfYear(d.period, scheme.year, /*allow_previous_year_end=*/true);
     }
-    if (d.period == year_period) {
+    if (!period.ok()) return Status::Invalid(row + ": period: " + period.status().message());
+    if (!seen.emplace(d.indicator_id, d.unit_id, *period).second) {
+      return Status::Invalid(row + ": given twice");
+    }
+    if (period->year != scheme.year) {
+      if (period->year_end() && d.value && !d.no_data) {
+        previous[{d.indicator_id, d.unit_id}] = *d.value;
+      }
+    } else if (period->year_end()) {
       datum[{d.indicator_id, d.unit_id}] = &d;
-    } else if (d.period == previous_period) {
-      if (d.value && !d.no_data) previous[{d.indicator_id, d.unit_id}] = *d.value;
-    } else if (options.provisional && d.value && d.period.size() == 7 &&
-               d.period.compare(0, 4, year_period) == 0) {
-      const Datum*& m = latest_month[{d.indicator_id, d.unit_id}];
-      if (m == nullptr || d.period > m->period) m = &d;
+    } else if (options.provisional && d.value) {
+      Month& m = latest_month[{d.indicator_id, d.unit_id}];
+      if (m.datum == nullptr || period->month > m.month) m = {&d, period->month};
     }
   }
   std::unordered_map<std::string, const Indicator*> indicator_by_id;
@@ -199,10 +220,8 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
     if (it != datum.end() && (it->second->no_data || it->second->value)) continue;
     auto ind = indicator_by_id.find(key.first);
     if (ind == indicator_by_id.end()) continue;
-    const int month = std::stoi(m->period.substr(5, 2));
-    if (month < 1 || month > 12) continue;
-    auto d = std::make_unique<Datum>(*m);
-    if (ind->second->cumulative) *d->value = *m->value * 12.0 / month;
+    auto d = std::make_unique<Datum>(*m.datum);
+    if (ind->second->cumulative) *d->value = *m.datum->value * 12.0 / m.month;
     datum[key] = d.get();
     projected.push_back(std::move(d));
   }
@@ -253,7 +272,7 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
           s.entered_by = d->entered_by;
           s.approved_by = d->approved_by;
           s.period = d->period;
-          s.provisional = d->period != year_period;
+          s.provisional = d->period != std::to_string(scheme.year);
         }
         if (d && d->no_data) {
           s.status = ScoreStatus::kNoData;
@@ -278,6 +297,7 @@ Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
           s.rule = out->rule + " × " + scoring::Num(ind->points) + " points";
           s.rule_zh = out->rule_zh + " × " + scoring::Num(ind->points) + "分";
           if (s.provisional) {
+            // A provisional value's period is "YYYY-MM" (checked above).
             const std::string month = d->period.substr(5, 2);
             if (ind->cumulative) {
               s.rule = "provisional: year to date " + d->period + " projected ×12/" + month +

@@ -17,6 +17,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/number.h"
+#include "core/text.h"
+
 namespace govperf::io {
 namespace {
 
@@ -36,6 +39,10 @@ class MappedFile {
     if (fstat(fd, &st) != 0) {
       ::close(fd);
       return Status::Internal(path + ": cannot stat");
+    }
+    if (!S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return Status::Invalid(path + ": not a regular file");
     }
     size_ = static_cast<size_t>(st.st_size);
     if (size_ > 0) {
@@ -79,38 +86,74 @@ size_t SplitFields(std::string_view line, std::string_view* out, size_t max) {
 
 // Fast decimal parse for plain "-123.45": exact (correctly rounded) when the
 // digits fit 15 significant digits, because mantissa and 10^k are then both
-// exact doubles and one division rounds once. Anything else → from_chars.
+// exact doubles and one division rounds once. Anything else goes to the strict
+// parser (core/number.h), so both accept exactly the same texts: the fast path
+// takes a subset of its syntax ("-"? digits ("." digits)?) and nothing more.
 bool ParseNumber(std::string_view s, double& out) {
   static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   size_t i = 0;
-  bool neg = false;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+  const bool neg = !s.empty() && s[0] == '-';
+  if (neg) ++i;
   uint64_t mant = 0;
   int digits = 0, frac = 0;
-  bool dot = false, any = false;
+  bool dot = false;
+  size_t int_digits = 0;
   for (; i < s.size(); ++i) {
     const char c = s[i];
     if (c >= '0' && c <= '9') {
       mant = mant * 10 + static_cast<uint64_t>(c - '0');
-      any = true;
       if (mant != 0) ++digits;
-      if (dot) ++frac;
+      if (dot) {
+        ++frac;
+      } else {
+        ++int_digits;
+      }
     } else if (c == '.' && !dot) {
       dot = true;
     } else {
       break;
     }
   }
-  if (i == s.size() && any && digits <= 15 && frac <= 15) {
+  if (i == s.size() && int_digits > 0 && (!dot || frac > 0) && digits <= 15 && frac <= 15) {
     const double v = static_cast<double>(mant) / kPow10[frac];
-    out = neg ? -v : v;
+    out = neg && v != 0 ? -v : v;
     return true;
   }
-  const char* b = s.data();
-  if (!s.empty() && s[0] == '+') ++b;
-  auto [p, ec] = std::from_chars(b, s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
+  Result<double> v = core::ParseNumber(s);
+  if (!v.ok()) return false;
+  out = *v;
+  return true;
+}
+
+// The 1-based line, after the header, of the first line starting with
+// `prefix` other than line `skip` (error path only: the other occurrence of a
+// duplicate; with several threads the one found first may be either), or 0.
+size_t OtherLineStartingWith(std::string_view text, std::string_view prefix, size_t skip) {
+  size_t line = 1;
+  for (size_t pos = 0; pos < text.size(); ++line) {
+    if (line > 1 && line != skip && text.substr(pos).starts_with(prefix)) return line;
+    const size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return 0;
+}
+
+// ", got 'x'" and, from core/number.h, why 'x' is not a number (error path).
+std::string Got(std::string_view s) {
+  const std::string m = core::ParseNumber(s).status().message();
+  const size_t got = m.find("got ");
+  return ", " + (got == std::string::npos ? "got " + core::QuoteForMessage(s) : m.substr(got));
+}
+
+// Small files (units, indicators) hold the ids and names printed in the
+// output: they must be UTF-8 text.
+Status CheckText(std::string_view text, const std::string& file) {
+  const size_t bad = std::min(core::FirstInvalidUtf8(text), text.find('\0'));
+  if (bad == std::string_view::npos) return Status::Ok();
+  return Status::Invalid(file + " line " + std::to_string(LineOf(text, bad)) +
+                         ": not UTF-8 text (save the file as CSV UTF-8)");
 }
 
 std::string_view Trim(std::string_view s) {
@@ -155,6 +198,8 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
   GOVPERF_RETURN_IF_ERROR(uf.Open(up));
   GOVPERF_RETURN_IF_ERROR(inf.Open(ip));
   GOVPERF_RETURN_IF_ERROR(vf.Open(vp));
+  GOVPERF_RETURN_IF_ERROR(CheckText(uf.view(), "units.csv"));
+  GOVPERF_RETURN_IF_ERROR(CheckText(inf.view(), "indicators.csv"));
 
   // units.csv
   std::unordered_map<std::string_view, uint32_t> unit_index, cat_index;
@@ -168,8 +213,10 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
                              ": expected unit_id,category");
     }
     if (!unit_index.emplace(f[0], static_cast<uint32_t>(y.unit_ids.size())).second) {
-      return Status::Invalid("units.csv line " + std::to_string(LineOf(ut, at)) +
-                             ": duplicate unit_id '" + std::string(f[0]) + "'");
+      return Status::Invalid(
+          "units.csv line " + std::to_string(LineOf(ut, at)) + ": duplicate unit_id " +
+          core::QuoteForMessage(f[0]) + ", also on line " +
+          std::to_string(OtherLineStartingWith(ut, std::string(f[0]) + ",", LineOf(ut, at))));
     }
     auto [it, added] = cat_index.emplace(f[1], static_cast<uint32_t>(y.category_names.size()));
     if (added) y.category_names.emplace_back(f[1]);
@@ -190,13 +237,15 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
       return Status::Invalid(where + ": expected indicator_id,points,direction");
     }
     if (!ParseNumber(f[1], points) || points < 0) {
-      return Status::Invalid(where + ": points must be a non-negative number");
+      return Status::Invalid(where + ": points must be a non-negative number" + Got(f[1]));
     }
     if (!ParseNumber(f[2], dir) || (dir != 1 && dir != -1)) {
-      return Status::Invalid(where + ": direction must be 1 or -1");
+      return Status::Invalid(where + ": direction must be 1 or -1" + Got(f[2]));
     }
     if (!ind_index.emplace(f[0], static_cast<uint32_t>(y.indicator_ids.size())).second) {
-      return Status::Invalid(where + ": duplicate indicator_id '" + std::string(f[0]) + "'");
+      return Status::Invalid(
+          where + ": duplicate indicator_id " + core::QuoteForMessage(f[0]) + ", also on line " +
+          std::to_string(OtherLineStartingWith(it, std::string(f[0]) + ",", LineOf(it, at))));
     }
     y.indicator_ids.emplace_back(f[0]);
     y.points.push_back(points);
@@ -209,6 +258,12 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
   // The string_views above point into the maps; re-key them onto y's own
   // strings is unnecessary because the maps are used only while mapped.
   const size_t m = y.indicators();
+  // Checked before the arrays are allocated (docs/scheme-format.md).
+  if (y.units() > kMaxBenchValues / m) {
+    return Status::Invalid("units.csv × indicators.csv: " + std::to_string(y.units()) + " × " +
+                           std::to_string(m) + " values, at most " +
+                           std::to_string(kMaxBenchValues));
+  }
   const size_t cells = y.units() * m;
   y.target.assign(cells, kNaN);
   y.actual.assign(cells, kNaN);
@@ -276,7 +331,7 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
       } else {
         auto found = unit_index.find(unit_id);
         if (found == unit_index.end()) {
-          fail(line, "unknown unit_id '" + std::string(unit_id) + "'");
+          fail(line, "unknown unit_id " + core::QuoteForMessage(unit_id));
           return;
         }
         u = last_unit = found->second;
@@ -288,7 +343,7 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
       } else {
         auto found = ind_index.find(ind_id);
         if (found == ind_index.end()) {
-          fail(line, "unknown indicator_id '" + std::string(ind_id) + "'");
+          fail(line, "unknown indicator_id " + core::QuoteForMessage(ind_id));
           return;
         }
         i = found->second;
@@ -297,14 +352,16 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
       const size_t cell = static_cast<size_t>(u) * m + i;
       std::atomic_ref<uint8_t> mark(seen[cell]);
       if (mark.load(std::memory_order_relaxed)) {
-        fail(line,
-             "duplicate value for (" + std::string(unit_id) + ", " + std::string(ind_id) + ")");
+        const std::string key = std::string(unit_id) + "," + std::string(ind_id) + ",";
+        const size_t here = LineOf(vt, static_cast<size_t>(line - vt.data()));
+        fail(line, "duplicate value for (" + std::string(unit_id) + ", " + std::string(ind_id) +
+                       "), also on line " + std::to_string(OtherLineStartingWith(vt, key, here)));
         return;
       }
       mark.store(1, std::memory_order_relaxed);
       double target;
       if (!ParseNumber(target_s, target)) {
-        fail(line, "target must be a number");
+        fail(line, "target must be a number" + Got(target_s));
         return;
       }
       if (target == 0 && y.direction[i] == 1) {
@@ -315,7 +372,7 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
       if (!actual_s.empty()) {
         double actual;
         if (!ParseNumber(actual_s, actual)) {
-          fail(line, "actual must be a number or empty");
+          fail(line, "actual must be a number or empty" + Got(actual_s));
           return;
         }
         y.actual[cell] = actual;
@@ -337,6 +394,15 @@ Result<BenchYear> LoadBenchYear(const std::string& dir, int threads) {
 
 Status WriteBenchYear(const std::string& dir, const GenOptions& o) {
   namespace fs = std::filesystem;
+  if (o.units < 1 || o.indicators < 1) return Status::Invalid("--units, --indicators: at least 1");
+  if (o.units > kMaxBenchValues / o.indicators) {
+    return Status::Invalid("--units × --indicators: " + std::to_string(o.units) + " × " +
+                           std::to_string(o.indicators) + " values, at most " +
+                           std::to_string(kMaxBenchValues));
+  }
+  if (!(o.missing_share >= 0 && o.missing_share <= 1)) {
+    return Status::Invalid("missing_share: must be within 0..1");
+  }
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Status::Invalid("--out: cannot create directory " + dir + ": " + ec.message());

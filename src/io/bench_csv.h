@@ -15,6 +15,10 @@
 
 namespace govperf::io {
 
+// The most values (units × indicators) a benchmark year may have: three times
+// the nation-scale run of BENCHMARKS.md, about 2 GB of memory to score.
+inline constexpr size_t kMaxBenchValues = 100'000'000;
+
 struct GenOptions {
   size_t units = 2000;
   size_t indicators = 200;

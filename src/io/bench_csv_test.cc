@@ -64,11 +64,11 @@ TEST_F(BenchCsv, ErrorsNameTheFileAndLine) {
 
   Write("values.csv", "unit_id,indicator_id,target,actual\nA,I1,100,90\nA,I1,100,91\n");
   y = LoadBenchYear(dir_.string(), 1);
-  EXPECT_EQ(y.status().message(), "values.csv line 3: duplicate value for (A, I1)");
+  EXPECT_EQ(y.status().message(), "values.csv line 3: duplicate value for (A, I1), also on line 2");
 
   Write("values.csv", "unit_id,indicator_id,target,actual\nA,I1,abc,90\n");
   y = LoadBenchYear(dir_.string(), 1);
-  EXPECT_EQ(y.status().message(), "values.csv line 2: target must be a number");
+  EXPECT_EQ(y.status().message(), "values.csv line 2: target must be a number, got 'abc'");
 
   Write("values.csv", "unit,indicator\n");
   y = LoadBenchYear(dir_.string(), 1);
@@ -78,7 +78,36 @@ TEST_F(BenchCsv, ErrorsNameTheFileAndLine) {
   WriteValid();
   Write("indicators.csv", "indicator_id,points,direction\nI1,60,1\nI2,40,0\n");
   y = LoadBenchYear(dir_.string(), 1);
-  EXPECT_EQ(y.status().message(), "indicators.csv line 3: direction must be 1 or -1");
+  EXPECT_EQ(y.status().message(), "indicators.csv line 3: direction must be 1 or -1, got '0'");
+}
+
+TEST_F(BenchCsv, NumbersAreStrictAndTheSameOnBothPaths) {
+  WriteValid();
+  for (const char* bad : {"0x10", "inf", "nan", "1e999", "+5", " 5", "5.", ".5", "--1", "1e-400"}) {
+    Write("values.csv", std::string("unit_id,indicator_id,target,actual\nA,I1,100,") + bad + "\n");
+    auto y = LoadBenchYear(dir_.string(), 1);
+    ASSERT_FALSE(y.ok()) << bad;
+    EXPECT_NE(y.status().message().find("values.csv line 2: actual must be a number or empty, got"),
+              std::string::npos)
+        << y.status().message();
+  }
+  // The fast path and the strict parser agree on what they both read.
+  Write("values.csv", "unit_id,indicator_id,target,actual\nA,I1,100,-0.5\nA,I2,1.5e2,7\n");
+  auto y = LoadBenchYear(dir_.string(), 1);
+  ASSERT_TRUE(y.ok()) << y.status().message();
+}
+
+TEST_F(BenchCsv, RefusesBinaryAndOversizedYears) {
+  WriteValid();
+  Write("units.csv", "unit_id,category\nA,\xB0\xB2\n");
+  auto y = LoadBenchYear(dir_.string(), 1);
+  ASSERT_FALSE(y.ok());
+  EXPECT_EQ(y.status().message(), "units.csv line 2: not UTF-8 text (save the file as CSV UTF-8)");
+  GenOptions o;
+  o.units = 100'000'000;
+  o.indicators = 10'000;
+  EXPECT_EQ(WriteBenchYear((dir_ / "big").string(), o).message(),
+            "--units × --indicators: 100000000 × 10000 values, at most 100000000");
 }
 
 TEST_F(BenchCsv, GeneratedYearIsDeterministicAndParallelLoadMatches) {

@@ -1,7 +1,13 @@
 #include "io/csv.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+
+#include "core/text.h"
 
 namespace govperf::io {
 
@@ -16,6 +22,17 @@ Result<CsvTable> ParseCsv(const std::string& text, const std::string& what) {
   std::vector<CsvRecord> records;
   size_t i = 0;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // BOM from Excel
+  // Text must be UTF-8: ids and names end up in JSON output, which cannot
+  // carry other bytes, and a binary file is refused here rather than parsed.
+  const std::string_view body = std::string_view(text).substr(i);
+  const size_t bad = std::min(core::FirstInvalidUtf8(body), body.find('\0'));
+  if (bad != std::string_view::npos) {
+    const size_t line = 1 + std::count(body.begin(), body.begin() + bad, '\n');
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(body[bad]));
+    return Status::Invalid(what + " line " + std::to_string(line) + ": byte " + byte +
+                           " is not UTF-8 text (save the file as CSV UTF-8)");
+  }
   int line = 1;
   CsvRecord rec{line, {}};
   std::string field;
@@ -68,6 +85,12 @@ Result<CsvTable> ParseCsv(const std::string& text, const std::string& what) {
   if (records.empty()) return Status::Invalid(what + ": empty (a header line is required)");
   CsvTable t;
   t.header = std::move(records.front().fields);
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    if (t.Column(t.header[c]) != static_cast<int>(c)) {
+      return Status::Invalid(what + " line 1: duplicate column " +
+                             core::QuoteForMessage(t.header[c]));
+    }
+  }
   for (size_t r = 1; r < records.size(); ++r) {
     if (records[r].fields.size() != t.header.size()) {
       return Status::Invalid(what + " line " + std::to_string(records[r].line) + ": " +
@@ -80,10 +103,15 @@ Result<CsvTable> ParseCsv(const std::string& text, const std::string& what) {
 }
 
 Result<CsvTable> ReadCsvFile(const std::string& path, const std::string& what) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::Invalid(what + ": " + path + " is a directory, not a file");
+  }
   std::ifstream f(path, std::ios::binary);
   if (!f) return Status::NotFound(what + ": cannot open " + path);
   std::stringstream ss;
   ss << f.rdbuf();
+  if (f.bad()) return Status::Invalid(what + ": cannot read " + path);
   return ParseCsv(ss.str(), what);
 }
 

@@ -85,5 +85,79 @@ TEST_F(DataDir, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(ReadYearDataDir(dir_.string()).status().code(), Code::kNotFound);
 }
 
+TEST_F(DataDir, NumbersPeriodsAndDuplicatesAreStrict) {
+  const auto values_error = [&](const std::string& row) {
+    Write("values.csv", "indicator_id,unit_id,period,value\n1.1,D01,2025,7\n" + row + "\n");
+    return ReadYearDataDir(dir_.string(), 2025).status().message();
+  };
+  EXPECT_EQ(values_error("1.1,D02,2025,0x10"),
+            "values.csv line 3 column value: expected a number, got '0x10' (hexadecimal, binary "
+            "and octal are not accepted)");
+  EXPECT_EQ(values_error("1.1,D02,2025,inf"),
+            "values.csv line 3 column value: expected a number, got 'inf' (not a finite number)");
+  EXPECT_EQ(values_error("1.1,D02,2025,1e999"),
+            "values.csv line 3 column value: expected a number, got '1e999' (out of the range of "
+            "a double)");
+  EXPECT_EQ(values_error("1.1,D02,2025,\"1,5\""),
+            "values.csv line 3 column value: expected a number, got '1,5' (no decimal comma or "
+            "thousands separator: write 1500.5)");
+  EXPECT_EQ(values_error("1.1,D02,2025, 7"),
+            "values.csv line 3 column value: expected a number, got ' 7' (leading or trailing "
+            "space)");
+  EXPECT_EQ(values_error("1.1,D02,2025-xy,7"),
+            "values.csv line 3 column period: expected '2025' (year end), '2025-MM' (MM 01..12) "
+            "or '2024' (last year's year end), got '2025-xy'");
+  EXPECT_EQ(values_error("1.1,D02,2025-13,7").substr(0, 41),
+            "values.csv line 3 column period: expected");
+  EXPECT_EQ(values_error("1.1,D02,2025-1,7").substr(0, 41),
+            "values.csv line 3 column period: expected");
+  EXPECT_EQ(values_error("1.1,D02,2019,7").substr(0, 41),
+            "values.csv line 3 column period: expected");
+  EXPECT_EQ(values_error("1.1,D02,2024-12,7").substr(0, 41),
+            "values.csv line 3 column period: expected");
+  EXPECT_EQ(values_error("1.1,D01,2025,8"),
+            "values.csv line 3: duplicate of line 2 (same indicator_id, unit_id and period)");
+  EXPECT_EQ(values_error("1.1,D01,2025-06,3"), "");  // a month is another period
+  EXPECT_EQ(values_error("1.1,D01,2024,3"), "");     // last year's year end
+  // Without the year, the syntax alone.
+  Write("values.csv", "indicator_id,unit_id,period,value\n1.1,D01,2025-1,7\n");
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "values.csv line 2 column period: expected 'YYYY' (year end) or 'YYYY-MM' (MM "
+            "01..12), got '2025-1'");
+}
+
+TEST_F(DataDir, DuplicateSubjectsAdjustmentsAndInputsNameBothLines) {
+  Write("values.csv", "indicator_id,unit_id,period,value\n");
+  Write("subjects.csv", "unit_id,satisfaction,leadership\nD01,80,90\nD02,70,\nD01,81,90\n");
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "subjects.csv line 4: duplicate of line 2 (same unit_id)");
+  std::filesystem::remove(dir_ / "subjects.csv");
+  Write("adjustments.csv", "id,unit_id,kind,points\na1,D01,bonus,1\na1,D02,bonus,2\n");
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "adjustments.csv line 3: duplicate of line 2 (same id)");
+  std::filesystem::remove(dir_ / "adjustments.csv");
+  Write("inputs.csv", "unit_id,name,value\nD01,budget,5\nD01,staff,3\nD01,budget,6\n");
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "inputs.csv line 4: duplicate of line 2 (same unit_id and name)");
+}
+
+TEST_F(DataDir, RefusesBinaryEmptyAndOddFiles) {
+  Write("values.csv", "indicator_id,unit_id,period,value\n1.1,\xB0\xB2,2025,7\n");
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "values.csv line 2: byte 0xB0 is not UTF-8 text (save the file as CSV UTF-8)");
+  Write("values.csv", std::string("\x7f"
+                                  "ELF\x02\x01\x01\0\0\0",
+                                  10));
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "values.csv line 1: byte 0x00 is not UTF-8 text (save the file as CSV UTF-8)");
+  Write("values.csv", "");
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "values.csv: empty (a header line is required)");
+  Write("values.csv", "indicator_id,unit_id,period,value,value\n");
+  EXPECT_EQ(ReadYearDataDir(dir_.string()).status().message(),
+            "values.csv line 1: duplicate column 'value'");
+  EXPECT_EQ(ReadYearDataDir((dir_ / "nope").string()).status().code(), Code::kNotFound);
+}
+
 }  // namespace
 }  // namespace govperf::io

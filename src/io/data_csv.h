@@ -6,8 +6,12 @@
 //   inputs.csv       unit_id,name,value   (投入, e.g. budget / staff)       (optional file)
 // Columns are found by header name; the bracketed ones may be left out. An
 // empty value = not reported. Every error names the file, line and column.
+// Numbers follow core/number.h, periods core/period.h; two rows for the same
+// key (indicator, unit and period in values.csv; unit in subjects.csv;
+// adjustment id; unit and name in inputs.csv) are an error naming both lines.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/model.h"
@@ -15,6 +19,9 @@
 
 namespace govperf::io {
 
-Result<core::YearData> ReadYearDataDir(const std::string& dir);
+// With `year`, every period must be a period of that year or its previous
+// year's year end (core::ParsePeriodOfYear); without, only the syntax is checked.
+Result<core::YearData> ReadYearDataDir(const std::string& dir,
+                                       std::optional<int> year = std::nullopt);
 
 }  // namespace govperf::io

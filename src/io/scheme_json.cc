@@ -1,6 +1,12 @@
 #include "io/scheme_json.h"
 
+#include <climits>
 #include <cmath>
+#include <set>
+#include <tuple>
+
+#include "core/period.h"
+#include "io/json_parse.h"
 
 namespace govperf::io {
 namespace {
@@ -38,8 +44,14 @@ class Obj {
   }
   Status Int(const std::string& key, int& out, bool required = false) const {
     if (!Has(key)) return required ? Status::Invalid(Where(key) + ": required") : Status::Ok();
-    if (!j_[key].is_number_integer()) return Status::Invalid(Where(key) + ": expected an integer");
-    out = j_[key].get<int>();
+    const json& v = j_[key];
+    if (!v.is_number_integer()) return Status::Invalid(Where(key) + ": expected an integer");
+    // get<int>() would wrap 99999999999 silently.
+    const bool fits = v.is_number_unsigned()
+                          ? v.get<uint64_t>() <= static_cast<uint64_t>(INT_MAX)
+                          : v.get<int64_t>() >= INT_MIN && v.get<int64_t>() <= INT_MAX;
+    if (!fits) return Status::Invalid(Where(key) + ": integer out of range, got " + v.dump());
+    out = v.get<int>();
     return Status::Ok();
   }
   Status Bool(const std::string& key, bool& out) const {
@@ -159,11 +171,7 @@ Status ParseIndicator(const Obj& o, core::Indicator& ind) {
 }  // namespace
 
 Result<json> ParseJson(const std::string& text, const std::string& what) {
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
-    return Status::Invalid(what + ": malformed JSON at byte " + std::to_string(e.byte));
-  }
+  return ParseJsonText(text, what);
 }
 
 Result<core::Scheme> SchemeFromJson(const json& j) {
@@ -288,11 +296,24 @@ Result<core::YearData> YearDataFromJson(const json& j) {
   Obj root(j, "");
   GOVPERF_RETURN_IF_ERROR(root.CheckObject());
   core::YearData d;
+  // (indicator, unit, period) → where it was first given.
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> seen;
   GOVPERF_RETURN_IF_ERROR(root.Each("values", false, [&](const Obj& o) {
     core::Datum v;
     GOVPERF_RETURN_IF_ERROR(o.Str("indicator_id", v.indicator_id, true));
     GOVPERF_RETURN_IF_ERROR(o.Str("unit_id", v.unit_id, true));
     GOVPERF_RETURN_IF_ERROR(o.Str("period", v.period, true));
+    // The syntax here; whether the period belongs to the year is checked
+    // where the year is known (core::Evaluate, the store).
+    if (auto p = core::ParsePeriodSyntax(v.period); !p.ok()) {
+      return Status::Invalid(o.Where("period") + ": " + p.status().message());
+    }
+    auto [first, added] = seen.emplace(std::tuple{v.indicator_id, v.unit_id, v.period}, o.Where());
+    if (!added) {
+      return Status::Invalid(o.Where() + ": duplicate of " + first->second +
+                             " (same indicator_id " + v.indicator_id + ", unit_id " + v.unit_id +
+                             ", period " + v.period + ")");
+    }
     if (o.Has("value")) {
       double x = 0;
       GOVPERF_RETURN_IF_ERROR(o.Num("value", x));

@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
+
+#include "core/period.h"
 
 namespace govperf::methods {
 namespace {
@@ -78,8 +81,9 @@ std::vector<AnomalyFlag> DetectAnomalies(const core::Scheme& scheme, const core:
     }
     std::map<Key, std::pair<int, double>> latest;  // (ind, unit) → (month, value) this year
     for (const auto& v : data.values) {
-      if (!v.value || v.period.size() != 7 || v.period.compare(0, 4, year) != 0) continue;
-      const int m = std::atoi(v.period.c_str() + 5);
+      const std::optional<core::Period> p = core::ParsePeriod(v.period);
+      if (!v.value || !p || p->year != scheme.year || p->year_end()) continue;
+      const int m = p->month;
       auto& l = latest[{v.indicator_id, v.unit_id}];
       if (m > l.first) l = {m, *v.value};
     }
@@ -153,8 +157,9 @@ std::vector<AnomalyFlag> DetectAnomalies(const core::Scheme& scheme, const core:
   // Year-end spikes of cumulative indicators.
   std::map<Key, std::map<int, double>> months;
   for (const auto& v : data.values) {
-    if (!v.value || v.period.size() != 7 || v.period.compare(0, 4, year) != 0) continue;
-    months[{v.indicator_id, v.unit_id}][std::stoi(v.period.substr(5))] = *v.value;
+    const std::optional<core::Period> p = core::ParsePeriod(v.period);
+    if (!v.value || !p || p->year != scheme.year || p->year_end()) continue;
+    months[{v.indicator_id, v.unit_id}][p->month] = *v.value;
   }
   for (const auto& [k, m] : months) {
     auto ind = inds.find(k.first);

@@ -9,6 +9,7 @@
 #include <ostream>
 #include <set>
 
+#include "io/json_parse.h"
 #include "methods/ahp.h"
 #include "methods/dea.h"
 #include "methods/entropy.h"
@@ -69,8 +70,45 @@ Result<Matrix> ToMatrix(const json& v, const std::string& field) {
   return m;
 }
 
-Result<Matrix> GetMatrix(const json& j, const std::string& key) {
+// How large an input each method takes (docs/methods.md §Limits): checked on
+// the JSON before any conversion or work, so an oversized request is refused
+// at once instead of running for hours or exhausting memory.
+struct Shape {
+  size_t max_rows;
+  size_t max_cols;
+  const char* rows;  // what a row is, for the message
+  const char* cols;
+};
+constexpr Shape kAhpShape{kMaxAhpCriteria, kMaxAhpCriteria, "criteria", "criteria"};
+constexpr Shape kTableShape{kMaxTableRows, kMaxTableColumns, "rows (alternatives)",
+                            "columns (criteria)"};
+constexpr Shape kDeaShape{kMaxDeaUnits, kMaxDeaMeasures, "units (DMUs)", "measures"};
+
+// The matrix's size against `shape`, and rows × columns against kMaxTableCells.
+Status CheckShape(const json& v, const std::string& field, const Shape& shape) {
+  if (!v.is_array()) return Status::Ok();  // ToMatrix names the type error
+  if (v.size() > shape.max_rows) {
+    return Status::Invalid(field + " has " + std::to_string(v.size()) + " rows; at most " +
+                           std::to_string(shape.max_rows) + " " + shape.rows);
+  }
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i].is_array() && v[i].size() > shape.max_cols) {
+      return Status::Invalid(field + "[" + std::to_string(i) + "] has " +
+                             std::to_string(v[i].size()) + " entries; at most " +
+                             std::to_string(shape.max_cols) + " " + shape.cols);
+    }
+  }
+  if (!v.empty() && v[0].is_array() && v.size() * v[0].size() > kMaxTableCells) {
+    return Status::Invalid(field + " has " + std::to_string(v.size()) + " × " +
+                           std::to_string(v[0].size()) + " entries; at most " +
+                           std::to_string(kMaxTableCells));
+  }
+  return Status::Ok();
+}
+
+Result<Matrix> GetMatrix(const json& j, const std::string& key, const Shape& shape) {
   if (!j.contains(key)) return Status::Invalid("missing field '" + key + "'");
+  GOVPERF_RETURN_IF_ERROR(CheckShape(j.at(key), key, shape));
   return ToMatrix(j.at(key), key);
 }
 
@@ -122,7 +160,7 @@ using Handler = std::function<Result<json>(const json&)>;
 
 Result<json> RunAhp(const json& j) {
   GOVPERF_RETURN_IF_ERROR(OnlyKeys(j, {"matrix", "random_index"}));
-  Result<Matrix> m = GetMatrix(j, "matrix");
+  Result<Matrix> m = GetMatrix(j, "matrix", kAhpShape);
   if (!m.ok()) return m.status();
   Result<RandomIndexTable> t = GetRandomIndex(j);
   if (!t.ok()) return t.status();
@@ -137,15 +175,21 @@ Result<json> RunAhp(const json& j) {
 
 Result<json> RunAhpHierarchy(const json& j) {
   GOVPERF_RETURN_IF_ERROR(OnlyKeys(j, {"criteria", "alternatives", "random_index"}));
-  Result<Matrix> c = GetMatrix(j, "criteria");
+  Result<Matrix> c = GetMatrix(j, "criteria", kAhpShape);
   if (!c.ok()) return c.status();
   if (!j.contains("alternatives")) return Status::Invalid("missing field 'alternatives'");
   const json& a = j.at("alternatives");
   if (!a.is_array())
     return Status::Invalid("alternatives must be an array of matrices, one per criterion");
+  if (a.size() > kMaxAhpCriteria) {
+    return Status::Invalid("alternatives has " + std::to_string(a.size()) + " matrices; at most " +
+                           std::to_string(kMaxAhpCriteria) + " criteria");
+  }
   std::vector<Matrix> alts;
   for (size_t i = 0; i < a.size(); ++i) {
-    Result<Matrix> m = ToMatrix(a[i], "alternatives[" + std::to_string(i) + "]");
+    const std::string field = "alternatives[" + std::to_string(i) + "]";
+    GOVPERF_RETURN_IF_ERROR(CheckShape(a[i], field, kAhpShape));
+    Result<Matrix> m = ToMatrix(a[i], field);
     if (!m.ok()) return m.status();
     alts.push_back(std::move(m).value());
   }
@@ -161,7 +205,7 @@ Result<json> RunAhpHierarchy(const json& j) {
 
 Result<json> RunEntropy(const json& j) {
   GOVPERF_RETURN_IF_ERROR(OnlyKeys(j, {"matrix"}));
-  Result<Matrix> m = GetMatrix(j, "matrix");
+  Result<Matrix> m = GetMatrix(j, "matrix", kTableShape);
   if (!m.ok()) return m.status();
   Result<std::vector<double>> w = EntropyWeights(*m);
   if (!w.ok()) return w.status();
@@ -170,7 +214,7 @@ Result<json> RunEntropy(const json& j) {
 
 Result<json> RunNormalize(const json& j) {
   GOVPERF_RETURN_IF_ERROR(OnlyKeys(j, {"matrix", "method", "types"}));
-  Result<Matrix> m = GetMatrix(j, "matrix");
+  Result<Matrix> m = GetMatrix(j, "matrix", kTableShape);
   if (!m.ok()) return m.status();
   GOVPERF_RETURN_IF_ERROR(CheckMatrix(*m, "matrix"));
   if (!j.contains("method"))
@@ -188,7 +232,7 @@ Result<json> RunNormalize(const json& j) {
 
 Result<json> RunTopsis(const json& j) {
   GOVPERF_RETURN_IF_ERROR(OnlyKeys(j, {"matrix", "weights", "types", "normalization"}));
-  Result<Matrix> m = GetMatrix(j, "matrix");
+  Result<Matrix> m = GetMatrix(j, "matrix", kTableShape);
   if (!m.ok()) return m.status();
   GOVPERF_RETURN_IF_ERROR(CheckMatrix(*m, "matrix"));
   if (!j.contains("weights")) return Status::Invalid("missing field 'weights'");
@@ -210,9 +254,9 @@ Result<json> RunTopsis(const json& j) {
 
 Result<json> RunDea(const json& j) {
   GOVPERF_RETURN_IF_ERROR(OnlyKeys(j, {"inputs", "outputs", "returns", "orientation"}));
-  Result<Matrix> x = GetMatrix(j, "inputs");
+  Result<Matrix> x = GetMatrix(j, "inputs", kDeaShape);
   if (!x.ok()) return x.status();
-  Result<Matrix> y = GetMatrix(j, "outputs");
+  Result<Matrix> y = GetMatrix(j, "outputs", kDeaShape);
   if (!y.ok()) return y.status();
   Result<std::string> rs = GetString(j, "returns", "constant");
   if (!rs.ok()) return rs.status();
@@ -236,6 +280,10 @@ Result<json> RunRake(const json& j) {
   if (!j.contains("margins")) return Status::Invalid("missing field 'margins'");
   const json& ju = j.at("units");
   if (!ju.is_array()) return Status::Invalid("units must be an array of objects");
+  if (ju.size() > kMaxRakeUnits) {
+    return Status::Invalid("units has " + std::to_string(ju.size()) + " entries; at most " +
+                           std::to_string(kMaxRakeUnits));
+  }
   std::vector<RakeUnit> units;
   for (size_t i = 0; i < ju.size(); ++i) {
     const std::string f = "units[" + std::to_string(i) + "]";
@@ -245,6 +293,10 @@ Result<json> RunRake(const json& j) {
     RakeUnit unit;
     if (!u.contains("cells") || !u.at("cells").is_object()) {
       return Status::Invalid(f + ".cells must be an object {\"variable\": \"level\", ...}");
+    }
+    if (u.at("cells").size() > kMaxRakeVariables) {
+      return Status::Invalid(f + ".cells has " + std::to_string(u.at("cells").size()) +
+                             " variables; at most " + std::to_string(kMaxRakeVariables));
     }
     for (const auto& [var, level] : u.at("cells").items()) {
       Result<std::string> k = ToKey(level, f + ".cells." + var);
@@ -270,10 +322,18 @@ Result<json> RunRake(const json& j) {
   const json& jm = j.at("margins");
   if (!jm.is_object())
     return Status::Invalid("margins must be an object {\"variable\": {\"level\": total}}");
+  if (jm.size() > kMaxRakeVariables) {
+    return Status::Invalid("margins has " + std::to_string(jm.size()) + " variables; at most " +
+                           std::to_string(kMaxRakeVariables));
+  }
   Margins margins;
   for (const auto& [var, levels] : jm.items()) {
     if (!levels.is_object())
       return Status::Invalid("margins." + var + " must be an object {\"level\": total}");
+    if (levels.size() > kMaxRakeLevels) {
+      return Status::Invalid("margins." + var + " has " + std::to_string(levels.size()) +
+                             " levels; at most " + std::to_string(kMaxRakeLevels));
+    }
     for (const auto& [level, total] : levels.items()) {
       Result<double> t = ToNumber(total, "margins." + var + "." + level);
       if (!t.ok()) return t.status();
@@ -290,8 +350,15 @@ Result<json> RunRake(const json& j) {
     const json& v = j.at("max_iter");
     if (!v.is_number_integer() && !v.is_number_unsigned())
       return Status::Invalid("max_iter must be an integer >= 1");
-    const long long it = v.get<long long>();
-    if (it < 1 || it > 1000000) return Status::Invalid("max_iter must be an integer in 1..1000000");
+    // get<long long>() of an unsigned above LLONG_MAX would wrap to negative.
+    const bool too_big =
+        v.is_number_unsigned() &&
+        v.get<unsigned long long>() > static_cast<unsigned long long>(kMaxRakeIterations);
+    const long long it = too_big ? kMaxRakeIterations + 1 : v.get<long long>();
+    if (it < 1 || it > kMaxRakeIterations) {
+      return Status::Invalid("max_iter must be an integer in 1.." +
+                             std::to_string(kMaxRakeIterations));
+    }
     opt.max_iter = static_cast<int>(it);
   }
   if (j.contains("population_clusters")) {
@@ -318,6 +385,14 @@ const std::map<std::string, Handler>& Handlers() {
       {"topsis", RunTopsis},
   };
   return kHandlers;
+}
+
+// The longest array or object any field of the method's request may hold.
+size_t MaxElements(const std::string& name) {
+  if (name == "ahp" || name == "ahp-hierarchy") return kMaxAhpCriteria;
+  if (name == "dea") return kMaxDeaUnits;
+  if (name == "rake") return kMaxRakeUnits;
+  return kMaxTableRows;
 }
 
 std::string NameList() {
@@ -347,13 +422,19 @@ int RunMethod(const std::string& name, std::istream& in, std::ostream& out, std:
     err << "govperf method: unknown method '" << name << "'; available: " << NameList() << "\n";
     return kExitInvalid;
   }
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  json request = json::parse(text, /*cb=*/nullptr, /*allow_exceptions=*/false);
-  if (request.is_discarded()) {
-    err << "govperf method " << name
-        << ": input is not valid JSON (expected one JSON object on stdin)\n";
+  // Read as a stream under limits: an oversized request stops the reading at
+  // the first array longer than the method's largest size.
+  io::JsonLimits limits;
+  limits.max_depth = 16;
+  limits.max_values = kMaxInputValues;
+  limits.max_elements = MaxElements(name);
+  limits.note = "(the limits of govperf method " + name + ": docs/methods.md)";
+  Result<json> parsed = io::ParseJsonStream(in, "input", limits);
+  if (!parsed.ok()) {
+    err << "govperf method " << name << ": " << parsed.status().message() << "\n";
     return kExitInvalid;
   }
+  const json& request = *parsed;
   if (!request.is_object()) {
     err << "govperf method " << name << ": input must be a JSON object, got " << request.type_name()
         << "\n";

@@ -52,6 +52,39 @@ TEST(MethodsJsonApiTest, RejectsNonObjectsAndBadJson) {
                 "unknown field 'randomindex'");
 }
 
+std::string Square(size_t n) {
+  std::string row = "[1";
+  for (size_t j = 1; j < n; ++j) row += ", 1";
+  row += "]";
+  std::string m = "[" + row;
+  for (size_t i = 1; i < n; ++i) m += ", " + row;
+  return m + "]";
+}
+
+TEST(MethodsJsonApiTest, NamesThePathOfOverflowsAndRefusesOversizedInput) {
+  ExpectInvalid("ahp", R"({"matrix": [[1, 1e999], [1, 1]]})",
+                "input: matrix[0][1]: number overflow parsing '1e999'");
+  ExpectInvalid("ahp", R"({"matrix": [[1, 2], [0.5, 1]], "matrix": [[1]]})",
+                "input: matrix: duplicate key");
+  Outcome largest = Call(
+      "ahp", "{\"random_index\": \"donegan-dodd\", \"matrix\": " + Square(kMaxAhpCriteria) + "}");
+  EXPECT_EQ(largest.code, kExitOk) << largest.err;
+  ExpectInvalid("ahp", "{\"matrix\": " + Square(kMaxAhpCriteria + 1) + "}",
+                "input: matrix[0]: more than 20 elements");
+  ExpectInvalid("ahp-hierarchy",
+                "{\"criteria\": [[1]], \"alternatives\": [" + Square(kMaxAhpCriteria + 1) + "]}",
+                "alternatives[0][0]: more than 20 elements");
+  // 1001 columns: within the JSON limits, refused by the table's shape.
+  std::string wide = "[1";
+  for (int j = 0; j < 1000; ++j) wide += ", 1";
+  ExpectInvalid("entropy", "{\"matrix\": [" + wide + "]]}",
+                "matrix[0] has 1001 entries; at most 1000 columns (criteria)");
+  ExpectInvalid("rake",
+                R"({"units": [{"cells": {"g": "a"}, "weight": 1}], "margins": {"g": {"a": 1}},
+                    "max_iter": 18446744073709551615})",
+                "max_iter must be an integer in 1..10000");
+}
+
 TEST(MethodsJsonApiTest, Ahp) {
   Outcome r = Call("ahp", R"({"matrix": [[1, 3, 5], [0.3333333333333333, 1, 2], [0.2, 0.5, 1]]})");
   ASSERT_EQ(r.code, kExitOk) << r.err;
@@ -206,7 +239,7 @@ TEST(MethodsJsonApiTest, Rake) {
   ExpectInvalid(
       "rake",
       R"({"units": [{"cells": {"g": "a"}, "weight": 1}], "margins": {"g": {"a": 1}}, "max_iter": 0})",
-      "max_iter must be an integer in 1..1000000");
+      "max_iter must be an integer in 1..10000");
   ExpectInvalid("rake", R"({"units": [{"cells": {"g": "a"}, "weight": 1, "y": 1, "cluster": 1},
       {"cells": {"g": "a"}, "weight": 1, "y": 1, "cluster": 2}], "margins": {"g": {"a": 1}}, "population_clusters": 1})",
                 "population_clusters");

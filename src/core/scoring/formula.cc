@@ -53,6 +53,12 @@ Status Bind(mu::Parser& parser, Vars& v, const Indicator& ind) {
 
 Status Check(const Indicator& ind) {
   if (ind.formula.empty()) return Status::Invalid("method formula needs a formula");
+  // A scoring rule fits on a line; a longer text is a mistake or an attack on
+  // the parser (docs/scoring.md).
+  if (ind.formula.size() > kMaxFormulaLength) {
+    return Status::Invalid("formula: " + std::to_string(ind.formula.size()) +
+                           " characters, at most " + std::to_string(kMaxFormulaLength));
+  }
   mu::Parser parser;
   Vars v;
   GOVPERF_RETURN_IF_ERROR(Bind(parser, v, ind));

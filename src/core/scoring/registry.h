@@ -24,4 +24,7 @@ const MethodSpec& GrowthMethod();            // growth.cc
 const MethodSpec& LevelImprovementMethod();  // level_improvement.cc
 const MethodSpec& FormulaMethod();           // formula.cc
 
+// The longest formula text accepted (bytes), checked with the scheme.
+inline constexpr size_t kMaxFormulaLength = 1000;
+
 }  // namespace govperf::core::scoring
