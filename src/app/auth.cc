@@ -112,23 +112,25 @@ Result<Auth::LoginResult> Auth::Login(const std::string& username, const std::st
     if (found->has_value()) {
       // Count the failure on the account; lock it at the threshold.
       const store::User& u = **found;
-      int failed = u.failed_logins + 1;
+      // The count survives a lock: after it ends, one more failure locks
+      // again, twice as long (the count restarts only on success or unlock).
+      const int failed = u.failed_logins + 1;
       int level = u.lock_level;
       int64_t until = 0;
       std::string action = "login.failed";
       if (failed >= policy_.account_failures) {
         ++level;
         until = now + LockSeconds(policy_, level);
-        failed = 0;
         action = "login.locked";
       }
       Status st = store_.Write(actor, [&](store::WriteTx& tx) {
         return tx.SetLoginState(u.username, failed, until, level, action);
       });
       if (!st.ok()) return st;
-      if (until > 0) return Locked(until - now, true);
     }
-    if (address_lock > 0) return Locked(address_lock, false);
+    // This attempt was checked: it is answered as wrong even when it started
+    // a lock; the next attempt is refused without a check.
+    (void)address_lock;
     return WrongCredentials();
   }
   const store::User& u = **found;

@@ -3,32 +3,23 @@
 #include <algorithm>
 
 #include "app/limits.h"
+#include "core/period.h"
 #include "store/codec.h"
 #include "store/password.h"
 
 namespace govperf::app {
 namespace {
 
-constexpr int kMonths = 12;
 constexpr double kMaxAdjustmentPoints = 100;
 constexpr size_t kMaxInputs = 20;
 constexpr size_t kAdjustmentIdHex = 12;
-
-bool ValidPeriod(const std::string& period, int year) {
-  const std::string y = std::to_string(year);
-  if (period == y) return true;
-  if (period.size() != 7 || period.compare(0, 4, y) != 0 || period[4] != '-') return false;
-  if (period[5] < '0' || period[5] > '9' || period[6] < '0' || period[6] > '9') return false;
-  const int month = (period[5] - '0') * 10 + (period[6] - '0');
-  return month >= 1 && month <= kMonths;
-}
 
 }  // namespace
 
 Status PutValue(YearCache& years, store::Store& store, const Caller& caller, int year,
                 core::Datum datum) {
   const std::string ys = std::to_string(year);
-  if (!ValidPeriod(datum.period, year)) {
+  if (!core::ParsePeriodOfYear(datum.period, year, false).ok()) {
     return Status::Invalid("period: expected '" + ys + "' (year end) or '" + ys +
                            "-MM' (month), got '" + datum.period + "'")
         .Field("period")

@@ -74,7 +74,8 @@ Result<std::vector<YearRow>> ListYears(YearCache& years, const Caller& caller) {
   for (const auto& y : *list) {
     YearRow row;
     row.info = y;
-    row.has_scheme = years.Scheme(y.year).ok();
+    auto scheme = years.Scheme(y.year);
+    row.has_scheme = scheme.ok() && CountLeaves(**scheme) > 0;
     for (const core::Transition& t : core::Transitions()) {
       if (t.from == y.stage) {
         row.transitions.emplace_back(t.to, core::MayTransition(t.from, t.to, caller.role));

@@ -64,7 +64,7 @@ int RunDemo(const DemoArgs& args) {
     for (const auto& i : s->indicators) parents.insert(i.parent_id);
     size_t leaves = 0;
     for (const auto& i : s->indicators) leaves += parents.count(i.id) == 0 ? 1 : 0;
-    std::cout << "  " << y.year << " " << y.status << ": " << s->categories.size()
+    std::cout << "  " << y.year << " " << core::StageName(y.stage) << ": " << s->categories.size()
               << " categories, " << s->units.size() << " units, " << leaves << " leaf indicators, "
               << s->targets.size() << " targets, " << d->values.size() << " values, "
               << d->adjustments.size() << " adjustments\n";

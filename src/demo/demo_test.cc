@@ -65,11 +65,11 @@ TEST_F(DemoCityTest, HasThreeYearsWithStatuses) {
   ASSERT_TRUE(years.ok());
   ASSERT_EQ(years->size(), 3u);
   EXPECT_EQ((*years)[0].year, kYear - 2);
-  EXPECT_EQ((*years)[0].status, "published");
+  EXPECT_EQ((*years)[0].stage, core::Stage::kPublished);
   EXPECT_FALSE((*years)[0].published_at.empty());
-  EXPECT_EQ((*years)[1].status, "published");
+  EXPECT_EQ((*years)[1].stage, core::Stage::kPublished);
   EXPECT_EQ((*years)[2].year, kYear);
-  EXPECT_EQ((*years)[2].status, "in_progress");
+  EXPECT_EQ((*years)[2].stage, core::Stage::kMonitoring);
   EXPECT_TRUE((*years)[2].published_at.empty());
 }
 
@@ -187,7 +187,7 @@ TEST_F(DemoCityTest, FeaturedLoginsWork) {
     EXPECT_EQ((*u)->role, login.role);
     EXPECT_EQ((*u)->unit_id, login.unit_id);
     EXPECT_TRUE(store::VerifyPassword(login.password, (*u)->password_hash));
-    roles.insert(login.role);
+    roles.insert(core::RoleName(login.role));
   }
   EXPECT_EQ(roles.size(), 4u);
   auto users = store_->ListUsers();

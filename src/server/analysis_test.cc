@@ -257,7 +257,7 @@ TEST(ServerAnalysis, WhatIfWeightsChangeMovesARankAndStoresNothing) {
   EXPECT_EQ(c["indicators"], Json::array());  // no indicator's points moved
   // `after` is a full Results document under the changed scheme.
   const Json& after = j["after"];
-  EXPECT_EQ(after["status"], "in_progress");
+  EXPECT_EQ(after["status"], "monitoring");
   EXPECT_NEAR(after["categories"][0]["weights"]["indicator"].get<double>(), 0, kEps);
   EXPECT_NEAR(FindRow(after, "D01")->at("total").get<double>(), 85, kEps);
   EXPECT_EQ(FindRow(after, "D01")->at("rank"), 1);
@@ -556,8 +556,9 @@ TEST(ServerAnalysis, SchemeExportImportRoundTripsIntoANewDraftYear) {
   original->year = 2027;
   EXPECT_EQ(io::SchemeToJson(*copy), io::SchemeToJson(*original));
   const Json years = Body(city.Call("GET", "/api/v1/years", "", admin));
-  EXPECT_EQ(years["years"].back(),
-            Json({{"year", 2027}, {"status", "draft"}, {"published_at", ""}}));
+  EXPECT_EQ(years["years"].back()["year"], 2027);
+  EXPECT_EQ(years["years"].back()["status"], "draft");
+  EXPECT_EQ(years["years"].back()["published_at"], "");
   // A draft may be replaced again; its results are visible to results.all.
   file["categories"][0]["bonus_cap"] = 2;
   ASSERT_EQ(city.Call("PUT", "/api/v1/years/2027/scheme", file.dump(), admin).status, 200);

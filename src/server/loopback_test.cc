@@ -187,7 +187,7 @@ TEST_F(ServerLoopback, LoginThenAuthorizedCallsOnOneKeepAliveConnection) {
   ASSERT_TRUE(c.Send(Get("/api/v1/users", token)));
   const Reply users = c.Read();
   EXPECT_EQ(users.status, 200) << users.body;
-  EXPECT_EQ(Json::parse(users.body)["users"].size(), 4u);
+  EXPECT_EQ(Json::parse(users.body)["users"].size(), 5u);
   // Pipelined: two requests in one write, two responses in order.
   ASSERT_TRUE(c.Send(Get("/api/v1/me", token) + Get("/api/v1/me")));
   EXPECT_EQ(c.Read().status, 200);

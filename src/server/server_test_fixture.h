@@ -162,13 +162,25 @@ class TestCity {
       Check(store_->SaveScheme(sys, TinyScheme(year)));
       Check(store_->SaveYearData(sys, year, TinyData(year)));
     }
-    Check(store_->PutYear(sys, {2024, "published", "2025-03-01T00:00:00Z"}));
-    Check(store_->PutYear(sys, {2025, "in_progress", ""}));
-    auto user = [&](std::string name, std::string role, std::string unit) {
+    Check(store_->PutYear(sys, {2024, core::Stage::kPublished, "2025-03-01T00:00:00Z", 0}));
+    Check(store_->PutYear(sys, {2025, core::Stage::kMonitoring, "", 0}));
+    // The organisation registry holds the units of the newest scheme.
+    const core::Scheme latest = TinyScheme(2025);
+    Check(store_->Write(sys, [&](store::WriteTx& tx) {
+      for (const auto& c : latest.categories) {
+        GOVPERF_RETURN_IF_ERROR(tx.PutOrgCategory({c.id, c.name_zh, c.name_en, c.kind, false}));
+      }
+      for (const auto& u : latest.units) {
+        GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(
+            {u.id, u.name_zh, u.name_en, u.category_id, u.parent_id, u.kind, false}));
+      }
+      return Status::Ok();
+    }));
+    auto user = [&](std::string name, core::Role role, std::string unit) {
       store::User u;
       u.username = name;
       u.display_name = "User " + name;
-      u.role = std::move(role);
+      u.role = role;
       u.unit_id = std::move(unit);
       u.password_hash = PasswordHash();
       Check(store_->PutUser(sys, u));
@@ -177,6 +189,7 @@ class TestCity {
     user("leader", store::kRoleLeader, "");
     user("lead_b01", store::kRoleLead, "B01");
     user("unit_d01", store::kRoleUnit, "D01");
+    user("expert1", store::kRoleExpert, "");
   }
 
   store::testing::TempDir dir_;

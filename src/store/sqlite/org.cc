@@ -107,7 +107,7 @@ Status SqliteStore::PutOrgCategoryTx(const Actor& actor, const OrgCategory& c) {
   }
   GOVPERF_ASSIGN_STMT(
       up, db_->Prepare("INSERT INTO org_categories (id, ord, name_zh, name_en, kind, retired) "
-                       "SELECT ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, ? FROM org_categories "
+                       "SELECT ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, ? FROM org_categories WHERE true "
                        "ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = "
                        "excluded.name_en, kind = excluded.kind, retired = excluded.retired"));
   up.Bind(1, c.id).Bind(2, c.name_zh).Bind(3, c.name_en).Bind(4, core::UnitKindName(c.kind));
@@ -143,7 +143,7 @@ Status SqliteStore::PutOrgUnitTx(const Actor& actor, const OrgUnit& u) {
   GOVPERF_ASSIGN_STMT(
       up, db_->Prepare("INSERT INTO org_units (id, ord, name_zh, name_en, category_id, "
                        "parent_id, kind, retired) SELECT ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, "
-                       "?, ?, ? FROM org_units ON CONFLICT (id) DO UPDATE SET name_zh = "
+                       "?, ?, ? FROM org_units WHERE true ON CONFLICT (id) DO UPDATE SET name_zh = "
                        "excluded.name_zh, name_en = excluded.name_en, category_id = "
                        "excluded.category_id, parent_id = excluded.parent_id, kind = "
                        "excluded.kind, retired = excluded.retired"));

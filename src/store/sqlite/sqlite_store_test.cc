@@ -253,7 +253,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   EXPECT_EQ(RawQuery(path_, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "5");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "6");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 1"), "0001_init.sql");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 2"),
             "0002_indicator_cumulative.sql");
@@ -262,7 +262,7 @@ TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   // Reopening applies nothing again and keeps the data.
   store_ = MustOpen(path_, clock_);
   ASSERT_NE(store_, nullptr);
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "5");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "6");
   EXPECT_TRUE(store_->LoadScheme(2025).ok());
   // A second store on the same file at the same time works too (WAL).
   auto other = MustOpen(path_, clock_);
@@ -317,7 +317,7 @@ TEST_F(SqliteStoreTest, UsersRoundTripAndAuditNeverHoldsHashes) {
 TEST_F(SqliteStoreTest, PutUserRejectsBadInput) {
   EXPECT_EQ(store_->PutUser(kAdmin, {"", "x", kRoleAdmin, "", "h", true}).code(),
             Code::kInvalidArgument);
-  Status st = store_->PutUser(kAdmin, {"x", "x", "root", "", "h", true});
+  Status st = store_->PutUser(kAdmin, {"x", "x", core::Role::kSystem, "", "h", true});
   EXPECT_EQ(st.code(), Code::kInvalidArgument);
   EXPECT_NE(st.message().find("role"), std::string::npos);
   EXPECT_EQ(store_->PutUser(kAdmin, {"x", "x", kRoleLead, "", "h", true}).code(),
@@ -381,7 +381,7 @@ TEST_F(SqliteStoreTest, YearsListAscendingAndPublishingStamps) {
   EXPECT_EQ((*years)[0].published_at, "2025-03-01T00:00:00Z");
   EXPECT_EQ((*years)[1].published_at, "2026-01-01T00:00:00Z");  // stamped by the clock
   EXPECT_EQ((*years)[2].stage, core::Stage::kMonitoring);
-  EXPECT_EQ(store_->PutYear(kAdmin, {2027, "closed", ""}).code(), Code::kInvalidArgument);
+  EXPECT_EQ(store_->PutYear(kAdmin, {99999, core::Stage::kDraft, "", 0}).code(), Code::kInvalidArgument);
   EXPECT_EQ(store_->PutYear(kAdmin, {2027, core::Stage::kDraft, "2026-01-01T00:00:00Z", 0}).code(),
             Code::kInvalidArgument);
   EXPECT_EQ(AuditCount(*store_), 3);

@@ -2,6 +2,7 @@
 #include <cctype>
 #include <exception>
 
+#include "core/period.h"
 #include "store/audit_chain.h"
 #include "store/codec.h"
 #include "store/sqlite/migrations.h"
@@ -60,15 +61,7 @@ class SqliteWriteTx final : public WriteTx {
 }  // namespace
 
 bool ValidPeriod(int year, const std::string& period) {
-  const std::string y = std::to_string(year);
-  if (period == y) return true;
-  if (period.size() != 7 || period.compare(0, 4, y) != 0 || period[4] != '-') return false;
-  if (!std::isdigit(static_cast<unsigned char>(period[5])) ||
-      !std::isdigit(static_cast<unsigned char>(period[6]))) {
-    return false;
-  }
-  int month = (period[5] - '0') * 10 + (period[6] - '0');
-  return month >= 1 && month <= 12;
+  return core::ParsePeriodOfYear(period, year, /*allow_previous_year_end=*/false).ok();
 }
 
 std::string SqliteStore::NowIso() const { return FormatIsoUtc(clock_.NowUnix()); }

@@ -492,7 +492,7 @@ Status SqliteStore::PutAdjustmentTx(const Actor& actor, int year, const core::Ad
       up, db_->Prepare("INSERT INTO adjustments (year, id, ord, unit_id, kind, points, "
                        "veto_effect, reason_zh, reason_en, evidence, entered_by, approved_by) "
                        "SELECT ?, ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM "
-                       "adjustments WHERE year = ? ON CONFLICT (year, id) DO UPDATE SET unit_id = "
+                       "adjustments WHERE year = ? AND true ON CONFLICT (year, id) DO UPDATE SET unit_id = "
                        "excluded.unit_id, kind = excluded.kind, points = excluded.points, "
                        "veto_effect = excluded.veto_effect, reason_zh = excluded.reason_zh, "
                        "reason_en = excluded.reason_en, evidence = excluded.evidence, "
