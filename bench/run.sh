@@ -54,3 +54,13 @@ for scale in $scales; do
 done
 echo "(wall_s = best of $runs whole runs; sqlite_s = CSV import + SQL; sql_score = the SQL query alone;"
 echo " ratio = sqlite_s / wall_s; results of both engines compared unit by unit: identical)"
+
+# The general engine (core::Evaluate with traces, core::Evaluator) on a
+# generated province year, 2,000 units × 200 leaves with monthly data; the
+# straightforward ReferenceEvaluate runs in the same process as the baseline.
+# ENGINE=0 skips it.
+if [ "${ENGINE:-1}" = 1 ] && [ -x "$build/bench/engine_bench" ]; then
+  echo
+  echo "general engine (demo::ProvinceYear 2000 × 200, monthly data; wall clock):"
+  "$build/bench/engine_bench" --benchmark_counters_tabular=true
+fi
