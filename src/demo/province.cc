@@ -505,6 +505,11 @@ Status WriteProvinceYear(store::Store& st, const ProvinceOptions& options) {
   GOVPERF_RETURN_IF_ERROR(st.PutUser(
       actor, {"admin", "绩效办管理员 Performance Office", store::kRoleAdmin, "", *hash, true}));
   GeneratedYear y = ProvinceYear(options);
+  // The store keeps a year's own periods only; last year's values would belong
+  // to a year that is not written (the server adds them from there).
+  const std::string year = std::to_string(options.year);
+  std::erase_if(y.data.values,
+                [&](const core::Datum& d) { return d.period.compare(0, 4, year) != 0; });
   GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, {options.year, "in_progress", ""}));
   GOVPERF_RETURN_IF_ERROR(st.SaveScheme(actor, y.scheme));
   GOVPERF_RETURN_IF_ERROR(st.SaveYearData(actor, options.year, y.data));
