@@ -60,3 +60,13 @@ if [ "${HTTP:-1}" = 1 ]; then
   echo
   "$src/bench/http_load.sh" "$bin"
 fi
+
+# The general engine (core::Evaluate with traces, core::Evaluator) on a
+# generated province year, 2,000 units × 200 leaves with monthly data; the
+# straightforward ReferenceEvaluate runs in the same process as the baseline.
+# ENGINE=0 skips it.
+if [ "${ENGINE:-1}" = 1 ] && [ -x "$build/bench/engine_bench" ]; then
+  echo
+  echo "general engine (demo::ProvinceYear 2000 × 200, monthly data; wall clock):"
+  "$build/bench/engine_bench" --benchmark_counters_tabular=true
+fi

@@ -2,6 +2,9 @@
 // writes the demo city (演示城市) into a SQLite database and prints what it
 // created. With --if-absent an existing demo database is left untouched, so
 // `make demo` can run it every time.
+// `govperf demo --db FILE --units N [--leaves L]` writes instead one generated
+// province-size year (demo/province.h) of N units and L leaf indicators, with
+// monthly data: the load the general engine is measured on.
 #include <iostream>
 #include <memory>
 #include <set>
@@ -9,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "demo/demo.h"
+#include "demo/province.h"
 #include "store/store.h"
 
 namespace govperf::cli {
@@ -18,6 +22,8 @@ struct DemoArgs {
   std::string db;
   bool if_absent = false;
   demo::DemoOptions options;
+  int units = 0;  // > 0: a generated province year instead of the demo city
+  int leaves = 200;
 };
 
 int RunDemo(const DemoArgs& args) {
@@ -41,7 +47,17 @@ int RunDemo(const DemoArgs& args) {
               << " already holds data; use a new file or --if-absent\n";
     return 1;
   }
-  Status gen = demo::GenerateDemoCity(st, args.options);
+  Status gen = Status::Ok();
+  if (args.units > 0) {
+    demo::ProvinceOptions p;
+    p.units = args.units;
+    p.leaves = args.leaves;
+    p.seed = args.options.seed;
+    p.year = args.options.current_year;
+    gen = demo::WriteProvinceYear(st, p);
+  } else {
+    gen = demo::GenerateDemoCity(st, args.options);
+  }
   if (!gen.ok()) {
     std::cerr << "govperf demo: " << gen.ToString() << "\n";
     return 1;
@@ -54,8 +70,13 @@ int RunDemo(const DemoArgs& args) {
     std::cerr << "govperf demo: cannot read back the demo database\n";
     return 1;
   }
-  std::cout << "demo city 云岭市 (Yunling City, fictional) written to " << args.db << " (seed "
-            << args.options.seed << ")\n";
+  if (args.units > 0) {
+    std::cout << "province year (generated) written to " << args.db << " (seed "
+              << args.options.seed << ")\n";
+  } else {
+    std::cout << "demo city 云岭市 (Yunling City, fictional) written to " << args.db << " (seed "
+              << args.options.seed << ")\n";
+  }
   for (const store::YearInfo& y : *years) {
     Result<core::Scheme> s = st.LoadScheme(y.year);
     Result<core::YearData> d = st.LoadYearData(y.year);
@@ -68,6 +89,10 @@ int RunDemo(const DemoArgs& args) {
               << " categories, " << s->units.size() << " units, " << leaves << " leaf indicators, "
               << s->targets.size() << " targets, " << d->values.size() << " values, "
               << d->adjustments.size() << " adjustments\n";
+  }
+  if (args.units > 0) {
+    std::cout << "  " << users->size() << " user; sign in with: admin / demo-admin-2026\n";
+    return 0;
   }
   std::cout << "  " << users->size() << " users; sign in with:\n";
   for (const demo::DemoLogin& l : demo::FeaturedLogins()) {
@@ -92,6 +117,12 @@ void AddDemoCommand(CLI::App& app, RunState& state) {
   sub->add_option("--months", args->options.months_reported,
                   "Months of monitoring data in the current year")
       ->check(IntegerIn(1, 12));
+  sub->add_option("--units", args->units,
+                  "Instead of the demo city, one generated province-size year with this many "
+                  "units (monthly data, every scoring method)")
+      ->check(IntegerIn(10, 1000000));
+  sub->add_option("--leaves", args->leaves, "Leaf indicators of the generated year (with --units)")
+      ->check(IntegerIn(20, 10000));
   sub->callback([args, &state] { state.exit_code = RunDemo(*args); });
 }
 

@@ -21,9 +21,14 @@ struct EvaluateOptions {
   // year as value × 12 / month. Off for final results, where a missing
   // year-end value scores 0.
   bool provisional = false;
+  // Threads scoring a large year (≥ 40,000 scored pairs); 0 = up to two,
+  // as the hardware allows. Results do not depend on it.
+  int threads = 0;
 };
 
 // REQUIRES: ValidateScheme(scheme).ok() — checked; a bad scheme is an error.
+// Implemented by the engine in evaluator.cc; to keep results current under
+// single changes, use core::Evaluator (evaluator.h).
 Result<YearResult> Evaluate(const Scheme& scheme, const YearData& data,
                             const EvaluateOptions& options = {});
 

@@ -36,9 +36,14 @@ Result<MethodOutput> Score(const MethodInput& in) {
     how = std::string("target 0, actual ") + Num(actual) + (met ? " meets it" : " misses it");
     how_zh = std::string("目标值0，实际值") + Num(actual) + (met ? "，达标" : "，未达标");
   } else if (target > 0 && higher) {
+    // The common case, appended in place (no temporaries): it is scored for
+    // most leaves of most units.
     ratio = actual / target;
-    how = "completion " + Num(actual) + "/" + Num(target) + " = " + Pct(ratio);
-    how_zh = "完成率 " + Num(actual) + "/" + Num(target) + " = " + Pct(ratio);
+    const std::string a = Num(actual), t = Num(target), p = Pct(ratio);
+    how.reserve(96);
+    how.append("completion ").append(a).append("/").append(t).append(" = ").append(p);
+    how_zh.reserve(96);
+    how_zh.append("完成率 ").append(a).append("/").append(t).append(" = ").append(p);
   } else if (target > 0) {
     ratio = actual <= 0 ? cap : target / actual;
     how = "completion (lower is better) " + Num(target) + "/" + Num(actual) + " = " + Pct(ratio);
@@ -52,8 +57,11 @@ Result<MethodOutput> Score(const MethodInput& in) {
   }
   MethodOutput out;
   out.share = std::clamp(ratio, floor, cap);
-  out.rule = how + " (floor " + Pct(floor) + ", cap " + Pct(cap) + ")";
-  out.rule_zh = how_zh + "（下限" + Pct(floor) + "，上限" + Pct(cap) + "）";
+  const std::string f = Pct(floor), c = Pct(cap);
+  out.rule = std::move(how);
+  out.rule.append(" (floor ").append(f).append(", cap ").append(c).append(")");
+  out.rule_zh = std::move(how_zh);
+  out.rule_zh.append("（下限").append(f).append("，上限").append(c).append("）");
   return out;
 }
 

@@ -16,8 +16,15 @@ Result<MethodOutput> Score(const MethodInput& in) {
   const MethodSpec& spec = EfficacyMethod();
   const double base = Param(ind, spec, "base");
   const double span = Param(ind, spec, "span");
-  const auto [lo, hi] = std::minmax_element(in.peers->begin(), in.peers->end());
-  const double mn = *lo, mx = *hi;
+  double mn = 0, mx = 0;
+  if (in.peer_stats != nullptr) {
+    mn = in.peer_stats->min;
+    mx = in.peer_stats->minmax_max;
+  } else {
+    const auto [lo, hi] = std::minmax_element(in.peers->begin(), in.peers->end());
+    mn = *lo;
+    mx = *hi;
+  }
   double c = 1.0;
   if (mx > mn) {
     c = ind.direction == Direction::kHigherBetter ? (in.actual - mn) / (mx - mn)

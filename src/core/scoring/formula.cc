@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
+#include <unordered_map>
 
 #include "core/scoring/format.h"
 #include "core/scoring/registry.h"
@@ -70,20 +72,61 @@ Status Check(const Indicator& ind) {
   return Status::Ok();
 }
 
+// A parser bound to its variables, per (formula, parameter names). Parsing
+// costs about a hundred evaluations, and a province year evaluates each formula
+// for hundreds of units: without the cache, formula leaves were most of an
+// evaluation. Per thread because a muParser instance is not thread-safe;
+// bounded so that a long-running server cannot grow it without limit.
+struct Compiled {
+  mu::Parser parser;
+  Vars vars;
+};
+
+Result<Compiled*> CompiledFor(const Indicator& ind) {
+  constexpr size_t kMaxCached = 256;
+  thread_local std::unordered_map<std::string, std::unique_ptr<Compiled>> cache;
+  std::string key = ind.formula;
+  for (const auto& [name, value] : ind.params) {
+    key += '\0';
+    key += name;
+  }
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    if (cache.size() >= kMaxCached) cache.clear();
+    auto c = std::make_unique<Compiled>();
+    GOVPERF_RETURN_IF_ERROR(Bind(c->parser, c->vars, ind));
+    it = cache.emplace(std::move(key), std::move(c)).first;
+  }
+  Compiled* c = it->second.get();
+  // Same names, so the same order: only the values may differ between
+  // indicators that share a formula.
+  auto src = ind.params.begin();
+  for (auto& [name, value] : c->vars.params) value = (src++)->second;
+  return c;
+}
+
 Result<MethodOutput> Score(const MethodInput& in) {
   const Indicator& ind = *in.indicator;
   const MethodSpec& spec = FormulaMethod();
-  mu::Parser parser;
-  Vars v;
-  GOVPERF_RETURN_IF_ERROR(Bind(parser, v, ind));
+  Result<Compiled*> compiled = CompiledFor(ind);
+  if (!compiled.ok()) return compiled.status();
+  mu::Parser& parser = (*compiled)->parser;
+  Vars& v = (*compiled)->vars;
   v.x = in.actual;
   v.t = in.target.value_or(kNaN);
   v.p = ind.points;
   v.n = static_cast<double>(in.peers->size());
+  v.mean = v.min = v.max = kNaN;
   if (!in.peers->empty()) {
-    v.mean = std::accumulate(in.peers->begin(), in.peers->end(), 0.0) / in.peers->size();
-    v.min = *std::min_element(in.peers->begin(), in.peers->end());
-    v.max = *std::max_element(in.peers->begin(), in.peers->end());
+    if (in.peer_stats != nullptr) {
+      v.mean = in.peer_stats->sum / in.peers->size();
+      v.min = in.peer_stats->min;
+      v.max = in.peer_stats->max;
+    } else {
+      v.mean = std::accumulate(in.peers->begin(), in.peers->end(), 0.0) / in.peers->size();
+      v.min = *std::min_element(in.peers->begin(), in.peers->end());
+      v.max = *std::max_element(in.peers->begin(), in.peers->end());
+    }
   }
   v.prev = in.previous.value_or(kNaN);
   double share = 0;

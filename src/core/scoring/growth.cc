@@ -20,8 +20,10 @@ Result<MethodOutput> Score(const MethodInput& in) {
   const bool peers = Param(ind, spec, "against") == 1;
   double bench = 0;
   if (peers) {
-    bench = std::accumulate(in.peers->begin(), in.peers->end(), 0.0) /
-            static_cast<double>(in.peers->size());
+    const double sum = in.peer_stats != nullptr
+                           ? in.peer_stats->sum
+                           : std::accumulate(in.peers->begin(), in.peers->end(), 0.0);
+    bench = sum / static_cast<double>(in.peers->size());
   } else {
     if (!in.target) return Status::Invalid("indicator " + ind.id + ": growth needs a target");
     bench = *in.target;

@@ -16,7 +16,8 @@
 namespace govperf::core::scoring {
 namespace {
 
-int RankOf(double v, const std::vector<double>& peers, bool higher) {
+int RankOf(double v, const std::vector<double>& peers, const PeerStats* stats, bool higher) {
+  if (stats != nullptr) return stats->Better(v, higher) + 1;
   int better = 0;
   for (double p : peers) better += higher ? p > v : p < v;
   return better + 1;
@@ -33,12 +34,12 @@ Result<MethodOutput> Score(const MethodInput& in) {
   }
   const bool higher = ind.direction == Direction::kHigherBetter;
   const int n = static_cast<int>(in.peers->size());
-  const int rank = RankOf(in.actual, *in.peers, higher);
+  const int rank = RankOf(in.actual, *in.peers, in.peer_stats, higher);
   const double level = n <= 1 ? 1.0 : 1.0 - (1.0 - min_share) * (rank - 1) / (n - 1);
   double improvement = 0.5;
   std::string imp, imp_zh;
   if (in.previous) {
-    const int before = RankOf(*in.previous, *in.previous_peers, higher);
+    const int before = RankOf(*in.previous, *in.previous_peers, in.previous_peer_stats, higher);
     const int gained = before - rank;
     improvement = std::clamp(0.5 + step * gained, 0.0, 1.0);
     imp = "rank " + std::to_string(before) + " → " + std::to_string(rank) + " (" +

@@ -26,7 +26,27 @@ struct MethodInput {
   // reported one (period "YYYY-1" in the year's data), for 进位 methods.
   std::optional<double> previous;
   const std::vector<double>* previous_peers = nullptr;  // never null
+  // Optional, set by the evaluator once per (category, leaf) so that a
+  // peer-relative method costs O(log n) per unit instead of O(n) (a province
+  // category has hundreds of units). When set they describe exactly *peers /
+  // *previous_peers; methods must give the same result with or without them.
+  const struct PeerStats* peer_stats = nullptr;
+  const struct PeerStats* previous_peer_stats = nullptr;
 };
+
+// Summaries of a peer list, computed the way the methods compute them from
+// the list itself, so that using them changes no result bit.
+struct PeerStats {
+  std::vector<double> sorted;  // ascending
+  double sum = 0;              // std::accumulate over the list, in list order
+  double min = 0;              // *std::min_element (first smallest)
+  double max = 0;              // *std::max_element (first largest)
+  double minmax_max = 0;       // *std::minmax_element(...).second (last largest)
+  // Number of peers strictly better than v (above it when higher is better).
+  int Better(double v, bool higher) const;
+};
+// REQUIRES: nothing; an empty list gives zeros (methods never read them then).
+PeerStats MakePeerStats(const std::vector<double>& peers);
 
 struct MethodOutput {
   // Share of the indicator's points earned: 0..cap (a cap above 1 rewards

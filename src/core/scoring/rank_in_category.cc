@@ -25,8 +25,12 @@ Result<MethodOutput> Score(const MethodInput& in) {
   }
   const bool higher = ind.direction == Direction::kHigherBetter;
   int better = 0;
-  for (double p : *in.peers) {
-    if (higher ? p > in.actual : p < in.actual) ++better;
+  if (in.peer_stats != nullptr) {
+    better = in.peer_stats->Better(in.actual, higher);
+  } else {
+    for (double p : *in.peers) {
+      if (higher ? p > in.actual : p < in.actual) ++better;
+    }
   }
   const int rank = better + 1;
   const int n = static_cast<int>(in.peers->size());

@@ -6,6 +6,8 @@
 // threshold the basis reaches (≥ when higher is better; for raw values with
 // lower is better, ≤) gives its share; none → below_share.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/scoring/format.h"
 #include "core/scoring/registry.h"
@@ -35,11 +37,17 @@ Result<MethodOutput> Score(const MethodInput& in) {
   out.share = Param(ind, spec, "below_share");
   out.rule = what + " below every tier";
   out.rule_zh = what_zh + "，未达任何档次";
+  // Keys built once: formatting them per call was most of this method's cost.
+  static const std::vector<std::pair<std::string, std::string>> kKeys = [] {
+    std::vector<std::pair<std::string, std::string>> keys;
+    for (int k = 1; k <= kMaxTiers; ++k) {
+      keys.push_back({"tier" + std::to_string(k) + "_min", "tier" + std::to_string(k) + "_share"});
+    }
+    return keys;
+  }();
   for (int k = 1; k <= kMaxTiers; ++k) {
-    const std::string min_key = "tier" + std::to_string(k) + "_min";
-    const std::string share_key = "tier" + std::to_string(k) + "_share";
-    auto m = ind.params.find(min_key);
-    auto s = ind.params.find(share_key);
+    auto m = ind.params.find(kKeys[k - 1].first);
+    auto s = ind.params.find(kKeys[k - 1].second);
     if (m == ind.params.end() || s == ind.params.end()) break;
     const bool reached = (raw && !higher) ? basis <= m->second : basis >= m->second;
     if (reached) {
