@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/period.h"
 #include "core/scoring/format.h"
 #include "core/scoring/registry.h"
 
@@ -26,6 +27,10 @@ bool AppliesTo(const Indicator& ind, const Unit& u) {
 }  // namespace
 
 Status ValidateScheme(const Scheme& s) {
+  if (s.year < kMinYear || s.year > kMaxYear) {
+    return Status::Invalid("year: must be within " + std::to_string(kMinYear) + ".." +
+                           std::to_string(kMaxYear) + ", got " + std::to_string(s.year));
+  }
   std::set<std::string> cats, units, inds;
   for (size_t i = 0; i < s.categories.size(); ++i) {
     const Category& c = s.categories[i];

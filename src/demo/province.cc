@@ -510,7 +510,7 @@ Status WriteProvinceYear(store::Store& st, const ProvinceOptions& options) {
   const std::string year = std::to_string(options.year);
   std::erase_if(y.data.values,
                 [&](const core::Datum& d) { return d.period.compare(0, 4, year) != 0; });
-  GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, {options.year, "in_progress", ""}));
+  GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, {options.year, core::Stage::kMonitoring, "", 0}));
   GOVPERF_RETURN_IF_ERROR(st.SaveScheme(actor, y.scheme));
   GOVPERF_RETURN_IF_ERROR(st.SaveYearData(actor, options.year, y.data));
   return Status::Ok();
