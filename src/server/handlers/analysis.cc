@@ -2,6 +2,10 @@
 // intervals (methods/uncertainty.h, cached in YearCache), indicator health
 // (core/analysis/health.h) and anomaly flags on reported data
 // (methods/anomaly.h). Names of units and indicators are added in dto/analysis.
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
 #include "server/dto/analysis.h"
 
 #include "core/analysis/health.h"
@@ -16,6 +20,13 @@ namespace {
 
 constexpr int64_t kMinReplicates = 20;
 constexpr int64_t kMaxReplicates = 1000;
+// What one caller may make the machine do: an estimate costs about
+// replicates × one evaluation, and every distinct (replicates, level) pair is
+// computed afresh. So the office may ask for up to kMaxReplicates, other roles
+// for up to kMaxReplicatesOthers, and the level is one of a few standard values
+// for everyone (a caller cycling through levels cannot keep the CPU busy).
+constexpr int64_t kMaxReplicatesOthers = 500;
+constexpr double kLevels[] = {0.8, 0.9, 0.95, 0.99};
 
 }  // namespace
 
@@ -36,10 +47,17 @@ Response Uncertainty(Ctx& ctx) {
   if (auto err = PathYear(ctx, &year)) return *err;
   std::optional<int64_t> replicates;
   std::optional<double> level;
-  if (auto err = QueryInt(ctx, "replicates", kMinReplicates, kMaxReplicates, &replicates)) {
+  const int64_t max_replicates =
+      ctx.role() == core::Role::kAdmin ? kMaxReplicates : kMaxReplicatesOthers;
+  if (auto err = QueryInt(ctx, "replicates", kMinReplicates, max_replicates, &replicates)) {
     return *err;
   }
   if (auto err = QueryOpenInterval(ctx, "level", 0, 1, &level)) return *err;
+  if (level && std::none_of(std::begin(kLevels), std::end(kLevels),
+                            [&](double l) { return std::abs(l - *level) < 1e-9; })) {
+    return BadField("level", ctx.T("level: one of 0.8, 0.9, 0.95, 0.99",
+                                   "level：置信水平应为 0.8、0.9、0.95 或 0.99"));
+  }
   const int r = replicates ? static_cast<int>(*replicates) : kDefaultReplicates;
   const double l = level.value_or(kDefaultIntervalLevel);
   auto estimate = ctx.svc.years.IntervalsOf(year, r, l);
