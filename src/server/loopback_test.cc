@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "server/server.h"
+#include "server/test_http_client.h"
 #include "server/server_test_fixture.h"
 
 namespace govperf::server {
@@ -25,97 +26,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::chrono::milliseconds kTestReadTimeout{400};
 
-struct Reply {
-  int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
-  std::string body;
-};
-
-// A blocking TCP connection with a receive deadline.
-class Conn {
- public:
-  explicit Conn(uint16_t port) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  }
-  ~Conn() { close(fd_); }
-  bool connected() const { return connected_; }
-
-  bool Send(const std::string& data) {
-    size_t sent = 0;
-    while (sent < data.size()) {
-      const ssize_t n = send(fd_, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return false;
-      sent += static_cast<size_t>(n);
-    }
-    return true;
-  }
-
-  // Reads one response (Content-Length framed). status 0 on EOF/timeout.
-  Reply Read(std::chrono::milliseconds timeout = std::chrono::milliseconds(5000)) {
-    Reply r;
-    const auto deadline = Clock::now() + timeout;
-    size_t header_end;
-    while ((header_end = buf_.find("\r\n\r\n")) == std::string::npos) {
-      if (!Fill(deadline)) return r;
-    }
-    std::istringstream head(buf_.substr(0, header_end));
-    std::string line;
-    std::getline(head, line);
-    r.status = std::stoi(line.substr(9, 3));
-    while (std::getline(head, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      const size_t colon = line.find(':');
-      if (colon == std::string::npos) continue;
-      std::string name = line.substr(0, colon);
-      for (char& c : name) c = static_cast<char>(std::tolower(c));
-      r.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
-    }
-    const size_t length =
-        std::stoul(r.headers.count("content-length") ? r.headers["content-length"] : "0");
-    while (buf_.size() < header_end + 4 + length) {
-      if (!Fill(deadline)) return Reply{};
-    }
-    r.body = buf_.substr(header_end + 4, length);
-    buf_.erase(0, header_end + 4 + length);
-    return r;
-  }
-
-  // True when the server closes the connection (EOF or reset) within `timeout`.
-  bool ClosedWithin(std::chrono::milliseconds timeout) {
-    const auto deadline = Clock::now() + timeout;
-    for (;;) {
-      pollfd p{fd_, POLLIN, 0};
-      const auto left =
-          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-      if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
-      char tmp[4096];
-      const ssize_t n = recv(fd_, tmp, sizeof tmp, 0);
-      if (n <= 0) return true;
-    }
-  }
-
- private:
-  bool Fill(Clock::time_point deadline) {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    pollfd p{fd_, POLLIN, 0};
-    if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
-    char tmp[16384];
-    const ssize_t n = recv(fd_, tmp, sizeof tmp, 0);
-    if (n <= 0) return false;
-    buf_.append(tmp, static_cast<size_t>(n));
-    return true;
-  }
-
-  int fd_ = -1;
-  bool connected_ = false;
-  std::string buf_;
-};
+// The raw socket client shared with the transport tests.
+using Conn = http_test::Client;
+using http_test::Reply;
 
 std::string Get(const std::string& target, const std::string& token = "") {
   std::string req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
