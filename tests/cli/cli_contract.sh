@@ -140,6 +140,21 @@ printf 'indicator_id,unit_id,period,value\n1,D1,2025,abc\n' >"$tmp/files/values.
 "$bin" score --scheme "$tmp/files/scheme.json" --data "$tmp/files" >"$tmp/o" 2>"$tmp/e"; rc=$?
 check "a bad data file names file, line and column" bash -c "test $rc -ne 0 && grep -q 'values.csv line 2 column value' '$tmp/e'"
 
+# govperf init: an empty installation and its first admin.
+printf 'short\nshort\n' | "$bin" init --db "$tmp/office.db" --admin admin >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "init refuses a weak password (exit 2, names the field) and leaves no file" \
+  bash -c "test $rc -eq 2 && grep -q 'password' '$tmp/e' && test ! -e '$tmp/office.db'"
+printf 'Office-pass-2026\nOffice-pass-2027\n' | "$bin" init --db "$tmp/office.db" --admin admin >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "init refuses two different entries" bash -c "test $rc -eq 2 && grep -q 'differ' '$tmp/e'"
+printf 'Office-pass-2026\nOffice-pass-2026\n' | "$bin" init --db "$tmp/office.db" --admin admin >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "init creates the installation" test $rc -eq 0 -a -f "$tmp/office.db"
+users=$(sqlite3 "$tmp/office.db" "SELECT username || ':' || role FROM users" 2>/dev/null || python3 -c "
+import sqlite3; print('\n'.join(u+':'+r for u, r in sqlite3.connect('$tmp/office.db').execute('SELECT username, role FROM users')))")
+check "init made exactly one admin ($users)" test "$users" = "admin:admin"
+printf 'Office-pass-2026\n' >"$tmp/pw"
+"$bin" init --db "$tmp/office.db" --admin other --password-file "$tmp/pw" >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "init refuses an initialised database" bash -c "test $rc -eq 2 && grep -q 'initialised' '$tmp/e'"
+
 after=$(sha256sum "$tmp/city.db" | cut -d' ' -f1)
 check "failed commands changed nothing" test "$before" = "$after"
 
