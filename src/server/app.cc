@@ -46,7 +46,7 @@ App::App(store::Store& store, const store::Clock& clock, AppOptions options)
     : options_(std::move(options)),
       years_(store),
       auth_(store, clock, options_.session_hours, options_.login_policy),
-      services_{store, clock, years_, options_, auth_, public_cache_},
+      services_{store, clock, years_, options_, auth_, public_cache_, audit_},
       router_(Routes()),
       static_files_(options_.web_dir) {}
 

@@ -44,6 +44,7 @@ class App {
   YearCache years_;
   app::Auth auth_;
   PublicCache public_cache_;
+  app::AuditVerifier audit_;
   Services services_;
   Router router_;
   StaticFiles static_files_;

@@ -412,6 +412,21 @@ TEST(ServerApi, UnitsDashboardUsersAndAudit) {
   EXPECT_EQ(audit["records"][0]["actor"], "system");
   EXPECT_EQ(audit["verification"]["ok"], true);
   EXPECT_GT(audit["verification"]["records"].get<int>(), 10);
+  EXPECT_EQ(audit["verification"]["cached"], false);
+  // The same head: the walk is reused; a forced walk, or a new record, walks again.
+  const Json again = Body(city.Call("GET", "/api/v1/audit?limit=1", "", admin));
+  EXPECT_EQ(again["verification"]["cached"], true);
+  EXPECT_EQ(again["verification"]["records"], audit["verification"]["records"]);
+  const Json forced = Body(city.Call("GET", "/api/v1/audit?limit=1&verify=full", "", admin));
+  EXPECT_EQ(forced["verification"]["cached"], false);
+  EXPECT_EQ(city.Call("GET", "/api/v1/audit?verify=sometimes", "", admin).status, 400);
+  // Tampering is found by a forced walk even while the head is unchanged.
+  ASSERT_EQ(store::testing::RawExec(city.dir().File("city.db"),
+                                    "UPDATE audit_log SET actor = 'mallory' WHERE id = 2"),
+            0);
+  const Json tampered = Body(city.Call("GET", "/api/v1/audit?limit=1&verify=full", "", admin));
+  EXPECT_EQ(tampered["verification"]["ok"], false);
+  EXPECT_EQ(tampered["verification"]["first_bad_id"], 2);
 }
 
 // Invariant 2 of year_cache.h: a write by someone else (another process, the

@@ -13,6 +13,7 @@
 
 #include "core/status.h"
 #include "server/http_types.h"
+#include "app/audit.h"
 #include "app/auth.h"
 #include "app/caller.h"
 #include "store/store.h"
@@ -47,6 +48,7 @@ struct Services {
   const AppOptions& options;
   app::Auth& auth;
   PublicCache& public_cache;
+  app::AuditVerifier& audit;
 };
 
 struct Ctx {
