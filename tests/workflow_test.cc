@@ -22,14 +22,15 @@ using core::Stage;
 using core::YearWrite;
 using nlohmann::json;
 
-const std::vector<Role> kUserRoles = {Role::kAdmin, Role::kLeader, Role::kLead, Role::kUnit,
-                                      Role::kExpert, Role::kAnonymous};
+const std::vector<Role> kUserRoles = {Role::kAdmin, Role::kLeader, Role::kLead,
+                                      Role::kUnit,  Role::kExpert, Role::kAnonymous};
 const std::vector<YearWrite> kWrites = {YearWrite::kScheme, YearWrite::kValues, YearWrite::kScores,
                                         YearWrite::kAdjustments, YearWrite::kInputs};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(fs::path(GOVPERF_SOURCE_DIR) / "tests" / "workflow")) {
+  for (const auto& e :
+       fs::directory_iterator(fs::path(GOVPERF_SOURCE_DIR) / "tests" / "workflow")) {
     if (e.path().extension() == ".json") out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());

@@ -181,8 +181,9 @@ Status Auth::ChangeOwnPassword(const Caller& caller, const std::string& old_pass
   if (!user.ok()) return user.status();
   if (!user->has_value()) return Status::NotFound("user: unknown user").Field("username");
   if (!store::VerifyPassword(old_password, (*user)->password_hash)) {
-    return Status::Invalid("old_password: does not match").Field("old_password").Zh(
-        "old_password：原密码不正确");
+    return Status::Invalid("old_password: does not match")
+        .Field("old_password")
+        .Zh("old_password：原密码不正确");
   }
   GOVPERF_RETURN_IF_ERROR(CheckPasswordPolicy(caller.username, new_password, "new_password"));
   auto hash = store::HashPassword(new_password);

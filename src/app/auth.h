@@ -37,8 +37,7 @@ int64_t LockSeconds(const LoginPolicy& p, int level);
 // Per-address failure counts, in memory. Thread-safe.
 class AddressThrottle {
  public:
-  AddressThrottle(const store::Clock& clock, LoginPolicy policy)
-      : clock_(clock), policy_(policy) {}
+  AddressThrottle(const store::Clock& clock, LoginPolicy policy) : clock_(clock), policy_(policy) {}
   // Seconds until `address` may try again; 0 when it may now.
   int64_t RetryAfter(const std::string& address);
   // Records a failure; returns the seconds of the lock it started (0 if none).
@@ -62,8 +61,7 @@ class AddressThrottle {
 // Long-lived state of authentication: shared by all requests.
 class Auth {
  public:
-  Auth(store::Store& store, const store::Clock& clock, int session_hours,
-       LoginPolicy policy = {});
+  Auth(store::Store& store, const store::Clock& clock, int session_hours, LoginPolicy policy = {});
 
   struct LoginResult {
     std::string token;  // handed to the client once; stored only as SHA-256

@@ -10,7 +10,11 @@ size_t Utf8Chars(std::string_view s) {
   size_t chars = 0;
   for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     if (len == 0 || i + len > s.size()) return std::numeric_limits<size_t>::max();
     for (size_t k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) {
@@ -23,8 +27,8 @@ size_t Utf8Chars(std::string_view s) {
   return chars;
 }
 
-Status CheckText(std::string_view field, const std::string& value, size_t max_chars,
-                 bool required, bool multiline) {
+Status CheckText(std::string_view field, const std::string& value, size_t max_chars, bool required,
+                 bool multiline) {
   const std::string f(field);
   if (required && value.empty()) {
     return Status::Invalid(f + ": required").Field(f).Zh(f + "：必填");
@@ -43,8 +47,9 @@ Status CheckText(std::string_view field, const std::string& value, size_t max_ch
     const auto c = static_cast<unsigned char>(ch);
     const bool allowed_break = multiline && (c == '\n' || c == '\r' || c == '\t');
     if ((c < 0x20 || c == 0x7F) && !allowed_break) {
-      return Status::Invalid(f + ": contains a control character").Field(f).Zh(f +
-                                                                               "：含有控制字符");
+      return Status::Invalid(f + ": contains a control character")
+          .Field(f)
+          .Zh(f + "：含有控制字符");
     }
   }
   return Status::Ok();

@@ -22,8 +22,8 @@ size_t Utf8Chars(std::string_view text);
 // `value` is valid UTF-8 with no control characters (line breaks and tabs
 // allowed when `multiline`), at most `max_chars` characters, and not empty
 // when `required`.
-Status CheckText(std::string_view field, const std::string& value, size_t max_chars,
-                 bool required, bool multiline = false);
+Status CheckText(std::string_view field, const std::string& value, size_t max_chars, bool required,
+                 bool multiline = false);
 // 1..32 of [A-Za-z0-9_.-]: ids used in URLs, files and the audit trail.
 Status CheckId(std::string_view field, const std::string& value);
 

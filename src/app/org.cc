@@ -34,8 +34,9 @@ const store::OrgUnit* FindUnit(const store::Org& org, const std::string& id) {
 }
 
 Status NoUnit(const std::string& field, const std::string& id) {
-  return Status::NotFound(field + ": unknown unit '" + id + "'").Field(field).Zh(
-      field + "：没有单位 '" + id + "'");
+  return Status::NotFound(field + ": unknown unit '" + id + "'")
+      .Field(field)
+      .Zh(field + "：没有单位 '" + id + "'");
 }
 
 Status CheckNames(const std::optional<std::string>& zh, const std::optional<std::string>& en) {
@@ -45,8 +46,11 @@ Status CheckNames(const std::optional<std::string>& zh, const std::optional<std:
 }
 
 json UnitJson(const store::OrgUnit& u) {
-  return {{"name_zh", u.name_zh},     {"name_en", u.name_en}, {"category_id", u.category_id},
-          {"parent_id", u.parent_id}, {"retired", u.retired}};
+  return {{"name_zh", u.name_zh},
+          {"name_en", u.name_en},
+          {"category_id", u.category_id},
+          {"parent_id", u.parent_id},
+          {"retired", u.retired}};
 }
 
 Status CheckCategoryFor(const store::Org& org, const std::string& category_id) {
@@ -74,8 +78,9 @@ Status CheckParent(const store::Org& org, const std::string& id, const std::stri
   std::string at = parent_id;
   for (size_t steps = 0; !at.empty() && steps <= org.units.size(); ++steps) {
     if (at == id) {
-      return Status::Invalid("parent_id: would make a cycle").Field("parent_id").Zh(
-          "parent_id：上级关系形成循环");
+      return Status::Invalid("parent_id: would make a cycle")
+          .Field("parent_id")
+          .Zh("parent_id：上级关系形成循环");
     }
     const store::OrgUnit* p = FindUnit(org, at);
     at = p ? p->parent_id : "";
@@ -110,8 +115,9 @@ Result<store::OrgCategory> UpdateCategory(store::Store& store, const Caller& cal
   if (!org.ok()) return org.status();
   const store::OrgCategory* old = FindCategory(*org, in.id);
   if (!old) {
-    return Status::NotFound("id: unknown category '" + in.id + "'").Field("id").Zh(
-        "id：没有类别 '" + in.id + "'");
+    return Status::NotFound("id: unknown category '" + in.id + "'")
+        .Field("id")
+        .Zh("id：没有类别 '" + in.id + "'");
   }
   store::OrgCategory c = *old;
   if (!in.name_zh.empty()) c.name_zh = in.name_zh;
@@ -126,8 +132,8 @@ Result<store::OrgCategory> UpdateCategory(store::Store& store, const Caller& cal
   if (c.retired && !old->retired) {
     for (const auto& u : org->units) {
       if (u.category_id == c.id && !u.retired) {
-        return Status(Code::kFailedPrecondition, "retired: category '" + c.id +
-                                                     "' still has active unit '" + u.id + "'")
+        return Status(Code::kFailedPrecondition,
+                      "retired: category '" + c.id + "' still has active unit '" + u.id + "'")
             .Field("retired")
             .Zh("retired：类别下仍有在用单位 '" + u.id + "'，请先移走或撤销");
       }
@@ -226,8 +232,9 @@ Result<store::OrgUnit> MergeUnit(store::Store& store, const Caller& caller, cons
   const store::OrgUnit* to = FindUnit(*org, into);
   if (!to) return NoUnit("into", into);
   if (id == into || to->retired) {
-    return Status::Invalid("into: must be another active unit").Field("into").Zh(
-        "into：应为另一个在用单位");
+    return Status::Invalid("into: must be another active unit")
+        .Field("into")
+        .Zh("into：应为另一个在用单位");
   }
   if (from->retired) {
     return Status(Code::kFailedPrecondition, "id: unit '" + id + "' is already retired")
@@ -238,8 +245,8 @@ Result<store::OrgUnit> MergeUnit(store::Store& store, const Caller& caller, cons
   u.retired = true;
   GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
     GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(u));
-    return tx.AddOrgChange({0, "", "", "merge", id, into, UnitJson(*from).dump(),
-                            UnitJson(u).dump(), note});
+    return tx.AddOrgChange(
+        {0, "", "", "merge", id, into, UnitJson(*from).dump(), UnitJson(u).dump(), note});
   }));
   return u;
 }

@@ -158,8 +158,7 @@ TEST_F(UseCases, SchemesNameOnlyRegistryUnitsAndStagesMoveByTheTable) {
   EXPECT_EQ(MoveYear(*store_, admin_, 2026, "monitoring").status().code(),
             Code::kFailedPrecondition);
   Caller leader{"leader", core::Role::kLeader, "", ""};
-  EXPECT_EQ(MoveYear(*store_, leader, 2026, "setting").status().code(),
-            Code::kFailedPrecondition);
+  EXPECT_EQ(MoveYear(*store_, leader, 2026, "setting").status().code(), Code::kFailedPrecondition);
   EXPECT_EQ(MoveYear(*store_, admin_, 2026, "nowhere").status().field(), "to");
   ASSERT_TRUE(MoveYear(*store_, admin_, 2026, "setting").ok());
   ASSERT_TRUE(MoveYear(*store_, admin_, 2026, "monitoring").ok());

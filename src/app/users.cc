@@ -24,8 +24,7 @@ Result<core::Role> RoleOf(const std::string& text) {
 Status CheckUnitFor(store::Store& store, core::Role role, const std::string& unit_id) {
   if (!core::RoleNeedsUnit(role)) {
     if (!unit_id.empty()) {
-      return Status::Invalid(std::string("unit_id: must be empty for role ") +
-                             core::RoleName(role))
+      return Status::Invalid(std::string("unit_id: must be empty for role ") + core::RoleName(role))
           .Field("unit_id")
           .Zh("unit_id：该角色不属于任何单位");
     }
@@ -74,8 +73,9 @@ Status CheckUsername(const std::string& username) {
     ok = alnum || (i > 0 && (c == '_' || c == '-' || c == '.'));
   }
   if (!ok) {
-    return Status::Invalid("username: 3 to 32 of a-z, 0-9, '_', '-', '.', starting with a letter "
-                           "or digit")
+    return Status::Invalid(
+               "username: 3 to 32 of a-z, 0-9, '_', '-', '.', starting with a letter "
+               "or digit")
         .Field("username")
         .Zh("username：用户名应为 3–32 个小写字母、数字或 _ - .，以字母或数字开头");
   }

@@ -23,8 +23,8 @@ Status PutValue(YearCache& years, store::Store& store, const Caller& caller, int
     return Status::Invalid("period: expected '" + ys + "' (year end) or '" + ys +
                            "-MM' (month), got '" + datum.period + "'")
         .Field("period")
-        .Zh("period：应为 '" + ys + "'（年终）或 '" + ys + "-MM'（月度），实际为 '" +
-            datum.period + "'");
+        .Zh("period：应为 '" + ys + "'（年终）或 '" + ys + "-MM'（月度），实际为 '" + datum.period +
+            "'");
   }
   if (datum.no_data && datum.value) {
     return Status::Invalid("value: must be null when no_data is true")
@@ -49,8 +49,7 @@ Status PutValue(YearCache& years, store::Store& store, const Caller& caller, int
     if (i.parent_id == datum.indicator_id) has_children = true;
   }
   if (!ind || has_children) {
-    return Status::NotFound("indicator_id: no leaf indicator '" + datum.indicator_id + "' in " +
-                            ys)
+    return Status::NotFound("indicator_id: no leaf indicator '" + datum.indicator_id + "' in " + ys)
         .Field("indicator_id")
         .Zh("indicator_id：" + ys + " 年度没有末级指标 '" + datum.indicator_id + "'");
   }
@@ -71,8 +70,7 @@ Status PutValue(YearCache& years, store::Store& store, const Caller& caller, int
         .Zh("指标 " + ind->id + " 不由本单位牵头考核");
   }
   if (!IsAssessed(*ind, *unit)) {
-    return Status::Invalid("unit_id: unit " + unit->id + " is not assessed on indicator " +
-                           ind->id)
+    return Status::Invalid("unit_id: unit " + unit->id + " is not assessed on indicator " + ind->id)
         .Field("unit_id")
         .Zh("unit_id：单位 " + unit->id + " 不考核指标 " + ind->id);
   }
@@ -91,14 +89,13 @@ Result<store::ComponentScores> PutScores(store::Store& store, const Caller& call
     auto it = m.find(patch.unit_id);
     return it == m.end() ? std::nullopt : std::optional<double>(it->second);
   };
-  s.satisfaction = patch.satisfaction.present ? patch.satisfaction.value
-                                              : current(data->satisfaction);
-  s.satisfaction_se = patch.satisfaction_se.present ? patch.satisfaction_se.value
-                                                    : current(data->satisfaction_se);
+  s.satisfaction =
+      patch.satisfaction.present ? patch.satisfaction.value : current(data->satisfaction);
+  s.satisfaction_se =
+      patch.satisfaction_se.present ? patch.satisfaction_se.value : current(data->satisfaction_se);
   s.leadership = patch.leadership.present ? patch.leadership.value : current(data->leadership);
-  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
-    return tx.PutComponentScores(year, s);
-  }));
+  GOVPERF_RETURN_IF_ERROR(store.Write(
+      caller.actor(), [&](store::WriteTx& tx) { return tx.PutComponentScores(year, s); }));
   return s;
 }
 
@@ -118,9 +115,8 @@ Status PutUnitInputs(store::Store& store, const Caller& caller, int year,
           .Field("inputs");
     }
   }
-  return store.Write(caller.actor(), [&](store::WriteTx& tx) {
-    return tx.PutUnitInputs(year, unit_id, inputs);
-  });
+  return store.Write(caller.actor(),
+                     [&](store::WriteTx& tx) { return tx.PutUnitInputs(year, unit_id, inputs); });
 }
 
 Result<core::Adjustment> AddAdjustment(store::Store& store, const Caller& caller, int year,
@@ -128,15 +124,15 @@ Result<core::Adjustment> AddAdjustment(store::Store& store, const Caller& caller
   GOVPERF_RETURN_IF_ERROR(CheckId("unit_id", in.unit_id));
   auto kind = core::ParseAdjustmentKind(in.kind);
   if (!kind) {
-    return Status::Invalid("kind: must be bonus, deduction or veto").Field("kind").Zh(
-        "kind：应为 bonus（加分）、deduction（减分）或 veto（一票否决）");
+    return Status::Invalid("kind: must be bonus, deduction or veto")
+        .Field("kind")
+        .Zh("kind：应为 bonus（加分）、deduction（减分）或 veto（一票否决）");
   }
   core::Adjustment a;
   a.kind = *kind;
   if (a.kind == core::AdjustmentKind::kVeto) {
     a.points = 0;
-    auto effect = store::ParseVetoEffect(in.veto_effect.empty() ? "cap_qualified"
-                                                                : in.veto_effect);
+    auto effect = store::ParseVetoEffect(in.veto_effect.empty() ? "cap_qualified" : in.veto_effect);
     if (!effect) {
       return Status::Invalid("veto_effect: must be cap_qualified or fix_lowest")
           .Field("veto_effect");
@@ -160,9 +156,8 @@ Result<core::Adjustment> AddAdjustment(store::Store& store, const Caller& caller
   a.evidence = in.evidence;
   a.entered_by = caller.username;
   a.approved_by = caller.username;
-  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
-    return tx.PutAdjustment(year, a);
-  }));
+  GOVPERF_RETURN_IF_ERROR(
+      store.Write(caller.actor(), [&](store::WriteTx& tx) { return tx.PutAdjustment(year, a); }));
   return a;
 }
 

@@ -51,7 +51,6 @@ struct AdjustmentInput {
 // and who approved it. The id is generated.
 Result<core::Adjustment> AddAdjustment(store::Store& store, const Caller& caller, int year,
                                        const AdjustmentInput& in);
-Status DeleteAdjustment(store::Store& store, const Caller& caller, int year,
-                        const std::string& id);
+Status DeleteAdjustment(store::Store& store, const Caller& caller, int year, const std::string& id);
 
 }  // namespace govperf::app

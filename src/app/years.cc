@@ -140,8 +140,9 @@ Result<store::YearInfo> MoveYear(store::Store& store, const Caller& caller, int 
                                  const std::string& to) {
   auto target = core::ParseStage(to);
   if (!target) {
-    return Status::Invalid("to: unknown stage '" + to + "'").Field("to").Zh("to：没有阶段 '" +
-                                                                             to + "'");
+    return Status::Invalid("to: unknown stage '" + to + "'")
+        .Field("to")
+        .Zh("to：没有阶段 '" + to + "'");
   }
   auto found = store.FindYear(year);
   if (!found.ok()) return found.status();
@@ -186,8 +187,8 @@ Result<ImportedScheme> ImportScheme(store::Store& store, const Caller& caller, i
   }
   auto info = store.FindYear(year);
   if (!info.ok()) return info.status();
-  if (info->has_value() && !core::StageAllows((*info)->stage, core::YearWrite::kScheme,
-                                              caller.role)) {
+  if (info->has_value() &&
+      !core::StageAllows((*info)->stage, core::YearWrite::kScheme, caller.role)) {
     const core::Stage st = (*info)->stage;
     return Status(Code::kFailedPrecondition,
                   "year " + std::to_string(year) + " is in stage " + core::StageName(st) +

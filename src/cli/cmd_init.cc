@@ -58,8 +58,7 @@ int RunInit(const InitArgs& args) {
     if (!password.empty() && password.back() == '\r') password.pop_back();
   } else {
     std::string again;
-    if (!ReadSecretLine("password: ", &password) ||
-        !ReadSecretLine("again: ", &again)) {
+    if (!ReadSecretLine("password: ", &password) || !ReadSecretLine("again: ", &again)) {
       std::cerr << "govperf init: password: expected it twice on standard input\n";
       return 2;
     }
@@ -86,10 +85,11 @@ int RunInit(const InitArgs& args) {
     }
     return st.code() == Code::kInternal ? 1 : 2;
   }
-  std::cout << "govperf init: created " << args.db << " with admin '" << args.admin
-            << "'. Next: govperf serve --db " << args.db
-            << ", log in, then add categories, units and users under 机构管理 / 用户管理 and open a "
-               "year under 年度管理.\n";
+  std::cout
+      << "govperf init: created " << args.db << " with admin '" << args.admin
+      << "'. Next: govperf serve --db " << args.db
+      << ", log in, then add categories, units and users under 机构管理 / 用户管理 and open a "
+         "year under 年度管理.\n";
   return 0;
 }
 
@@ -97,7 +97,8 @@ int RunInit(const InitArgs& args) {
 
 void AddInitCommand(CLI::App& app, RunState& state) {
   auto args = std::make_shared<InitArgs>();
-  auto* sub = app.add_subcommand("init", "Create an empty installation and its first admin (初始化)");
+  auto* sub =
+      app.add_subcommand("init", "Create an empty installation and its first admin (初始化)");
   sub->add_option("--db", args->db, "SQLite database file (created)")->required();
   sub->add_option("--admin", args->admin, "username of the first admin")->required();
   sub->add_option("--display-name", args->display_name, "the admin's display name")

@@ -36,7 +36,8 @@ void PrintLogins() {
             << "description\n";
   for (const auto& l : logins) {
     std::cout << "  " << std::left << std::setw(16) << l.username << std::setw(18) << l.password
-              << std::setw(8) << core::RoleName(l.role) << l.description_zh << " / " << l.description_en << "\n";
+              << std::setw(8) << core::RoleName(l.role) << l.description_zh << " / "
+              << l.description_en << "\n";
   }
 }
 

@@ -8,10 +8,10 @@
 namespace govperf::core {
 
 enum class Role {
-  kAdmin,      // 绩效办 performance office: runs the year
-  kLeader,     // 领导 city leader: reads everything, rates units
-  kLead,       // 牵头考核单位 lead assessing department: reports and verifies indicators it leads
-  kUnit,       // 评估对象 assessed unit: sees its own scorecard
+  kAdmin,   // 绩效办 performance office: runs the year
+  kLeader,  // 领导 city leader: reads everything, rates units
+  kLead,  // 牵头考核单位 lead assessing department: reports and verifies indicators it leads
+  kUnit,  // 评估对象 assessed unit: sees its own scorecard
   kExpert,     // 专家 expert reviewer / judge (indicator review, innovation claims)
   kAnonymous,  // a citizen without a session: published results only
   kSystem,     // the program itself: generators, migrations, `govperf init`, CLI imports

@@ -146,12 +146,12 @@ Response App::HandleApi(const Request& request, const std::string& path, const s
     std::string needed;
     for (Permission p : route.any_of)
       needed += (needed.empty() ? "" : " | ") + std::string(PermissionName(p));
-    return ErrorResponse(Code::kPermissionDenied,
-                         ctx.T(std::string("your role (") + core::RoleName(ctx.role()) +
-                                   ") lacks the permission " + needed,
-                               std::string("当前角色（") + core::RoleName(ctx.role()) +
-                                   "）没有权限 " + needed),
-                         {{"permission", needed}});
+    return ErrorResponse(
+        Code::kPermissionDenied,
+        ctx.T(std::string("your role (") + core::RoleName(ctx.role()) + ") lacks the permission " +
+                  needed,
+              std::string("当前角色（") + core::RoleName(ctx.role()) + "）没有权限 " + needed),
+        {{"permission", needed}});
   }
   try {
     return route.handler(ctx);

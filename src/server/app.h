@@ -13,8 +13,8 @@
 
 #include "app/auth.h"
 #include "server/context.h"
-#include "server/public_cache.h"
 #include "server/http_types.h"
+#include "server/public_cache.h"
 #include "server/router.h"
 #include "server/static_files.h"
 #include "server/year_cache.h"

@@ -158,8 +158,9 @@ TEST(ServerApi, YearResultsCarryTheEvaluatedNumbers) {
     y.erase("has_scheme");
     y.erase("transitions");
   }
-  EXPECT_EQ(listed,
-            Json::parse(R"([{"year":2024,"status":"published","published_at":"2025-03-01T00:00:00Z"},
+  EXPECT_EQ(
+      listed,
+      Json::parse(R"([{"year":2024,"status":"published","published_at":"2025-03-01T00:00:00Z"},
                             {"year":2025,"status":"monitoring","published_at":""}])"));
   EXPECT_EQ(Body(years)["years"][1]["transitions"],
             Json::parse(R"([{"to":"year_end","allowed":false}])"));  // a leader may not move it

@@ -73,9 +73,9 @@ TEST(ServerContention, HealthAndPublicResultsStayPromptUnderLoginsAndAnEstimate)
       Client c(port);
       const std::string body =
           Json({{"username", i % 2 ? "admin" : "nobody"}, {"password", "wrong"}}).dump();
-      auto r = c.Call(Http("POST", "/api/v1/auth/login",
-                           {{"Content-Type", "application/json"}}, body),
-                      std::chrono::milliseconds(30000));
+      auto r =
+          c.Call(Http("POST", "/api/v1/auth/login", {{"Content-Type", "application/json"}}, body),
+                 std::chrono::milliseconds(30000));
       if (r.status == 401 || r.status == 429 || r.status == 503) ++wrong_answers;
     });
   }

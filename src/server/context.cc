@@ -178,10 +178,9 @@ BodyReader::BodyReader(const Ctx& ctx) : ctx_(ctx) {
   } catch (const Json::exception& e) {
     // e.g. a number out of double's range (1e999): nlohmann refuses it with
     // out_of_range, which is the caller's input, not our bug.
-    error_ = ErrorResponse(Code::kInvalidArgument,
-                           ctx.T("request body is not acceptable JSON: ",
-                                 "请求体 JSON 无法接受：") +
-                               e.what());
+    error_ = ErrorResponse(
+        Code::kInvalidArgument,
+        ctx.T("request body is not acceptable JSON: ", "请求体 JSON 无法接受：") + e.what());
     return;
   }
   if (!body_.is_object()) {

@@ -11,11 +11,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/status.h"
-#include "server/http_types.h"
 #include "app/audit.h"
 #include "app/auth.h"
 #include "app/caller.h"
+#include "core/status.h"
+#include "server/http_types.h"
 #include "store/store.h"
 
 namespace govperf::server {

@@ -17,8 +17,8 @@
 #include <thread>
 
 #include "server/server.h"
-#include "server/test_http_client.h"
 #include "server/server_test_fixture.h"
+#include "server/test_http_client.h"
 
 namespace govperf::server {
 namespace {

@@ -118,11 +118,7 @@ const std::vector<RouteSpec>& Routes() {
       {"POST", "/api/v1/org/units/{id}/merge", A::kPermission, {P::kOrgWrite}, h::MergeOrgUnit},
       // Years and their stages.
       {"POST", "/api/v1/years", A::kPermission, {P::kYearsWrite}, h::OpenYear},
-      {"POST",
-       "/api/v1/years/{year}/transition",
-       A::kPermission,
-       {P::kYearsWrite},
-       h::MoveYear},
+      {"POST", "/api/v1/years/{year}/transition", A::kPermission, {P::kYearsWrite}, h::MoveYear},
       // What the office enters (until surveys and leader forms exist).
       {"GET", "/api/v1/years/{year}/inputs", A::kPermission, {P::kResultsAll}, h::GetYearInputs},
       {"PUT", "/api/v1/years/{year}/scores", A::kPermission, {P::kScoresWrite}, h::PutScores},

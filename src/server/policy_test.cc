@@ -113,9 +113,11 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   } else if (put_scheme) {
     body = io::SchemeToJson(testing::TinyScheme(2026)).dump();
   } else if (pattern == "/api/v1/me/password") {
-    body = Json({{"old_password", testing::kPassword}, {"new_password", testing::kPassword}}).dump();
+    body =
+        Json({{"old_password", testing::kPassword}, {"new_password", testing::kPassword}}).dump();
   } else if (method == "POST" && pattern == "/api/v1/users") {
-    body = R"({"username":"new_user","display_name":"新用户","role":"expert","password":"Pass-word-2026"})";
+    body =
+        R"({"username":"new_user","display_name":"新用户","role":"expert","password":"Pass-word-2026"})";
   } else if (pattern == "/api/v1/users/{username}") {
     body = R"({"display_name":"东区（新）"})";
   } else if (pattern == "/api/v1/users/{username}/password") {
@@ -162,10 +164,10 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
         a.unit_id = "D02";
         a.points = 1;
         a.reason_zh = "测试";
-        ASSERT_TRUE(city.store()
-                        .Write({"system"},
-                               [&](store::WriteTx& tx) { return tx.PutAdjustment(2025, a); })
-                        .ok());
+        ASSERT_TRUE(
+            city.store()
+                .Write({"system"}, [&](store::WriteTx& tx) { return tx.PutAdjustment(2025, a); })
+                .ok());
       }
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (expected->second.count(role)) {

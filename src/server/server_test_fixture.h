@@ -171,8 +171,8 @@ class TestCity {
         GOVPERF_RETURN_IF_ERROR(tx.PutOrgCategory({c.id, c.name_zh, c.name_en, c.kind, false}));
       }
       for (const auto& u : latest.units) {
-        GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(
-            {u.id, u.name_zh, u.name_en, u.category_id, u.parent_id, u.kind, false}));
+        GOVPERF_RETURN_IF_ERROR(
+            tx.PutOrgUnit({u.id, u.name_zh, u.name_en, u.category_id, u.parent_id, u.kind, false}));
       }
       return Status::Ok();
     }));

@@ -223,8 +223,8 @@ class WriteTx {
   virtual Status PutUser(const User& user) = 0;  // insert or update
   // Login throttling state only (no other field changes); `action` names the
   // audit record ("login.failed", "login.locked", "user.unlock", "login.reset").
-  virtual Status SetLoginState(const std::string& username, int failed_logins,
-                               int64_t locked_until, int lock_level, const std::string& action) = 0;
+  virtual Status SetLoginState(const std::string& username, int failed_logins, int64_t locked_until,
+                               int lock_level, const std::string& action) = 0;
   virtual Status CreateSession(const Session& session) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;
   virtual Status DeleteSessionsOf(const std::string& username) = 0;

@@ -155,9 +155,9 @@ TEST_P(StoreConformance, StageRulesAreEnforcedInsideTheTransaction) {
   EXPECT_EQ(store().SaveScheme(kAdmin, *scheme).code(), Code::kFailedPrecondition);
   // A lead cannot enter satisfaction scores or bonus items.
   ComponentScores cs{"U1", 90.0, 1.0, 85.0};
-  EXPECT_EQ(store().Write(kLead, [&](WriteTx& tx) { return tx.PutComponentScores(2026, cs); })
-                .code(),
-            Code::kFailedPrecondition);
+  EXPECT_EQ(
+      store().Write(kLead, [&](WriteTx& tx) { return tx.PutComponentScores(2026, cs); }).code(),
+      Code::kFailedPrecondition);
   EXPECT_TRUE(
       store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutComponentScores(2026, cs); }).ok());
   // A stage move the table does not hold is refused for people.
@@ -231,10 +231,12 @@ TEST_P(StoreConformance, AdjustmentsScoresAndInputsRoundTrip) {
                            return tx.PutComponentScores(2026, {"U1", 88.5, 1.25, std::nullopt});
                          })
                   .ok());
-  ASSERT_TRUE(
-      store()
-          .Write(kAdmin, [&](WriteTx& tx) { return tx.PutUnitInputs(2026, "U1", {{"budget", 7}}); })
-          .ok());
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           return tx.PutUnitInputs(2026, "U1", {{"budget", 7}});
+                         })
+                  .ok());
   auto d = store().LoadYearData(2026);
   ASSERT_TRUE(d.ok());
   ASSERT_EQ(d->adjustments.size(), 2u);
@@ -255,25 +257,26 @@ TEST_P(StoreConformance, AdjustmentsScoresAndInputsRoundTrip) {
   EXPECT_EQ(again.field(), "id");
   EXPECT_EQ(store().LoadYearData(2026)->adjustments.size(), 1u);
   // Out-of-range scores name the field and change nothing.
-  Status bad = store().Write(
-      kAdmin, [&](WriteTx& tx) { return tx.PutComponentScores(2026, {"U1", 101.0, 1.0, 50.0}); });
+  Status bad = store().Write(kAdmin, [&](WriteTx& tx) {
+    return tx.PutComponentScores(2026, {"U1", 101.0, 1.0, 50.0});
+  });
   EXPECT_EQ(bad.code(), Code::kInvalidArgument);
   EXPECT_EQ(bad.field(), "satisfaction");
   EXPECT_EQ(store().LoadYearData(2026)->satisfaction.at("U1"), 88.5);
 }
 
 TEST_P(StoreConformance, RegistryAndItsChangesRoundTrip) {
-  ASSERT_TRUE(store()
-                  .Write(kAdmin,
-                         [&](WriteTx& tx) {
-                           GOVPERF_RETURN_IF_ERROR(tx.PutOrgCategory(
-                               {"D", "区县", "Districts", core::UnitKind::kDistrict, false}));
-                           GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(
-                               {"D01", "望川区", "Wangchuan", "D", "", core::UnitKind::kDistrict,
-                                false}));
-                           return tx.AddOrgChange({0, "", "", "create", "D01", "", "", "{}", "新设"});
-                         })
-                  .ok());
+  ASSERT_TRUE(
+      store()
+          .Write(kAdmin,
+                 [&](WriteTx& tx) {
+                   GOVPERF_RETURN_IF_ERROR(tx.PutOrgCategory(
+                       {"D", "区县", "Districts", core::UnitKind::kDistrict, false}));
+                   GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(
+                       {"D01", "望川区", "Wangchuan", "D", "", core::UnitKind::kDistrict, false}));
+                   return tx.AddOrgChange({0, "", "", "create", "D01", "", "", "{}", "新设"});
+                 })
+          .ok());
   // A unit of an unknown category is refused, naming the field; nothing lands.
   Status bad = store().Write(kAdmin, [&](WriteTx& tx) {
     return tx.PutOrgUnit({"X", "某", "", "NOPE", "", core::UnitKind::kDepartment, false});

@@ -6,9 +6,7 @@
 #include "store/scoring_input.h"
 
 namespace govperf::app {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 core::EvaluateOptions EvaluateOptionsFor(const store::YearInfo& info) {
   // A year not yet published is scored provisionally: where a year-end value

@@ -2,11 +2,11 @@
 // intervals (methods/uncertainty.h, cached in YearCache), indicator health
 // (core/analysis/health.h) and anomaly flags on reported data
 // (methods/anomaly.h). Names of units and indicators are added in dto/analysis.
+#include "server/dto/analysis.h"
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-
-#include "server/dto/analysis.h"
 
 #include "core/analysis/health.h"
 #include "methods/anomaly.h"

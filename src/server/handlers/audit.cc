@@ -25,7 +25,8 @@ Response Audit(Ctx& ctx) {
   if (!records.ok()) return Fail(records.status());
   bool full = false;
   if (auto it = ctx.query.find("verify"); it != ctx.query.end()) {
-    if (it->second != "full") return BadField("verify", ctx.T("verify: only 'full'", "verify：只能为 full"));
+    if (it->second != "full")
+      return BadField("verify", ctx.T("verify: only 'full'", "verify：只能为 full"));
     full = true;
   }
   auto outcome = ctx.svc.audit.Verify(ctx.svc.store, full);

@@ -40,8 +40,9 @@ Response LeadIndicators(Ctx& ctx) {
                           {"lead_unit_id", ind.lead_unit_id},
                           {"values", std::move(values)}});
   }
-  return JsonResponse(
-      {{"year", year}, {"status", core::StageName(view.info.stage)}, {"indicators", std::move(indicators)}});
+  return JsonResponse({{"year", year},
+                       {"status", core::StageName(view.info.stage)},
+                       {"indicators", std::move(indicators)}});
 }
 
 }  // namespace govperf::server::handlers

@@ -1,5 +1,6 @@
 // The organisation registry (机构管理): parse → app/org → DTO.
 #include "app/org.h"
+
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
 
@@ -79,7 +80,7 @@ Response CreateOrgUnit(Ctx& ctx) {
   BodyReader body(ctx);
   const std::string id = body.String("id");
   app::UnitInput in = ReadUnit(body, id);
-  if (body.ok() && !in.name_zh) body.String("name_zh");        // required: names the field
+  if (body.ok() && !in.name_zh) body.String("name_zh");  // required: names the field
   if (body.ok() && !in.category_id) body.String("category_id");
   if (body.ok() && !in.kind) body.String("kind");
   if (!body.ok()) return body.error();

@@ -1,6 +1,7 @@
 // Users (用户管理): parse → app/users → DTO. Password hashes never leave the
 // store layer: UserListItemJson has no field for them.
 #include "app/users.h"
+
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
 

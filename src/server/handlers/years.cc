@@ -1,9 +1,10 @@
 // Years: the list (every signed-in role, with the stage moves the caller may
 // make), the results of any year (results.all), opening a year and moving it
 // between stages (years.write).
+#include "app/years.h"
+
 #include <cmath>
 
-#include "app/years.h"
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
 
@@ -11,13 +12,14 @@ namespace govperf::server::handlers {
 namespace {
 
 // A whole number from the body, or an error naming the field.
-std::optional<Response> BodyYear(const Ctx& ctx, BodyReader& body, const char* field,
-                                 bool required, std::optional<int>* out) {
+std::optional<Response> BodyYear(const Ctx& ctx, BodyReader& body, const char* field, bool required,
+                                 std::optional<int>* out) {
   std::optional<double> v = body.NumberOrNull(field);
   if (!body.ok()) return body.error();
   if (!v) {
-    if (required) return BadField(field, ctx.T(std::string(field) + ": required",
-                                               std::string(field) + "：必填"));
+    if (required)
+      return BadField(field,
+                      ctx.T(std::string(field) + ": required", std::string(field) + "：必填"));
     return std::nullopt;
   }
   if (std::floor(*v) != *v || *v < app::kMinOpenYear || *v > app::kMaxOpenYear) {

@@ -19,7 +19,6 @@ namespace {
 constexpr int kMaxAuditPage = 1000;
 }  // namespace
 
-
 Status SqliteStore::AppendAudit(const Actor& actor, const std::string& action,
                                 const std::string& entity, const std::string& before,
                                 const std::string& after) {

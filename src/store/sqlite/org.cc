@@ -100,16 +100,17 @@ Status SqliteStore::PutOrgCategoryTx(const Actor& actor, const OrgCategory& c) {
     q.Bind(1, c.id);
     GOVPERF_STEP(exists, q);
     if (exists) {
-      before = CategoryJson(OrgCategory{q.Text(0), q.Text(1), q.Text(2),
-                                        core::ParseUnitKind(q.Text(3)).value_or(c.kind),
-                                        q.Int(4) != 0});
+      before =
+          CategoryJson(OrgCategory{q.Text(0), q.Text(1), q.Text(2),
+                                   core::ParseUnitKind(q.Text(3)).value_or(c.kind), q.Int(4) != 0});
     }
   }
   GOVPERF_ASSIGN_STMT(
-      up, db_->Prepare("INSERT INTO org_categories (id, ord, name_zh, name_en, kind, retired) "
-                       "SELECT ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, ? FROM org_categories WHERE true "
-                       "ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = "
-                       "excluded.name_en, kind = excluded.kind, retired = excluded.retired"));
+      up, db_->Prepare(
+              "INSERT INTO org_categories (id, ord, name_zh, name_en, kind, retired) "
+              "SELECT ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, ? FROM org_categories WHERE true "
+              "ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = "
+              "excluded.name_en, kind = excluded.kind, retired = excluded.retired"));
   up.Bind(1, c.id).Bind(2, c.name_zh).Bind(3, c.name_en).Bind(4, core::UnitKindName(c.kind));
   up.Bind(5, c.retired);
   GOVPERF_RETURN_IF_ERROR(up.Run());

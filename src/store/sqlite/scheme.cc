@@ -15,7 +15,6 @@ namespace govperf::store::sqlite {
 
 using nlohmann::json;
 
-
 Result<bool> SqliteStore::HasSchemeLocked(int year) {
   GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT 1 FROM schemes WHERE year = ?"));
   q.Bind(1, year);

@@ -372,7 +372,8 @@ TEST_F(SqliteStoreTest, LoginAndLogoutAreAuditedWithoutTheToken) {
 
 TEST_F(SqliteStoreTest, YearsListAscendingAndPublishingStamps) {
   ASSERT_TRUE(store_->PutYear(kAdmin, {2026, core::Stage::kMonitoring, "", 0}).ok());
-  ASSERT_TRUE(store_->PutYear(kAdmin, {2024, core::Stage::kPublished, "2025-03-01T00:00:00Z", 0}).ok());
+  ASSERT_TRUE(
+      store_->PutYear(kAdmin, {2024, core::Stage::kPublished, "2025-03-01T00:00:00Z", 0}).ok());
   ASSERT_TRUE(store_->PutYear(kAdmin, {2025, core::Stage::kPublished, "", 0}).ok());
   auto years = store_->ListYears();
   ASSERT_TRUE(years.ok());
@@ -381,7 +382,8 @@ TEST_F(SqliteStoreTest, YearsListAscendingAndPublishingStamps) {
   EXPECT_EQ((*years)[0].published_at, "2025-03-01T00:00:00Z");
   EXPECT_EQ((*years)[1].published_at, "2026-01-01T00:00:00Z");  // stamped by the clock
   EXPECT_EQ((*years)[2].stage, core::Stage::kMonitoring);
-  EXPECT_EQ(store_->PutYear(kAdmin, {99999, core::Stage::kDraft, "", 0}).code(), Code::kInvalidArgument);
+  EXPECT_EQ(store_->PutYear(kAdmin, {99999, core::Stage::kDraft, "", 0}).code(),
+            Code::kInvalidArgument);
   EXPECT_EQ(store_->PutYear(kAdmin, {2027, core::Stage::kDraft, "2026-01-01T00:00:00Z", 0}).code(),
             Code::kInvalidArgument);
   EXPECT_EQ(AuditCount(*store_), 3);
@@ -596,7 +598,8 @@ TEST_F(SqliteStoreTest, TamperingWithTheAuditLogIsFound) {
   TempDir other;
   const std::string p2 = other.File("b.db");
   auto s2 = MustOpen(p2, clock_);
-  for (int y : {2021, 2022, 2023}) ASSERT_TRUE(s2->PutYear(kAdmin, {y, core::Stage::kDraft, "", 0}).ok());
+  for (int y : {2021, 2022, 2023})
+    ASSERT_TRUE(s2->PutYear(kAdmin, {y, core::Stage::kDraft, "", 0}).ok());
   ASSERT_EQ(RawExec(p2, "DELETE FROM audit_log WHERE id = 2"), SQLITE_OK);
   v = s2->VerifyAudit();
   EXPECT_FALSE(v->ok);

@@ -15,7 +15,6 @@ namespace govperf::store::sqlite {
 
 using nlohmann::json;
 
-
 namespace {
 
 User ReadUser(const Stmt& q) {
@@ -83,7 +82,10 @@ Status SqliteStore::PutUserTx(const Actor& actor, const User& user) {
                      "ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, "
                      "role = excluded.role, unit_id = excluded.unit_id, "
                      "password_hash = excluded.password_hash, active = excluded.active"));
-    up.Bind(1, user.username).Bind(2, user.display_name).Bind(3, core::RoleName(user.role)).Bind(4, user.unit_id);
+    up.Bind(1, user.username)
+        .Bind(2, user.display_name)
+        .Bind(3, core::RoleName(user.role))
+        .Bind(4, user.unit_id);
     up.Bind(5, user.password_hash).Bind(6, user.active);
     GOVPERF_RETURN_IF_ERROR(up.Run());
     const bool changed = !old->has_value() || (*old)->password_hash != user.password_hash;
@@ -173,9 +175,8 @@ Status SqliteStore::SetLoginStateTx(const Actor& actor, const std::string& usern
   json before{{"failed_logins", o.failed_logins},
               {"locked_until", o.locked_until},
               {"lock_level", o.lock_level}};
-  json after{{"failed_logins", failed_logins},
-             {"locked_until", locked_until},
-             {"lock_level", lock_level}};
+  json after{
+      {"failed_logins", failed_logins}, {"locked_until", locked_until}, {"lock_level", lock_level}};
   return AppendAudit(actor, action, "user:" + username, before.dump(), after.dump());
 }
 

@@ -15,7 +15,6 @@ namespace govperf::store::sqlite {
 
 using nlohmann::json;
 
-
 Result<SchemeIndex> SqliteStore::LoadIndexLocked(int year) {
   SchemeIndex idx;
   {
@@ -413,8 +412,8 @@ Status SqliteStore::PutComponentScoresTx(const Actor& actor, int year, const Com
   const json after{{"satisfaction", OptJson(s.satisfaction)},
                    {"satisfaction_se", OptJson(s.satisfaction_se)},
                    {"leadership", OptJson(s.leadership)}};
-  return AppendAudit(actor, "scores.put",
-                     "scores:" + std::to_string(year) + "/" + s.unit_id, before, after.dump());
+  return AppendAudit(actor, "scores.put", "scores:" + std::to_string(year) + "/" + s.unit_id,
+                     before, after.dump());
 }
 
 Status SqliteStore::PutUnitInputsTx(const Actor& actor, int year, const std::string& unit_id,
@@ -489,14 +488,15 @@ Status SqliteStore::PutAdjustmentTx(const Actor& actor, int year, const core::Ad
     }
   }
   GOVPERF_ASSIGN_STMT(
-      up, db_->Prepare("INSERT INTO adjustments (year, id, ord, unit_id, kind, points, "
-                       "veto_effect, reason_zh, reason_en, evidence, entered_by, approved_by) "
-                       "SELECT ?, ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM "
-                       "adjustments WHERE year = ? AND true ON CONFLICT (year, id) DO UPDATE SET unit_id = "
-                       "excluded.unit_id, kind = excluded.kind, points = excluded.points, "
-                       "veto_effect = excluded.veto_effect, reason_zh = excluded.reason_zh, "
-                       "reason_en = excluded.reason_en, evidence = excluded.evidence, "
-                       "entered_by = excluded.entered_by, approved_by = excluded.approved_by"));
+      up, db_->Prepare(
+              "INSERT INTO adjustments (year, id, ord, unit_id, kind, points, "
+              "veto_effect, reason_zh, reason_en, evidence, entered_by, approved_by) "
+              "SELECT ?, ?, COALESCE(MAX(ord), -1) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM "
+              "adjustments WHERE year = ? AND true ON CONFLICT (year, id) DO UPDATE SET unit_id = "
+              "excluded.unit_id, kind = excluded.kind, points = excluded.points, "
+              "veto_effect = excluded.veto_effect, reason_zh = excluded.reason_zh, "
+              "reason_en = excluded.reason_en, evidence = excluded.evidence, "
+              "entered_by = excluded.entered_by, approved_by = excluded.approved_by"));
   up.Bind(1, year).Bind(2, a.id).Bind(3, a.unit_id).Bind(4, core::AdjustmentKindName(a.kind));
   up.Bind(5, a.points).Bind(6, VetoEffectName(a.veto_effect)).Bind(7, a.reason_zh);
   up.Bind(8, a.reason_en).Bind(9, a.evidence).Bind(10, a.entered_by).Bind(11, a.approved_by);

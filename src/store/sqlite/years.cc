@@ -67,15 +67,15 @@ Status SqliteStore::CheckStageAndBump(const Actor& actor, int year, core::YearWr
   if (!y.ok()) return y.status();
   const std::string ys = std::to_string(year);
   if (!y->has_value()) {
-    return Status::NotFound("year: unknown year " + ys).Field("year").Zh("year：没有 " + ys +
-                                                                          " 年度");
+    return Status::NotFound("year: unknown year " + ys)
+        .Field("year")
+        .Zh("year：没有 " + ys + " 年度");
   }
   const core::Stage stage = (*y)->stage;
   if (!core::StageAllows(stage, w, actor.role)) {
-    return FailedPrecondition(std::string("year ") + ys + " is in stage " +
-                              core::StageName(stage) + ": " + core::YearWriteName(w) +
-                              " cannot be written by role " + core::RoleName(actor.role) +
-                              " now")
+    return FailedPrecondition(std::string("year ") + ys + " is in stage " + core::StageName(stage) +
+                              ": " + core::YearWriteName(w) + " cannot be written by role " +
+                              core::RoleName(actor.role) + " now")
         .Zh(ys + " 年度处于「" + core::StageNameZh(stage) + "」阶段，当前角色不能修改" +
             core::YearWriteName(w));
   }
@@ -120,8 +120,8 @@ Status SqliteStore::PutYearTx(const Actor& actor, const YearInfo& year) {
                        "years.data_version + 1"));
   up.Bind(1, y.year).Bind(2, core::StageName(y.stage)).Bind(3, y.published_at);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  return AppendAudit(actor, "year.put", "year:" + ys,
-                     old->has_value() ? YearAuditJson(**old) : "", YearAuditJson(y));
+  return AppendAudit(actor, "year.put", "year:" + ys, old->has_value() ? YearAuditJson(**old) : "",
+                     YearAuditJson(y));
 }
 
 }  // namespace govperf::store::sqlite
