@@ -1,6 +1,8 @@
 // The demo city (演示城市): a fictional city shaped like the seed's, generated
 // deterministically from a seed so that every run produces the same database.
-// See ../shared/DEMO-CITY.md for the shape.
+// Shape: 4 districts/counties, 40 city departments in 4 categories, 4 stationed
+// units, a three-level tree of ~100 leaf indicators, monthly data; two
+// published years and one in progress (README "Roles and demo logins").
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Precompiled header of the server library (see CMakeLists.txt). <utility>
 // must come before Asio: Boost 1.74's awaitable.hpp uses std::exchange without
-// including it, which g++ 12 rejects (STACK-NOTES.md).
+// including it, which g++ 12 rejects.
 #pragma once
 
 // clang-format off

@@ -510,7 +510,7 @@ Status Server::Run() {
   }
   asio::co_spawn(s.control, s.AcceptLoop(), [&s](std::exception_ptr e) {
     if (!e) return;
-    // The listener died (STACK-NOTES: never leave the process idle): stop
+    // The listener died (never leave the process idle, serving nothing): stop
     // everything and let Run() report it, so the CLI exits non-zero.
     try {
       std::rethrow_exception(e);
