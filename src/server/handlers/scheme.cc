@@ -8,8 +8,6 @@
 // (409) → core::ValidateScheme (400 naming the row) → categories and units are
 // in the registry (400 naming the row) → the store's audited SaveScheme (409
 // when the new scheme would orphan stored data).
-#include <set>
-
 #include "app/years.h"
 #include "io/scheme_json.h"
 #include "io/scheme_patch.h"
@@ -45,12 +43,7 @@ Response PutScheme(Ctx& ctx) {
   if (!body.ok()) return BadScheme(ctx, body.status().message());
   auto scheme = io::SchemeFromJson(*body);
   if (!scheme.ok()) return BadScheme(ctx, scheme.status().message());
-  if (scheme->year != year) {
-    return BadField("year", ctx.T("year: the file is for " + std::to_string(scheme->year) +
-                                      ", the path for " + std::to_string(year),
-                                  "year：文件年度为 " + std::to_string(scheme->year) +
-                                      "，路径年度为 " + std::to_string(year)));
-  }
+  // The year in the file must be the path's: checked by ImportScheme (400 `year`).
   auto imported = app::ImportScheme(ctx.svc.store, ctx.caller(), year, *scheme);
   if (!imported.ok()) {
     const Status& st = imported.status();
@@ -59,8 +52,7 @@ Response PutScheme(Ctx& ctx) {
     }
     return Fail(ctx, st);
   }
-  const size_t leaves = imported->leaves;
-  return JsonResponse({{"ok", true}, {"indicators", leaves}, {"units", scheme->units.size()}});
+  return JsonResponse({{"ok", true}, {"indicators", imported->leaves}, {"units", imported->units}});
 }
 
 }  // namespace govperf::server::handlers

@@ -54,8 +54,6 @@ inline constexpr int kMaxYear = 9999;
 inline std::vector<std::string> JsonStrings(const std::string& text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
-// "YYYY" equal to the year, or "YYYY-MM" of that year with MM in 01..12.
-bool ValidPeriod(int year, const std::string& period);
 
 // What a datum needs to be checked against: the year's units and leaves.
 struct SchemeIndex {

@@ -2,7 +2,6 @@
 #include <cctype>
 #include <exception>
 
-#include "core/period.h"
 #include "store/audit_chain.h"
 #include "store/codec.h"
 #include "store/sqlite/migrations.h"
@@ -59,10 +58,6 @@ class SqliteWriteTx final : public WriteTx {
 };
 
 }  // namespace
-
-bool ValidPeriod(int year, const std::string& period) {
-  return core::ParsePeriodOfYear(period, year, /*allow_previous_year_end=*/false).ok();
-}
 
 std::string SqliteStore::NowIso() const { return FormatIsoUtc(clock_.NowUnix()); }
 

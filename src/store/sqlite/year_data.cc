@@ -7,6 +7,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/period.h"
 #include "store/audit_chain.h"
 #include "store/codec.h"
 #include "store/sqlite/sqlite_store.h"
@@ -71,7 +72,7 @@ Status SqliteStore::CheckDatum(const SchemeIndex& idx, int year, const core::Dat
     return Status::Invalid(where + "unit_id: indicator " + Quote(d.indicator_id) +
                            " does not apply to unit " + Quote(d.unit_id));
   }
-  if (!ValidPeriod(year, d.period)) {
+  if (!core::ParsePeriodOfYear(d.period, year, /*allow_previous_year_end=*/false).ok()) {
     return Status::Invalid(where + "period: " + Quote(d.period) + " is not \"" + y + "\" or \"" +
                            y + "-MM\"");
   }
