@@ -91,6 +91,7 @@ std::string TrimCell(std::string_view text) {
 
 Result<double> ParseCellNumber(std::string_view text, std::string_view suffix) {
   std::string s = NormalizeCell(text);
+  const std::string as_written = s;
   if (!suffix.empty() && s.size() > suffix.size() &&
       std::string_view(s).substr(s.size() - suffix.size()) == suffix) {
     s = TrimCell(s.substr(0, s.size() - suffix.size()));
@@ -115,7 +116,9 @@ Result<double> ParseCellNumber(std::string_view text, std::string_view suffix) {
       s.erase(std::remove(s.begin(), s.begin() + static_cast<long>(dot), ','),
               s.begin() + static_cast<long>(dot));
   }
-  return core::ParseNumber(s);
+  auto v = core::ParseNumber(s);
+  if (!v.ok() && s != as_written) return core::ParseNumber(as_written);  // names the cell's text
+  return v;
 }
 
 bool RowBlank(const Sheet& sheet, size_t row) {

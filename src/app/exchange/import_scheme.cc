@@ -183,6 +183,15 @@ Result<ImportReport> SaveImportedScheme(
     store::Store& store, const Caller& caller, int year, const core::Scheme& scheme,
     const std::map<std::string, std::pair<const io::Sheet*, size_t>>& rows,
     const ImportOptions& options, ImportReport report) {
+  auto info = store.FindYear(year);
+  if (!info.ok()) return info.status();
+  report.year_created = !info->has_value();
+  // Nothing to change in an existing year: the stored scheme stands as it is
+  // (and a year past its setting stage may be re-imported as a check).
+  if (report.total_changes == 0 && !report.year_created) {
+    report.applied = !options.dry_run;
+    return report;
+  }
   Status check = CheckImportScheme(store, caller, year, scheme);
   if (!check.ok()) {
     if (check.code() != Code::kInvalidArgument) return check;
@@ -201,13 +210,6 @@ Result<ImportReport> SaveImportedScheme(
       }
     }
     report.errors.push_back({scheme.year ? kSchemeSheet : "", "", m, check.message_zh()});
-    return report;
-  }
-  auto info = store.FindYear(year);
-  if (!info.ok()) return info.status();
-  report.year_created = !info->has_value();
-  if (report.total_changes == 0 && !report.year_created) {
-    report.applied = !options.dry_run;
     return report;
   }
   Status st = store.Write(caller.actor(), [&](store::WriteTx& tx) -> Status {
