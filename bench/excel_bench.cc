@@ -117,8 +117,8 @@ int main(int argc, char** argv) {
   const double units_s = Since(t0);
   Check(units_report.status(), "import units");
 
-  std::printf("scheme workbook: %d units x %zu leaves, %zu targets, %zu cells, %.1f MB\n",
-              units, static_cast<size_t>(leaves), scheme.targets.size(), cells,
+  std::printf("scheme workbook: %d units x %zu leaves, %zu targets, %zu cells, %.1f MB\n", units,
+              static_cast<size_t>(leaves), scheme.targets.size(), cells,
               static_cast<double>(file->bytes.size()) / 1e6);
   std::printf("  export (build + write xlsx)          %.2f s\n", export_s);
   std::printf("  import (read, check, write, audit)   %.2f s  (%zu changes; %zu targets stored)\n",

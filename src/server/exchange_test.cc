@@ -49,7 +49,11 @@ TEST(ServerExchange, ExportsAreFilesWithTheirNames) {
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
   EXPECT_EQ(Header(r, "Content-Disposition"), "attachment; filename=\"results-2024.csv\"");
-  EXPECT_EQ(r.body.rfind("\xEF\xBB\xBF" "2024年度综合绩效考核结果\r\n类别,排名,单位编码", 0), 0u) << r.body;
+  EXPECT_EQ(r.body.rfind("\xEF\xBB\xBF"
+                         "2024年度综合绩效考核结果\r\n类别,排名,单位编码",
+                         0),
+            0u)
+      << r.body;
 
   r = city.Call("GET", "/api/v1/years/2025/scheme/export?format=pdf", "", admin);
   EXPECT_EQ(r.status, 400);
@@ -75,16 +79,15 @@ TEST(ServerExchange, ALeadDepartmentSeesAndWritesOnlyWhatItLeads) {
   ASSERT_EQ(s.rows.size(), 2u + 4u);  // 1.1.1: D01 and D02 year-end, D01 two months
   for (size_t row = 2; row < s.rows.size(); ++row) EXPECT_EQ(s.At(row, 0), "1.1.1");
 
-  const std::string theirs =
-      Workbook("监测数据", {{"指标编码", "单位编码", "数值"}, {"2.1.1", "B01", io::OutCell::Number(95)}});
+  const std::string theirs = Workbook(
+      "监测数据", {{"指标编码", "单位编码", "数值"}, {"2.1.1", "B01", io::OutCell::Number(95)}});
   r = city.Call("POST", "/api/v1/years/2025/values/import", theirs, lead);
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(Body(r)["message"], "sheet '监测数据' C2: indicator 2.1.1 is not led by your unit");
 
-  const std::string mine = Workbook(
-      "监测数据", {{"指标编码", "单位编码", "期间", "数值"},
-                   {"1.1.1", "D02", "2025", io::OutCell::Number(9.5)},
-                   {"1.1.1", "D02", "3月", "３"}});
+  const std::string mine = Workbook("监测数据", {{"指标编码", "单位编码", "期间", "数值"},
+                                                 {"1.1.1", "D02", "2025", io::OutCell::Number(9.5)},
+                                                 {"1.1.1", "D02", "3月", "３"}});
   r = city.Call("POST", "/api/v1/years/2025/values/import?dry_run=1", mine, lead);
   ASSERT_EQ(r.status, 200) << r.body;
   Json j = Body(r);
@@ -118,9 +121,9 @@ TEST(ServerExchange, AFileWithErrorsAnswersEveryErrorAndChangesNothing) {
   TestCity city;
   const std::string admin = city.TokenFor("admin");
   const std::string bad = Workbook("监测数据", {{"标题"},
-                                               {"指标编码", "单位名称", "数值"},
-                                               {"1.1.1", "东区", "九"},
-                                               {"1.1.9", "西区", "1"}});
+                                                {"指标编码", "单位名称", "数值"},
+                                                {"1.1.1", "东区", "九"},
+                                                {"1.1.9", "西区", "1"}});
   const auto before = city.store().DataVersion(2025);
   Response r = city.Call("POST", "/api/v1/years/2025/values/import", bad, admin, "zh-CN");
   ASSERT_EQ(r.status, 400) << r.body;
@@ -143,8 +146,8 @@ TEST(ServerExchange, AFileWithErrorsAnswersEveryErrorAndChangesNothing) {
   EXPECT_EQ(Body(r)["details"]["errors"][0]["message"],
             "upload.xlsx: not an .xlsx workbook (the file is not a zip archive)");
   // A scheme replaced in a monitored year: the stage refuses (409).
-  const std::string scheme = Workbook(
-      "指标体系", {{"一级指标", "二级指标", "分值", "计分方法"}, {"经济", "投资", "10", "定性评价法"}});
+  const std::string scheme = Workbook("指标体系", {{"一级指标", "二级指标", "分值", "计分方法"},
+                                                   {"经济", "投资", "10", "定性评价法"}});
   r = city.Call("POST", "/api/v1/years/2025/scheme/import", scheme, admin);
   EXPECT_EQ(r.status, 409) << r.body;
   r = city.Call("POST", "/api/v1/years/2026/scheme/import", scheme, admin);

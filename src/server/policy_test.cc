@@ -74,8 +74,8 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"POST /api/v1/years/{year}/adjustments", {"admin"}},
       {"DELETE /api/v1/years/{year}/adjustments/{id}", {"admin"}},
       // Workbooks in and out.
-      {"GET /api/v1/org/export", {"admin"}},   // org.write
-      {"POST /api/v1/org/import", {"admin"}},  // org.write
+      {"GET /api/v1/org/export", {"admin"}},                             // org.write
+      {"POST /api/v1/org/import", {"admin"}},                            // org.write
       {"GET /api/v1/years/{year}/scheme/export", {"admin", "leader"}},   // results.all
       {"POST /api/v1/years/{year}/scheme/import", {"admin"}},            // scheme.write
       {"GET /api/v1/years/{year}/targets/export", {"admin", "leader"}},  // results.all
@@ -117,8 +117,8 @@ std::string ImportBody(const std::string& pattern) {
                                  {"B02", "统计局", "C2"}});
   }
   if (pattern == "/api/v1/years/{year}/scheme/import") {
-    return Workbook("指标体系",
-                    {{"一级指标", "二级指标", "分值", "计分方法"}, {"经济", "投资", "10", "定性评价法"}});
+    return Workbook("指标体系", {{"一级指标", "二级指标", "分值", "计分方法"},
+                                 {"经济", "投资", "10", "定性评价法"}});
   }
   if (pattern == "/api/v1/years/{year}/targets/import") {
     return Workbook("目标值", {{"单位编码", "1.1.1", "2.1.1"},
@@ -141,9 +141,9 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     if (at != std::string::npos) path.replace(at, from.size(), to);
   };
   // A scheme may only be replaced in a draft or new year: 2026 does not exist yet.
-  const bool put_scheme = (std::string(route.method) == "PUT" &&
-                           path.find("/scheme") != std::string::npos) ||
-                          std::string(route.pattern) == "/api/v1/years/{year}/scheme/import";
+  const bool put_scheme =
+      (std::string(route.method) == "PUT" && path.find("/scheme") != std::string::npos) ||
+      std::string(route.pattern) == "/api/v1/years/{year}/scheme/import";
   replace("{year}", put_scheme ? "2026" : "2025");
   replace("{unit}", role == "lead" ? "B01" : "D01");
   replace("{username}", "unit_d01");

@@ -193,6 +193,11 @@ Status DryRunRollback() {
 
 bool IsDryRunRollback(const Status& st) { return st.field() == kDryRunField; }
 
+bool IgnorableHeader(std::string_view text) {
+  const std::string k = NameKey(text);
+  return k == "序号" || k == "序" || k == "no" || k == "no." || k == "排序" || k == "合计";
+}
+
 std::vector<const core::Indicator*> Leaves(const core::Scheme& s) {
   std::set<std::string> parents;
   for (const auto& i : s.indicators) parents.insert(i.parent_id);

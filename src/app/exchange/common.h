@@ -112,6 +112,9 @@ void ReadTargets(const io::Sheet& sheet, const core::Scheme& scheme, Errors& err
                  std::map<core::UnitIndicatorKey, double>* targets,
                  std::vector<core::UnitIndicatorKey>* cleared);
 
+// Header cells wide layouts skip rather than read as indicators (序号, No.).
+bool IgnorableHeader(std::string_view text);
+
 // Leaves of a scheme, in scheme order.
 std::vector<const core::Indicator*> Leaves(const core::Scheme& s);
 // "1.1.1 投资完成率": a leaf's column header in wide sheets.

@@ -539,24 +539,42 @@ Result<ImportReport> ImportScheme(YearCache& years, store::Store& store, const C
   scheme.year = year;
   scheme.indicators.clear();
   std::map<std::string, std::pair<const io::Sheet*, size_t>> rows;
+  // Points of upper levels: the sum of their leaves (kept at 0 where the
+  // stored scheme keeps them at 0), computed deepest first.
+  std::map<std::string, double> sums;
+  for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
+    const bool inner = has_child.count(PathKey(it->path, it->path.size())) > 0;
+    const double own = inner ? sums[it->ind.id] : it->ind.points;
+    if (!it->ind.parent_id.empty()) sums[it->ind.parent_id] += own;
+  }
+  std::map<std::string, const core::Indicator*> stored_by_id;
+  for (const auto& old : base.indicators) stored_by_id[old.id] = &old;
   for (const Node& n : nodes) {
     core::Indicator ind = n.ind;
-    // Inner nodes: only their name, level and place in the tree.
+    auto old = stored_by_id.find(ind.id);
+    // Inner nodes: their name, level, place in the tree and points.
     if (has_child.count(PathKey(n.path, n.path.size()))) {
       core::Indicator inner;
       inner.id = ind.id;
       inner.parent_id = ind.parent_id;
       inner.level = ind.level;
       inner.name_zh = ind.name_zh;
+      const bool keep_zero = old != stored_by_id.end() && old->second->points == 0;
+      inner.points = keep_zero ? 0 : sums[ind.id];
+      if (old != stored_by_id.end()) {
+        inner.direction = old->second->direction;
+        inner.type = old->second->type;
+        inner.category_ids = old->second->category_ids;
+        inner.unit_ids = old->second->unit_ids;
+        inner.method = old->second->method;
+      }
       ind = inner;
     }
     // Keep what the sheet does not carry (English names, tags, errors).
-    for (const auto& old : base.indicators) {
-      if (old.id == ind.id) {
-        ind.name_en = old.name_en;
-        ind.orientations = old.orientations;
-        ind.measurement_error = old.measurement_error;
-      }
+    if (old != stored_by_id.end()) {
+      ind.name_en = old->second->name_en;
+      ind.orientations = old->second->orientations;
+      ind.measurement_error = old->second->measurement_error;
     }
     rows[ind.id] = {&sheet, n.row};
     scheme.indicators.push_back(std::move(ind));

@@ -122,6 +122,7 @@ void ReadTargets(const io::Sheet& sheet, const core::Scheme& scheme, Errors& err
   // Wide: the other header cells name leaves ("1.1.1 名称", "1.1.1" or the name).
   std::vector<std::pair<size_t, std::string>> leaf_cols;
   for (const auto& [c, header] : layout->others) {
+    if (IgnorableHeader(header)) continue;
     const std::string norm = io::NormalizeCell(header);
     const std::string first = norm.substr(0, norm.find(' '));
     std::string leaf = leaf_by_id.count(first) ? first : "";

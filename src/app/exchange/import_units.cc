@@ -86,7 +86,7 @@ Result<ImportReport> ImportUnits(store::Store& store, const Caller& caller, cons
       errors.At(sheet, r, col("unit_name"), st.message(), st.message_zh());
     }
     const std::string key = NameKey(u.name);
-    if (auto it = name_row.find(key); it != name_row.end()) {
+    if (auto it = name_row.find(key); it != name_row.end() && !col("unit_id")) {
       errors.At(sheet, r, col("unit_name"),
                 "duplicate of row " + std::to_string(it->second + 1) + " (same 单位名称 '" +
                     u.name + "')",

@@ -191,6 +191,27 @@ Result<ImportReport> ImportValues(YearCache& years, store::Store& store, const C
     }
     read.push_back({std::move(d), r, c});
   };
+  // Wide: the other header cells name leaves ("1.1.1 名称", "1.1.1" or the name).
+  std::vector<std::pair<size_t, std::string>> leaf_cols;
+  if (!col("value")) {
+    for (const auto& [c, header] : layout->others) {
+      if (IgnorableHeader(header)) continue;
+      const std::string norm = io::NormalizeCell(header);
+      const std::string first = norm.substr(0, norm.find(' '));
+      const std::string leaf = leaf_by_id.count(first) ? first : leaves.Find(header);
+      if (leaf.empty()) {
+        errors.At(sheet, layout->header_row, c,
+                  "the column header '" + header + "' names no leaf indicator of " + ys,
+                  "列标题「" + header + "」不是 " + ys + " 年度的末级指标");
+        continue;
+      }
+      leaf_cols.emplace_back(c, leaf);
+    }
+    if (leaf_cols.empty() && !errors.any()) {
+      errors.Sheet(sheet.name, "no 数值 column and no indicator columns",
+                   "没有「数值」列，也没有指标列");
+    }
+  }
   for (size_t r = layout->first_row; r < sheet.rows.size(); ++r) {
     if (io::RowBlank(sheet, r)) continue;
     // The unit.
@@ -245,20 +266,8 @@ Result<ImportReport> ImportValues(YearCache& years, store::Store& store, const C
       }
       take(r, *col("value"), leaf, unit, period, cell(r, col("value")), no_data, note);
     } else {  // wide
-      for (const auto& [c, header] : layout->others) {
-        const std::string norm = io::NormalizeCell(header);
-        const std::string first = norm.substr(0, norm.find(' '));
-        std::string leaf = leaf_by_id.count(first) ? first : leaves.Find(header);
-        if (leaf.empty()) {
-          if (r == layout->first_row) {
-            errors.At(sheet, layout->header_row, c,
-                      "the column header '" + header + "' names no leaf indicator of " + ys,
-                      "列标题「" + header + "」不是 " + ys + " 年度的末级指标");
-          }
-          continue;
-        }
+      for (const auto& [c, leaf] : leaf_cols)
         take(r, c, leaf, unit, period, cell(r, c), no_data, note);
-      }
     }
   }
   if (not_led) {
