@@ -4,9 +4,14 @@
 // indicators its unit leads (both ways).
 #include <gtest/gtest.h>
 
+#include <random>
+#include <thread>
+
 #include "io/xlsx_read.h"
 #include "io/xlsx_write.h"
+#include "server/server.h"
 #include "server/server_test_fixture.h"
+#include "server/test_http_client.h"
 
 namespace govperf::server {
 namespace {
@@ -154,6 +159,60 @@ TEST(ServerExchange, AFileWithErrorsAnswersEveryErrorAndChangesNothing) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Body(r)["year_created"], true);
   EXPECT_EQ(city.store().FindYear(2026)->value().stage, core::Stage::kDraft);
+}
+
+// A workbook bigger than the default body limit, uploaded over a real socket:
+// the import routes take up to 64 MiB (RouteSpec::max_body).
+TEST(ServerExchange, AWorkbookOverOneMebibyteIsUploadedOverTcp) {
+  TestCity city;
+  ServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.log = [](const std::string&) {};
+  city.app().ConfigureTransport(options);
+  Server server(options, [&city](const Request& r) { return city.app().Handle(r); });
+  ASSERT_TRUE(server.Listen().ok());
+  Status run_status;
+  std::thread thread([&] { run_status = server.Run(); });
+  // 20,000 leaves with random names and texts: incompressible enough that
+  // the workbook is well over 1 MiB.
+  std::mt19937 rng(7);
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-";
+  const auto random_text = [&](size_t n) {
+    std::string t;
+    for (size_t i = 0; i < n; ++i) t += alphabet[rng() % alphabet.size()];
+    return t;
+  };
+  std::vector<std::vector<io::OutCell>> rows = {
+      {"一级指标", "二级指标", "分值", "计分方法", "考核内容"}};
+  for (int i = 0; i < 20000; ++i) {
+    rows.push_back({"经济", "指标" + std::to_string(i) + random_text(12), io::OutCell::Number(1),
+                    "定性评价法", random_text(100)});
+  }
+  const std::string body = Workbook("指标体系", std::move(rows));
+  ASSERT_GT(body.size(), kDefaultBodyLimit);
+  const std::string token = city.TokenFor("admin");
+  http_test::Client c(server.port());
+  ASSERT_TRUE(c.connected());
+  ASSERT_TRUE(c.Send(http_test::Http("POST", "/api/v1/years/2026/scheme/import?dry_run=1",
+                                     {{"Authorization", "Bearer " + token}}, body)));
+  const http_test::Reply r = c.Read(std::chrono::seconds(60));
+  EXPECT_EQ(r.status, 200) << r.body.substr(0, 500);
+  if (r.status == 200) {
+    const Json j = Json::parse(r.body);
+    EXPECT_EQ(j["counts"]["indicator.added"], 20001);
+    EXPECT_EQ(j["year_created"], true);
+    EXPECT_EQ(j["applied"], false);
+  }
+  EXPECT_FALSE(city.store().FindYear(2026)->has_value());
+  // The same bytes to a route with the default limit: 413.
+  http_test::Client d(server.port());
+  EXPECT_TRUE(d.Send(http_test::Http("PUT", "/api/v1/years/2026/scheme",
+                                     {{"Authorization", "Bearer " + token}}, body)));
+  EXPECT_EQ(d.Read(std::chrono::seconds(10)).status, 413);
+  server.Stop();
+  thread.join();
+  EXPECT_TRUE(run_status.ok()) << run_status.ToString();
 }
 
 }  // namespace

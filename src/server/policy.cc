@@ -70,6 +70,10 @@ bool RoleHas(core::Role role, Permission p) {
   return std::find(perms.begin(), perms.end(), p) != perms.end();
 }
 
+// Workbook uploads (docs/excel.md): a province's scheme with per-unit targets
+// is a few megabytes; the importer's own file limit is the same 64 MiB.
+constexpr std::size_t kWorkbookBody = 64u << 20;
+
 const std::vector<RouteSpec>& Routes() {
   using A = Access;
   using P = Permission;
@@ -167,7 +171,13 @@ const std::vector<RouteSpec>& Routes() {
       {"PUT", "/api/v1/years/{year}/scheme", A::kPermission, {P::kSchemeWrite}, h::PutScheme},
       // Workbooks in and out (.xlsx / .csv). Imports and big exports are heavy.
       {"GET", "/api/v1/org/export", A::kPermission, {P::kOrgWrite}, h::ExportUnits},
-      {"POST", "/api/v1/org/import", A::kPermission, {P::kOrgWrite}, h::ImportUnits, true},
+      {"POST",
+       "/api/v1/org/import",
+       A::kPermission,
+       {P::kOrgWrite},
+       h::ImportUnits,
+       true,
+       kWorkbookBody},
       {"GET",
        "/api/v1/years/{year}/scheme/export",
        A::kPermission,
@@ -179,7 +189,8 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kSchemeWrite},
        h::ImportScheme,
-       true},
+       true,
+       kWorkbookBody},
       {"GET",
        "/api/v1/years/{year}/targets/export",
        A::kPermission,
@@ -191,7 +202,8 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kSchemeWrite},
        h::ImportTargets,
-       true},
+       true,
+       kWorkbookBody},
       // lead.read / values.write are narrowed to led indicators by the use case.
       {"GET",
        "/api/v1/years/{year}/values/export",
@@ -204,7 +216,8 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kValuesWrite},
        h::ImportValues,
-       true},
+       true,
+       kWorkbookBody},
       {"GET",
        "/api/v1/years/{year}/results/export",
        A::kPermission,
