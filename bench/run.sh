@@ -61,6 +61,15 @@ if [ "${HTTP:-1}" = 1 ]; then
   "$src/bench/http_load.sh" "$bin"
 fi
 
+# Excel in and out: a province-size scheme workbook (2,000 units × 200 leaves
+# with per-unit targets) exported, imported into a fresh installation and
+# exported again (app/exchange). EXCEL=0 skips it.
+if [ "${EXCEL:-1}" = 1 ] && [ -x "$build/bench/excel_bench" ]; then
+  echo
+  echo "Excel in and out (province scheme workbook; wall clock):"
+  "$build/bench/excel_bench" 2000 200
+fi
+
 # The general engine (core::Evaluate with traces, core::Evaluator) on a
 # generated province year, 2,000 units × 200 leaves with monthly data; the
 # straightforward ReferenceEvaluate runs in the same process as the baseline.

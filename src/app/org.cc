@@ -1,6 +1,7 @@
 #include "app/org.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app/limits.h"
 
@@ -28,6 +29,12 @@ const store::OrgCategory* FindCategory(const store::Org& org, const std::string&
 
 const store::OrgUnit* FindUnit(const store::Org& org, const std::string& id) {
   for (const auto& u : org.units) {
+    if (u.id == id) return &u;
+  }
+  return nullptr;
+}
+store::OrgUnit* FindUnit(store::Org& org, const std::string& id) {
+  for (auto& u : org.units) {
     if (u.id == id) return &u;
   }
   return nullptr;
@@ -90,23 +97,33 @@ Status CheckParent(const store::Org& org, const std::string& id, const std::stri
 
 }  // namespace
 
-Result<store::OrgCategory> CreateCategory(store::Store& store, const Caller& caller,
-                                          const CategoryInput& in) {
+Result<store::OrgCategory> CreateCategoryTx(store::WriteTx& tx, store::Org& org,
+                                            const CategoryInput& in) {
   GOVPERF_RETURN_IF_ERROR(CheckId("id", in.id));
   GOVPERF_RETURN_IF_ERROR(CheckNames(in.name_zh, in.name_en));
   auto kind = KindOf(in.kind);
   if (!kind.ok()) return kind.status();
-  auto org = store.LoadOrg();
-  if (!org.ok()) return org.status();
-  if (FindCategory(*org, in.id)) {
+  if (FindCategory(org, in.id)) {
     return Status(Code::kAlreadyExists, "id: category '" + in.id + "' already exists")
         .Field("id")
         .Zh("id：类别 '" + in.id + "' 已存在");
   }
   store::OrgCategory c{in.id, in.name_zh, in.name_en, *kind, in.retired.value_or(false)};
-  GOVPERF_RETURN_IF_ERROR(
-      store.Write(caller.actor(), [&](store::WriteTx& tx) { return tx.PutOrgCategory(c); }));
+  GOVPERF_RETURN_IF_ERROR(tx.PutOrgCategory(c));
+  org.categories.push_back(c);
   return c;
+}
+
+Result<store::OrgCategory> CreateCategory(store::Store& store, const Caller& caller,
+                                          const CategoryInput& in) {
+  auto org = store.LoadOrg();
+  if (!org.ok()) return org.status();
+  std::optional<Result<store::OrgCategory>> out;
+  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
+    out = CreateCategoryTx(tx, *org, in);
+    return out->status();
+  }));
+  return *out;
 }
 
 Result<store::OrgCategory> UpdateCategory(store::Store& store, const Caller& caller,
@@ -144,15 +161,13 @@ Result<store::OrgCategory> UpdateCategory(store::Store& store, const Caller& cal
   return c;
 }
 
-Result<store::OrgUnit> CreateUnit(store::Store& store, const Caller& caller, const UnitInput& in) {
+Result<store::OrgUnit> CreateUnitTx(store::WriteTx& tx, store::Org& org, const UnitInput& in) {
   GOVPERF_RETURN_IF_ERROR(CheckId("id", in.id));
   GOVPERF_RETURN_IF_ERROR(CheckNames(in.name_zh.value_or(""), in.name_en));
   GOVPERF_RETURN_IF_ERROR(CheckText("note", in.note, kMaxTextChars, false, true));
   auto kind = KindOf(in.kind.value_or(""));
   if (!kind.ok()) return kind.status();
-  auto org = store.LoadOrg();
-  if (!org.ok()) return org.status();
-  if (FindUnit(*org, in.id)) {
+  if (FindUnit(org, in.id)) {
     return Status(Code::kAlreadyExists, "id: unit '" + in.id + "' already exists")
         .Field("id")
         .Zh("id：单位 '" + in.id + "' 已存在");
@@ -164,21 +179,30 @@ Result<store::OrgUnit> CreateUnit(store::Store& store, const Caller& caller, con
                    in.parent_id.value_or(""),
                    *kind,
                    false};
-  GOVPERF_RETURN_IF_ERROR(CheckCategoryFor(*org, u.category_id));
-  GOVPERF_RETURN_IF_ERROR(CheckParent(*org, u.id, u.parent_id));
-  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
-    GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(u));
-    return tx.AddOrgChange({0, "", "", "create", u.id, "", "", UnitJson(u).dump(), in.note});
-  }));
+  GOVPERF_RETURN_IF_ERROR(CheckCategoryFor(org, u.category_id));
+  GOVPERF_RETURN_IF_ERROR(CheckParent(org, u.id, u.parent_id));
+  GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(u));
+  GOVPERF_RETURN_IF_ERROR(
+      tx.AddOrgChange({0, "", "", "create", u.id, "", "", UnitJson(u).dump(), in.note}));
+  org.units.push_back(u);
   return u;
 }
 
-Result<store::OrgUnit> UpdateUnit(store::Store& store, const Caller& caller, const UnitInput& in) {
-  GOVPERF_RETURN_IF_ERROR(CheckNames(in.name_zh, in.name_en));
-  GOVPERF_RETURN_IF_ERROR(CheckText("note", in.note, kMaxTextChars, false, true));
+Result<store::OrgUnit> CreateUnit(store::Store& store, const Caller& caller, const UnitInput& in) {
   auto org = store.LoadOrg();
   if (!org.ok()) return org.status();
-  const store::OrgUnit* old = FindUnit(*org, in.id);
+  std::optional<Result<store::OrgUnit>> out;
+  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
+    out = CreateUnitTx(tx, *org, in);
+    return out->status();
+  }));
+  return *out;
+}
+
+Result<store::OrgUnit> UpdateUnitTx(store::WriteTx& tx, store::Org& org, const UnitInput& in) {
+  GOVPERF_RETURN_IF_ERROR(CheckNames(in.name_zh, in.name_en));
+  GOVPERF_RETURN_IF_ERROR(CheckText("note", in.note, kMaxTextChars, false, true));
+  store::OrgUnit* old = FindUnit(org, in.id);
   if (!old) return NoUnit("id", in.id);
   store::OrgUnit u = *old;
   if (in.name_zh) u.name_zh = *in.name_zh;
@@ -192,9 +216,9 @@ Result<store::OrgUnit> UpdateUnit(store::Store& store, const Caller& caller, con
   }
   if (in.retired) u.retired = *in.retired;
   if (u.category_id != old->category_id) {
-    GOVPERF_RETURN_IF_ERROR(CheckCategoryFor(*org, u.category_id));
+    GOVPERF_RETURN_IF_ERROR(CheckCategoryFor(org, u.category_id));
   }
-  GOVPERF_RETURN_IF_ERROR(CheckParent(*org, u.id, u.parent_id));
+  GOVPERF_RETURN_IF_ERROR(CheckParent(org, u.id, u.parent_id));
   // One recorded change per kind of edit, all in the edit's transaction.
   std::vector<store::OrgChange> changes;
   const auto change = [&](const char* kind, json before, json after) {
@@ -214,12 +238,21 @@ Result<store::OrgUnit> UpdateUnit(store::Store& store, const Caller& caller, con
   if (u.parent_id != old->parent_id || u.kind != old->kind) {
     change("edit", UnitJson(*old), UnitJson(u));
   }
-  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
-    GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(u));
-    for (const auto& c : changes) GOVPERF_RETURN_IF_ERROR(tx.AddOrgChange(c));
-    return Status::Ok();
-  }));
+  GOVPERF_RETURN_IF_ERROR(tx.PutOrgUnit(u));
+  for (const auto& c : changes) GOVPERF_RETURN_IF_ERROR(tx.AddOrgChange(c));
+  *old = u;
   return u;
+}
+
+Result<store::OrgUnit> UpdateUnit(store::Store& store, const Caller& caller, const UnitInput& in) {
+  auto org = store.LoadOrg();
+  if (!org.ok()) return org.status();
+  std::optional<Result<store::OrgUnit>> out;
+  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
+    out = UpdateUnitTx(tx, *org, in);
+    return out->status();
+  }));
+  return *out;
 }
 
 Result<store::OrgUnit> MergeUnit(store::Store& store, const Caller& caller, const std::string& id,

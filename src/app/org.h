@@ -36,6 +36,15 @@ Result<store::OrgCategory> UpdateCategory(store::Store& store, const Caller& cal
                                           const CategoryInput& in);
 Result<store::OrgUnit> CreateUnit(store::Store& store, const Caller& caller, const UnitInput& in);
 Result<store::OrgUnit> UpdateUnit(store::Store& store, const Caller& caller, const UnitInput& in);
+// The same edits inside the caller's transaction, for bulk imports
+// (app/exchange) that must commit or fail as a whole: `org` is the registry
+// as the transaction sees it and each call updates it, so a later edit sees
+// the earlier ones (a unit whose parent the same import creates).
+Result<store::OrgCategory> CreateCategoryTx(store::WriteTx& tx, store::Org& org,
+                                            const CategoryInput& in);
+Result<store::OrgUnit> CreateUnitTx(store::WriteTx& tx, store::Org& org, const UnitInput& in);
+Result<store::OrgUnit> UpdateUnitTx(store::WriteTx& tx, store::Org& org, const UnitInput& in);
+
 // Retires `id` and records that it went into `into` (an active unit).
 Result<store::OrgUnit> MergeUnit(store::Store& store, const Caller& caller, const std::string& id,
                                  const std::string& into, const std::string& note);

@@ -110,20 +110,7 @@ Result<OpenedYear> OpenYear(store::Store& store, const Caller& caller, int year,
     scheme = std::move(from).value();
     ApplyRegistry(*org, scheme);
   } else {
-    for (const auto& c : org->categories) {
-      if (c.retired) continue;
-      core::Category cat;
-      cat.id = c.id;
-      cat.name_zh = c.name_zh;
-      cat.name_en = c.name_en;
-      cat.kind = c.kind;
-      cat.grades = DefaultGrades();
-      scheme.categories.push_back(std::move(cat));
-    }
-    for (const auto& u : org->units) {
-      if (u.retired) continue;
-      scheme.units.push_back({u.id, u.name_zh, u.name_en, u.category_id, u.parent_id, u.kind});
-    }
+    scheme = SchemeFromRegistry(*org, year);
   }
   scheme.year = year;
   GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
@@ -176,8 +163,35 @@ Result<store::YearInfo> MoveYear(store::Store& store, const Caller& caller, int 
   return **after;
 }
 
+core::Scheme SchemeFromRegistry(const store::Org& org, int year) {
+  core::Scheme scheme;
+  scheme.year = year;
+  for (const auto& c : org.categories) {
+    if (c.retired) continue;
+    core::Category cat;
+    cat.id = c.id;
+    cat.name_zh = c.name_zh;
+    cat.name_en = c.name_en;
+    cat.kind = c.kind;
+    cat.grades = DefaultGrades();
+    scheme.categories.push_back(std::move(cat));
+  }
+  for (const auto& u : org.units) {
+    if (u.retired) continue;
+    scheme.units.push_back({u.id, u.name_zh, u.name_en, u.category_id, u.parent_id, u.kind});
+  }
+  return scheme;
+}
+
 Result<ImportedScheme> ImportScheme(store::Store& store, const Caller& caller, int year,
                                     const core::Scheme& scheme) {
+  GOVPERF_RETURN_IF_ERROR(CheckImportScheme(store, caller, year, scheme));
+  GOVPERF_RETURN_IF_ERROR(store.SaveScheme(caller.actor(), scheme));
+  return ImportedScheme{CountLeaves(scheme), scheme.units.size()};
+}
+
+Status CheckImportScheme(store::Store& store, const Caller& caller, int year,
+                         const core::Scheme& scheme) {
   if (scheme.year != year) {
     return Status::Invalid("year: the file is for " + std::to_string(scheme.year) +
                            ", the path for " + std::to_string(year))
@@ -226,8 +240,7 @@ Result<ImportedScheme> ImportScheme(store::Store& store, const Caller& caller, i
           .Zh(row + "：单位 '" + id + "' 不在机构名录中或已撤销，请先在机构管理中添加");
     }
   }
-  GOVPERF_RETURN_IF_ERROR(store.SaveScheme(caller.actor(), scheme));
-  return ImportedScheme{CountLeaves(scheme), scheme.units.size()};
+  return Status::Ok();
 }
 
 }  // namespace govperf::app

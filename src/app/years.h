@@ -52,6 +52,14 @@ struct ImportedScheme {
 // registry and is active (ids stable across years).
 Result<ImportedScheme> ImportScheme(store::Store& store, const Caller& caller, int year,
                                     const core::Scheme& scheme);
+// ImportScheme's checks without the write, for imports that write the
+// scheme inside a transaction of their own (app/exchange).
+Status CheckImportScheme(store::Store& store, const Caller& caller, int year,
+                         const core::Scheme& scheme);
+
+// What a year opened without a copy starts with: the registry's active
+// categories (default weights and grades) and units, no indicators.
+core::Scheme SchemeFromRegistry(const store::Org& org, int year);
 
 // The default grade levels of a new category: 优秀 ≥ 90 (at most 30 %),
 // 良好 ≥ 80, 合格 ≥ 60, 不合格.

@@ -4,10 +4,10 @@ namespace govperf::cli {
 
 const std::vector<CommandEntry>& Commands() {
   static const std::vector<CommandEntry> kCommands = {
-      {"init", AddInitCommand},     {"score", AddScoreCommand},   {"serve", AddServeCommand},     {"demo", AddDemoCommand},
-      {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand}, {"gen", AddGenCommand},
-      {"whatif", AddWhatIfCommand},
-      {"scheme", AddSchemeCommand},
+      {"init", AddInitCommand},     {"score", AddScoreCommand},   {"serve", AddServeCommand},
+      {"demo", AddDemoCommand},     {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand},
+      {"gen", AddGenCommand},       {"whatif", AddWhatIfCommand}, {"scheme", AddSchemeCommand},
+      {"import", AddImportCommand}, {"export", AddExportCommand},
   };
   return kCommands;
 }

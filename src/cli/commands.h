@@ -30,5 +30,7 @@ void AddSchemeCommand(CLI::App& app, RunState& state);   // cmd_scheme.cc
 void AddGenCommand(CLI::App& app, RunState& state);      // cmd_gen.cc
 void AddWhatIfCommand(CLI::App& app, RunState& state);   // cmd_whatif.cc
 void AddInitCommand(CLI::App& app, RunState& state);     // cmd_init.cc
+void AddImportCommand(CLI::App& app, RunState& state);   // cmd_import.cc
+void AddExportCommand(CLI::App& app, RunState& state);   // cmd_export.cc
 
 }  // namespace govperf::cli

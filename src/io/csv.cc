@@ -18,7 +18,7 @@ int CsvTable::Column(const std::string& name) const {
   return -1;
 }
 
-Result<CsvTable> ParseCsv(const std::string& text, const std::string& what) {
+Result<std::vector<CsvRecord>> ParseCsvRecords(const std::string& text, const std::string& what) {
   std::vector<CsvRecord> records;
   size_t i = 0;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // BOM from Excel
@@ -82,6 +82,13 @@ Result<CsvTable> ParseCsv(const std::string& text, const std::string& what) {
     return Status::Invalid(what + " line " + std::to_string(rec.line) + ": unterminated quote");
   }
   if (!field.empty() || !rec.fields.empty()) end_record();
+  return records;
+}
+
+Result<CsvTable> ParseCsv(const std::string& text, const std::string& what) {
+  auto parsed = ParseCsvRecords(text, what);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<CsvRecord>& records = *parsed;
   if (records.empty()) return Status::Invalid(what + ": empty (a header line is required)");
   CsvTable t;
   t.header = std::move(records.front().fields);

@@ -22,6 +22,10 @@ struct CsvTable {
   int Column(const std::string& name) const;
 };
 
+// Every non-blank record, ragged or not (the lexer under ParseCsv; sheets
+// read by io/sheet.h find their own header below title rows).
+Result<std::vector<CsvRecord>> ParseCsvRecords(const std::string& text, const std::string& what);
+
 // `what` names the source in messages, e.g. "values.csv".
 Result<CsvTable> ParseCsv(const std::string& text, const std::string& what);
 Result<CsvTable> ReadCsvFile(const std::string& path, const std::string& what);

@@ -70,6 +70,10 @@ bool RoleHas(core::Role role, Permission p) {
   return std::find(perms.begin(), perms.end(), p) != perms.end();
 }
 
+// Workbook uploads (docs/excel.md): a province's scheme with per-unit targets
+// is a few megabytes; the importer's own file limit is the same 64 MiB.
+constexpr std::size_t kWorkbookBody = 64u << 20;
+
 const std::vector<RouteSpec>& Routes() {
   using A = Access;
   using P = Permission;
@@ -165,6 +169,62 @@ const std::vector<RouteSpec>& Routes() {
       {"GET", "/api/v1/years/{year}/scheme", A::kPermission, {P::kResultsAll}, h::GetScheme},
       // Only a draft (or new) year; checked in the handler (409 otherwise).
       {"PUT", "/api/v1/years/{year}/scheme", A::kPermission, {P::kSchemeWrite}, h::PutScheme},
+      // Workbooks in and out (.xlsx / .csv). Imports and big exports are heavy.
+      {"GET", "/api/v1/org/export", A::kPermission, {P::kOrgWrite}, h::ExportUnits},
+      {"POST",
+       "/api/v1/org/import",
+       A::kPermission,
+       {P::kOrgWrite},
+       h::ImportUnits,
+       true,
+       kWorkbookBody},
+      {"GET",
+       "/api/v1/years/{year}/scheme/export",
+       A::kPermission,
+       {P::kResultsAll},
+       h::ExportScheme,
+       true},
+      {"POST",
+       "/api/v1/years/{year}/scheme/import",
+       A::kPermission,
+       {P::kSchemeWrite},
+       h::ImportScheme,
+       true,
+       kWorkbookBody},
+      {"GET",
+       "/api/v1/years/{year}/targets/export",
+       A::kPermission,
+       {P::kResultsAll},
+       h::ExportTargets,
+       true},
+      {"POST",
+       "/api/v1/years/{year}/targets/import",
+       A::kPermission,
+       {P::kSchemeWrite},
+       h::ImportTargets,
+       true,
+       kWorkbookBody},
+      // lead.read / values.write are narrowed to led indicators by the use case.
+      {"GET",
+       "/api/v1/years/{year}/values/export",
+       A::kPermission,
+       {P::kResultsAll, P::kLeadRead},
+       h::ExportValues,
+       true},
+      {"POST",
+       "/api/v1/years/{year}/values/import",
+       A::kPermission,
+       {P::kValuesWrite},
+       h::ImportValues,
+       true,
+       kWorkbookBody},
+      {"GET",
+       "/api/v1/years/{year}/results/export",
+       A::kPermission,
+       {P::kResultsAll},
+       h::ExportResults,
+       true},
+      {"GET", "/api/v1/templates/{what}", A::kAuthenticated, {}, h::ExportTemplate},
   };
   return kRoutes;
 }

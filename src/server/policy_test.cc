@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "io/scheme_json.h"
+#include "io/xlsx_write.h"
 #include "server/server_test_fixture.h"
 #include "store/password.h"
 
@@ -73,6 +74,18 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"PUT /api/v1/years/{year}/unit-inputs", {"admin"}},
       {"POST /api/v1/years/{year}/adjustments", {"admin"}},
       {"DELETE /api/v1/years/{year}/adjustments/{id}", {"admin"}},
+      // Workbooks in and out.
+      {"GET /api/v1/org/export", {"admin"}},                             // org.write
+      {"POST /api/v1/org/import", {"admin"}},                            // org.write
+      {"GET /api/v1/years/{year}/scheme/export", {"admin", "leader"}},   // results.all
+      {"POST /api/v1/years/{year}/scheme/import", {"admin"}},            // scheme.write
+      {"GET /api/v1/years/{year}/targets/export", {"admin", "leader"}},  // results.all
+      {"POST /api/v1/years/{year}/targets/import", {"admin"}},           // scheme.write
+      // results.all or lead.read / values.write, narrowed to led indicators.
+      {"GET /api/v1/years/{year}/values/export", {"admin", "leader", "lead"}},
+      {"POST /api/v1/years/{year}/values/import", {"admin", "lead"}},
+      {"GET /api/v1/years/{year}/results/export", {"admin", "leader"}},  // results.all
+      {"GET /api/v1/templates/{what}", kLoggedIn},
   };
   return kMatrix;
 }
@@ -83,6 +96,44 @@ const std::map<std::string, std::string> kUserOfRole = {{"admin", "admin"},
                                                         {"unit", "unit_d01"},
                                                         {"expert", "expert1"}};
 
+// Workbooks the import routes accept as dry runs that change nothing, for
+// every role allowed to send them (the test city's own units, a one-leaf
+// scheme for a new year, 2025's targets and one of its values unchanged).
+std::string Workbook(const std::string& sheet, std::vector<std::vector<io::OutCell>> rows) {
+  io::OutSheet s;
+  s.name = sheet;
+  s.title_rows = 0;
+  s.rows = std::move(rows);
+  auto bytes = io::WriteXlsx({s});
+  return bytes.ok() ? *bytes : std::string();
+}
+
+std::string ImportBody(const std::string& pattern) {
+  using C = io::OutCell;
+  if (pattern == "/api/v1/org/import") {
+    return Workbook("单位名录", {{"单位编码", "单位名称", "单位类别"},
+                                 {"D01", "东区", "C1"},
+                                 {"D02", "西区", "C1"},
+                                 {"B01", "发展改革委", "C2"},
+                                 {"B02", "统计局", "C2"}});
+  }
+  if (pattern == "/api/v1/years/{year}/scheme/import") {
+    return Workbook("指标体系", {{"一级指标", "二级指标", "分值", "计分方法"},
+                                 {"经济", "投资", "10", "定性评价法"}});
+  }
+  if (pattern == "/api/v1/years/{year}/targets/import") {
+    return Workbook("目标值", {{"单位编码", "1.1.1", "2.1.1"},
+                               {"D01", C::Number(10), ""},
+                               {"D02", C::Number(10), ""},
+                               {"B01", "", C::Number(100)},
+                               {"B02", "", C::Number(100)}});
+  }
+  if (pattern == "/api/v1/years/{year}/values/import") {
+    return Workbook("监测数据", {{"指标编码", "单位编码", "数值"}, {"1.1.1", "D01", C::Number(9)}});
+  }
+  return "";
+}
+
 // A concrete, valid request for a route pattern, as `role` would send it.
 Request SampleRequest(const RouteSpec& route, const std::string& role, const std::string& token) {
   std::string path = route.pattern;
@@ -92,10 +143,12 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   };
   // A scheme may only be replaced in a draft or new year: 2026 does not exist yet.
   const bool put_scheme =
-      std::string(route.method) == "PUT" && path.find("/scheme") != std::string::npos;
+      (std::string(route.method) == "PUT" && path.find("/scheme") != std::string::npos) ||
+      std::string(route.pattern) == "/api/v1/years/{year}/scheme/import";
   replace("{year}", put_scheme ? "2026" : "2025");
   replace("{unit}", role == "lead" ? "B01" : "D01");
   replace("{username}", "unit_d01");
+  replace("{what}", "values");
   const std::string pattern = route.pattern;
   if (pattern.find("/org/categories/{id}") != std::string::npos) replace("{id}", "C2");
   if (pattern == "/api/v1/org/units/{id}") replace("{id}", "D02");
@@ -111,6 +164,9 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = R"({"indicator_id":"1.1.1","unit_id":"D01","period":"2025","value":9.5})";
   } else if (path == "/api/v1/years/2025/whatif") {
     body = R"({"changes":[{"op":"points","indicator_id":"1.1.1","points":12}]})";
+  } else if (!ImportBody(route.pattern).empty()) {
+    body = ImportBody(route.pattern);
+    path += "?dry_run=1";
   } else if (put_scheme) {
     body = io::SchemeToJson(testing::TinyScheme(2026)).dump();
   } else if (pattern == "/api/v1/me/password") {

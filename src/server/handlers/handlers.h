@@ -11,28 +11,28 @@
 
 namespace govperf::server::handlers {
 
-Response Health(Ctx& ctx);           // health.cc
-Response Login(Ctx& ctx);            // auth.cc
-Response Logout(Ctx& ctx);           // auth.cc
-Response Me(Ctx& ctx);               // auth.cc
-Response PublicYears(Ctx& ctx);      // public_results.cc
-Response PublicResults(Ctx& ctx);    // public_results.cc
-Response ListYears(Ctx& ctx);        // years.cc
-Response YearResults(Ctx& ctx);      // years.cc
-Response ListUnits(Ctx& ctx);        // units.cc
-Response Scorecard(Ctx& ctx);        // scorecard.cc
-Response LeadIndicators(Ctx& ctx);   // lead.cc
-Response PutValue(Ctx& ctx);         // values.cc
-Response Dashboard(Ctx& ctx);        // dashboard.cc
-Response Audit(Ctx& ctx);            // audit.cc
-Response ListUsers(Ctx& ctx);        // users.cc
-Response Uncertainty(Ctx& ctx);      // analysis.cc
-Response IndicatorHealth(Ctx& ctx);  // analysis.cc
-Response Fairness(Ctx& ctx);         // analysis.cc
-Response Anomalies(Ctx& ctx);        // analysis.cc
-Response WhatIf(Ctx& ctx);           // whatif.cc
-Response GetScheme(Ctx& ctx);        // scheme.cc
-Response PutScheme(Ctx& ctx);        // scheme.cc
+Response Health(Ctx& ctx);             // health.cc
+Response Login(Ctx& ctx);              // auth.cc
+Response Logout(Ctx& ctx);             // auth.cc
+Response Me(Ctx& ctx);                 // auth.cc
+Response PublicYears(Ctx& ctx);        // public_results.cc
+Response PublicResults(Ctx& ctx);      // public_results.cc
+Response ListYears(Ctx& ctx);          // years.cc
+Response YearResults(Ctx& ctx);        // years.cc
+Response ListUnits(Ctx& ctx);          // units.cc
+Response Scorecard(Ctx& ctx);          // scorecard.cc
+Response LeadIndicators(Ctx& ctx);     // lead.cc
+Response PutValue(Ctx& ctx);           // values.cc
+Response Dashboard(Ctx& ctx);          // dashboard.cc
+Response Audit(Ctx& ctx);              // audit.cc
+Response ListUsers(Ctx& ctx);          // users.cc
+Response Uncertainty(Ctx& ctx);        // analysis.cc
+Response IndicatorHealth(Ctx& ctx);    // analysis.cc
+Response Fairness(Ctx& ctx);           // analysis.cc
+Response Anomalies(Ctx& ctx);          // analysis.cc
+Response WhatIf(Ctx& ctx);             // whatif.cc
+Response GetScheme(Ctx& ctx);          // scheme.cc
+Response PutScheme(Ctx& ctx);          // scheme.cc
 Response ChangeOwnPassword(Ctx& ctx);  // auth.cc
 Response CreateUser(Ctx& ctx);         // users.cc
 Response UpdateUser(Ctx& ctx);         // users.cc
@@ -51,6 +51,17 @@ Response PutScores(Ctx& ctx);          // inputs.cc
 Response PutUnitInputs(Ctx& ctx);      // inputs.cc
 Response AddAdjustment(Ctx& ctx);      // inputs.cc
 Response DeleteAdjustment(Ctx& ctx);   // inputs.cc
+// Workbooks in and out (exchange.cc).
+Response ExportUnits(Ctx& ctx);
+Response ExportScheme(Ctx& ctx);
+Response ExportTargets(Ctx& ctx);
+Response ExportValues(Ctx& ctx);
+Response ExportResults(Ctx& ctx);
+Response ExportTemplate(Ctx& ctx);
+Response ImportUnits(Ctx& ctx);
+Response ImportScheme(Ctx& ctx);
+Response ImportTargets(Ctx& ctx);
+Response ImportValues(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.
