@@ -7,7 +7,8 @@
 # Phase 1: throughput of /api/health and /api/v1/public/results, and their ratio.
 # Phase 2: /api/health latency (p50/p99, wrk --latency), first alone, then while
 #   32 clients post wrong-password logins (argon2id; bench/wrk/login_wrong.lua)
-#   and one leader client requests the uncertainty analysis with REPLICATES.
+#   and one admin client requests the uncertainty analysis with REPLICATES
+#   (admin: other roles, leaders included, may ask for at most 500 replicates).
 # Prints the figures, the machine load (other processes share the CPUs) and
 # whether the targets are met: results ≥ 50 % of health and both ≥ 30,000
 # requests/s; /api/health p99 < 20 ms under the heavy load. Needs wrk
@@ -67,9 +68,9 @@ echo "== phase 2: /api/health latency under heavy load (wrk -t1 -c4 -d${duration
 # --timeout: a health check stuck behind heavy work should show as latency, not vanish as a timeout.
 wrk -t1 -c4 -d"${duration}s" --timeout 30s --latency "$base/api/health" >"$work/idle.txt"
 token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d '{"username":"leader","password":"demo-leader-2026"}' "$base/api/v1/auth/login" |
+  -d '{"username":"admin","password":"demo-admin-2026"}' "$base/api/v1/auth/login" |
   sed -nE 's/.*"token": *"([^"]+)".*/\1/p')
-[ -n "$token" ] || { echo "http_load: leader login failed" >&2; exit 1; }
+[ -n "$token" ] || { echo "http_load: admin login failed" >&2; exit 1; }
 # The heavy load runs a little longer than the measurement, which starts once it is going.
 heavy=$((duration + 4))
 wrk -t1 -c32 -d"${heavy}s" --timeout 30s -s "$src/bench/wrk/login_wrong.lua" \
