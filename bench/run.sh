@@ -79,3 +79,15 @@ if [ "${ENGINE:-1}" = 1 ] && [ -x "$build/bench/engine_bench" ]; then
   echo "general engine (demo::ProvinceYear 2000 × 200, monthly data; wall clock):"
   "$build/bench/engine_bench" --benchmark_counters_tabular=true
 fi
+
+# The results service (app::YearCache) on a province year in SQLite: the time
+# until View() answers with current results after one write through the app
+# layer, against a full rebuild (what every write cost before). The database
+# is made once in $BENCH_DIR (about a minute). RESULTS=0 skips it.
+if [ "${RESULTS:-1}" = 1 ] && [ -x "$build/bench/results_bench" ]; then
+  echo
+  echo "results service after one write (province year in SQLite, 2000 × 200, monthly data; wall clock):"
+  echo "machine load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) on $(nproc) CPUs"
+  BENCH_DIR="$work" "$build/bench/results_bench" --benchmark_counters_tabular=true
+fi
+

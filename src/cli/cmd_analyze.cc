@@ -53,14 +53,14 @@ int Run(const AnalyzeOptions& opt) {
   } else if (opt.kind == "health") {
     out = server::dto::HealthJson(**view, core::AnalyzeHealth((*view)->scheme, (*view)->result));
   } else if (opt.kind == "fairness") {
-    auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data, (*view)->result);
+    auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data(), (*view)->result);
     if (!report.ok()) return Fail(report.status().ToString(), ExitCodeFor(report.status()));
     out = server::dto::FairnessJson(**view, *report);
   } else {  // anomalies
     std::shared_ptr<const server::YearView> previous;
     if (auto prev = years.View(opt.year - 1); prev.ok()) previous = *prev;
-    const auto flags = methods::DetectAnomalies((*view)->scheme, (*view)->data,
-                                                previous ? &previous->data : nullptr);
+    const auto flags = methods::DetectAnomalies((*view)->scheme, (*view)->data(),
+                                                previous ? &previous->data() : nullptr);
     out = {{"year", opt.year}, {"flags", nlohmann::json::array()}};
     for (const auto& f : flags) out["flags"].push_back(server::dto::AnomalyFlagJson(**view, f));
   }

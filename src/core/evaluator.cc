@@ -24,6 +24,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "core/grading.h"
 #include "core/scoring/format.h"
@@ -663,6 +664,16 @@ void Evaluator::Impl::RankCategory(int c) {
   }
 }
 
+namespace {
+bool SameScore(const IndicatorScore& a, const IndicatorScore& b) {
+  return a.earned == b.earned && a.status == b.status && a.provisional == b.provisional &&
+         a.actual == b.actual && a.target == b.target && a.points == b.points &&
+         a.period == b.period && a.entered_by == b.entered_by && a.approved_by == b.approved_by &&
+         a.rule == b.rule && a.rule_zh == b.rule_zh && a.method == b.method &&
+         a.indicator_id == b.indicator_id;
+}
+}  // namespace
+
 // After slot `si` changed (its state before is `before`): re-score its column,
 // recompose the units whose scores moved, re-rank the category. On a scoring
 // error nothing changes and the slot gets its state back.
@@ -681,10 +692,14 @@ Status Evaluator::Impl::Rescore(int si, const Slot& before) {
   bool any = false;
   for (size_t i = 0; i < c.slots.size(); ++i) {
     const Slot& s = slots[c.slots[i]];
-    IndicatorScore& old = result.units[units[s.unit].pos].indicators[s.k];
-    const bool moved = old.status != fresh[i].status || old.earned != fresh[i].earned ||
-                       old.provisional != fresh[i].provisional;
-    old = std::move(fresh[i]);
+    UnitResult& r = result.units[units[s.unit].pos];
+    const IndicatorScore& now = std::as_const(r).indicators[s.k];
+    // Unchanged scores are not written: a write copies the chunk that
+    // snapshots of the result share (core/shared_chunks.h).
+    if (SameScore(now, fresh[i])) continue;
+    const bool moved = now.status != fresh[i].status || now.earned != fresh[i].earned ||
+                       now.provisional != fresh[i].provisional;
+    r.indicators[s.k] = std::move(fresh[i]);
     if (moved) {
       Compose(s.unit);
       any = true;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/shared_chunks.h"
+
 namespace govperf::core {
 
 enum class ScoreStatus {
@@ -65,7 +67,9 @@ struct UnitResult {
   std::vector<std::string> grade_notes_zh;  // the same in Chinese
   std::vector<std::string> notes;           // other remarks (e.g. a missing component)
   std::vector<std::string> notes_zh;
-  std::vector<IndicatorScore> indicators;
+  // Leaf scores in scheme order. Copies share storage (core/shared_chunks.h):
+  // the results service snapshots a province year's result after each change.
+  SharedChunks<IndicatorScore> indicators;
   std::vector<AppliedAdjustment> adjustments;
 };
 

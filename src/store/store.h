@@ -170,6 +170,32 @@ class UserReader {
   virtual Result<std::optional<Session>> FindSession(const std::string& token_hash) = 0;
 };
 
+// What changed in a year after a data version, so that a cache holding the
+// year at that version can replay the changes instead of reloading the year.
+// Each change carries the item's state NOW (read in the same snapshot as
+// YearChanges::version), not a delta: replaying is idempotent.
+struct YearChange {
+  enum class Kind {
+    kDatum,        // one value: indicator_id, unit_id, period; `datum` (nullopt = gone)
+    kScores,       // one unit's satisfaction / leadership: `scores`
+    kInputs,       // one unit's inputs: `inputs`
+    kAdjustments,  // bonus / deduction / veto items: YearChanges::adjustments
+  };
+  int64_t version = 0;
+  Kind kind = Kind::kDatum;
+  std::string indicator_id, unit_id, period;
+  std::optional<core::Datum> datum;
+  ComponentScores scores;
+  std::map<std::string, double> inputs;
+};
+struct YearChanges {
+  int64_t version = 0;              // the year's data_version in the snapshot read
+  bool covered = false;             // false: reload the year (see YearChangesSince)
+  std::vector<YearChange> changes;  // one per version after `since`, oldest first
+  // When any change is kAdjustments: all of the year's adjustments now, in order.
+  std::optional<std::vector<core::Adjustment>> adjustments;
+};
+
 class YearReader {
  public:
   virtual ~YearReader() = default;
@@ -178,6 +204,14 @@ class YearReader {
   // The year's data_version (guarantee 4); NotFound for an unknown year. One
   // small indexed read: caches call it on every request.
   virtual Result<int64_t> DataVersion(int year) = 0;
+  // The changes of `year` after data version `since`, in one snapshot.
+  // covered = false (changes empty) when they cannot be described item by
+  // item: a bulk write happened since (scheme, stage, whole data), more than
+  // `limit` versions passed, the log no longer reaches back to `since`, or
+  // `since` is newer than the year. Every write that bumps the version logs
+  // its change in the same transaction (guarantee 4), so a covered answer is
+  // complete. NotFound for an unknown year.
+  virtual Result<YearChanges> YearChangesSince(int year, int64_t since, int64_t limit) = 0;
 };
 
 class SchemeReader {

@@ -208,6 +208,105 @@ TEST_P(StoreConformance, DataVersionMovesWithEveryYearWriteAndOnlyThatYear) {
   EXPECT_EQ(store().DataVersion(1999).status().code(), Code::kNotFound);
 }
 
+TEST_P(StoreConformance, YearChangesDescribeSingleWritesAndRefuseBulkOnes) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  MakeYear(2026, core::Stage::kMonitoring);
+  const int64_t v0 = Version(2026);
+  // Nothing since now: covered, empty.
+  auto none = store().YearChangesSince(2026, v0, 100);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->covered);
+  EXPECT_EQ(none->version, v0);
+  EXPECT_TRUE(none->changes.empty());
+
+  ASSERT_TRUE(store().PutDatum(kAdmin, 2026, Value("U1", 4, "2026-03")).ok());
+  ASSERT_TRUE(store().PutDatum(kAdmin, 2026, Value("U1", 7, "2026-03")).ok());  // same key again
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           return tx.PutComponentScores(2026, {"U2", 91.0, 1.5, std::nullopt});
+                         })
+                  .ok());
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) {
+                           return tx.PutUnitInputs(2026, "U1", {{"staff", 9}});
+                         })
+                  .ok());
+  core::Adjustment a;
+  a.id = "b1";
+  a.unit_id = "U2";
+  a.points = 1;
+  a.reason_zh = "表彰";
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutAdjustment(2026, a); }).ok());
+  // Another year's write is not this year's change.
+  ASSERT_TRUE(store().PutDatum(kAdmin, 2025, Value("U2", 1, "2025")).ok());
+
+  auto ch = store().YearChangesSince(2026, v0, 100);
+  ASSERT_TRUE(ch.ok()) << ch.status().ToString();
+  ASSERT_TRUE(ch->covered);
+  EXPECT_EQ(ch->version, v0 + 5);
+  ASSERT_EQ(ch->changes.size(), 5u);
+  for (size_t i = 0; i < 5; ++i) EXPECT_EQ(ch->changes[i].version, v0 + 1 + int64_t(i));
+  // Each change carries the item's state now: both datum changes show 7.
+  for (size_t i = 0; i < 2; ++i) {
+    const YearChange& c = ch->changes[i];
+    EXPECT_EQ(c.kind, YearChange::Kind::kDatum);
+    EXPECT_EQ(c.indicator_id, "1.1");
+    EXPECT_EQ(c.unit_id, "U1");
+    EXPECT_EQ(c.period, "2026-03");
+    ASSERT_TRUE(c.datum.has_value());
+    EXPECT_EQ(c.datum->value, 7.0);
+    EXPECT_EQ(c.datum->entered_by, "");
+  }
+  EXPECT_EQ(ch->changes[2].kind, YearChange::Kind::kScores);
+  EXPECT_EQ(ch->changes[2].scores.unit_id, "U2");
+  EXPECT_EQ(ch->changes[2].scores.satisfaction, 91.0);
+  EXPECT_EQ(ch->changes[2].scores.satisfaction_se, 1.5);
+  EXPECT_FALSE(ch->changes[2].scores.leadership.has_value());
+  EXPECT_EQ(ch->changes[3].kind, YearChange::Kind::kInputs);
+  EXPECT_EQ(ch->changes[3].inputs, (std::map<std::string, double>{{"staff", 9}}));
+  EXPECT_EQ(ch->changes[4].kind, YearChange::Kind::kAdjustments);
+  EXPECT_EQ(ch->changes[4].unit_id, "U2");
+  ASSERT_TRUE(ch->adjustments.has_value());
+  ASSERT_EQ(ch->adjustments->size(), 1u);
+  EXPECT_EQ((*ch->adjustments)[0].id, "b1");
+  EXPECT_EQ((*ch->adjustments)[0].reason_zh, "表彰");
+  // From the middle: only the later ones.
+  auto tail = store().YearChangesSince(2026, v0 + 3, 100);
+  ASSERT_TRUE(tail.ok());
+  ASSERT_TRUE(tail->covered);
+  EXPECT_EQ(tail->changes.size(), 2u);
+  EXPECT_FALSE(tail->changes[0].datum.has_value());
+  // Past the limit, or from a version the year never had: reload.
+  EXPECT_FALSE(store().YearChangesSince(2026, v0, 4)->covered);
+  EXPECT_FALSE(store().YearChangesSince(2026, v0 + 99, 100)->covered);
+  // A deleted adjustment names its unit; the list is then empty.
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DeleteAdjustment(2026, "b1"); }).ok());
+  auto del = store().YearChangesSince(2026, v0 + 5, 100);
+  ASSERT_TRUE(del.ok() && del->covered);
+  ASSERT_EQ(del->changes.size(), 1u);
+  EXPECT_EQ(del->changes[0].unit_id, "U2");
+  EXPECT_TRUE(del->adjustments->empty());
+  // A failed write logs nothing: the version did not move either.
+  EXPECT_FALSE(store().PutDatum(kAdmin, 2026, Value("NOPE", 1, "2026")).ok());
+  EXPECT_EQ(store().YearChangesSince(2026, v0, 100)->version, v0 + 6);
+  // Bulk writes cannot be replayed: a stage change, a whole-data replace.
+  YearInfo y{2026, core::Stage::kYearEnd, "", 0};
+  ASSERT_TRUE(store().PutYear(kAdmin, y).ok());
+  auto bulk = store().YearChangesSince(2026, v0, 100);
+  ASSERT_TRUE(bulk.ok());
+  EXPECT_FALSE(bulk->covered);
+  EXPECT_TRUE(bulk->changes.empty());
+  EXPECT_EQ(bulk->version, v0 + 7);
+  const int64_t v1 = Version(2026);
+  ASSERT_TRUE(store().SaveYearData(kAdmin, 2026, core::YearData{}).ok());
+  EXPECT_FALSE(store().YearChangesSince(2026, v1, 100)->covered);
+  EXPECT_TRUE(store().YearChangesSince(2026, v1 + 1, 100)->covered);
+  EXPECT_EQ(store().YearChangesSince(1999, 0, 100).status().code(), Code::kNotFound);
+}
+
 TEST_P(StoreConformance, AdjustmentsScoresAndInputsRoundTrip) {
   MakeYear(2026, core::Stage::kYearEnd);
   core::Adjustment a;

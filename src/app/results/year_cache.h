@@ -11,6 +11,15 @@
 //     only its own year (and the next one), a published year stays cached
 //     until it changes, and writes by another process (a CLI import into the
 //     same database) are seen on the next request.
+//  2a. Incremental: when the versions moved by single writes (a value, a
+//     unit's scores, inputs or adjustments), the store's change log
+//     (YearReader::YearChangesSince) names them; the year's core::Evaluator
+//     replays them (about a millisecond each on a province year) and the new
+//     view shares the scheme, the loaded data and every unchanged chunk of
+//     results with the previous one. Bulk writes (scheme, stage, whole data),
+//     a log that no longer reaches back, or too many changes → full rebuild.
+//     Either way the view equals a fresh full build field by field (tested:
+//     year_cache_test.cc).
 //  3. Thread-safe: any number of threads may call any method. Concurrent
 //     misses of one year build it once (a per-year build lock: the second
 //     caller waits and then finds the view); different years build in parallel.
@@ -22,15 +31,18 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "core/evaluate.h"
+#include "core/evaluator.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "core/status.h"
@@ -47,29 +59,96 @@ core::EvaluateOptions EvaluateOptionsFor(const store::YearInfo& info);
 // when that list is empty, in one of its categories (common indicator).
 bool IsAssessed(const core::Indicator& ind, const core::Unit& unit);
 
-// One year: its scheme, data, evaluation and lookup indexes.
+// A scheme with its lookup indexes: shared by every view of one scheme
+// version (a data change keeps it), and the scheme an Evaluator reads.
+struct SchemeIndex {
+  explicit SchemeIndex(core::Scheme s);
+  SchemeIndex(const SchemeIndex&) = delete;  // the indexes point into `scheme`
+  SchemeIndex& operator=(const SchemeIndex&) = delete;
+
+  core::Scheme scheme;
+  std::map<std::string, const core::Unit*> units;
+  std::map<std::string, const core::Category*> categories;
+  std::map<std::string, const core::Indicator*> indicators;
+  std::map<std::string, std::vector<const core::Indicator*>> children;  // parent id → children
+};
+
+// The year's data as last loaded in full, with its lookup indexes: shared by
+// views until a bulk change reloads it (the values of a province year are
+// millions of rows: never copied per change).
+struct YearDataBase {
+  YearDataBase() = default;
+  YearDataBase(const YearDataBase&) = delete;  // the indexes point into `own`
+  YearDataBase& operator=(const YearDataBase&) = delete;
+  void BuildIndexes(int year);
+
+  core::YearData own;                 // the year's own data (periods "YYYY" and "YYYY-MM")
+  std::vector<core::Datum> previous;  // last year's year-end values (period "YYYY-1")
+  std::map<core::UnitIndicatorKey, const core::Datum*> year_end;              // into own
+  std::map<core::UnitIndicatorKey, std::vector<const core::Datum*>> monthly;  // by period
+};
+
+// What changed since the base was loaded (small: a full reload past
+// kMaxPatchedValues): the values written since, by key, and the current
+// scores, inputs and adjustments (a few thousand entries; copied per change).
+struct YearDataPatch {
+  using Key = std::tuple<std::string, std::string, std::string>;  // (indicator, unit, period)
+  struct Entry {
+    core::Datum datum;
+    uint64_t seq = 0;  // order of first write: a new key goes after every stored value
+  };
+  std::map<Key, Entry> values;    // the year's own values
+  std::map<Key, Entry> previous;  // last year's year-end values
+  uint64_t next_seq = 0;
+  core::YearData
+      rest;  // satisfaction, leadership, satisfaction_se, inputs, adjustments (no values)
+};
+
+inline constexpr size_t kMaxPatchedValues = 1024;
+
+// One year at one pair of data versions: its scheme, data, evaluation and
+// lookup indexes. Immutable once handed out. Its parts are shared with the
+// views of neighbouring versions (structural sharing: docs/design/app.md).
 struct YearView {
-  YearView() = default;
-  YearView(const YearView&) = delete;  // indexes point into the members
+  // A view of `scheme` without data (what-if results, tests); the results
+  // service builds the others.
+  explicit YearView(std::shared_ptr<const SchemeIndex> scheme);
+  YearView(const YearView&) = delete;
   YearView& operator=(const YearView&) = delete;
 
   store::YearInfo info;
   // The data versions this view was built from: (its year, the year before;
   // -1 when that year does not exist).
   std::pair<int64_t, int64_t> versions{-1, -1};
-  core::Scheme scheme;
-  core::YearData data;          // the year's own data (periods "YYYY" and "YYYY-MM")
-  core::YearData scoring_data;  // data + last year's year-end values: what the engine scores
-  core::YearResult result;
 
-  std::map<std::string, const core::Unit*> units;
-  std::map<std::string, const core::Category*> categories;
-  std::map<std::string, const core::Indicator*> indicators;
-  std::map<std::string, std::vector<const core::Indicator*>> children;  // parent id → children
+ private:
+  std::shared_ptr<const SchemeIndex> scheme_index_;
+
+ public:
+  const core::Scheme& scheme;
+  const std::map<std::string, const core::Unit*>& units;
+  const std::map<std::string, const core::Category*>& categories;
+  const std::map<std::string, const core::Indicator*>& indicators;
+  const std::map<std::string, std::vector<const core::Indicator*>>& children;
+
+  core::YearResult result;
   std::map<std::string, const core::UnitResult*> unit_results;
-  std::map<std::string, int> category_size;                       // units evaluated per category
-  std::map<core::UnitIndicatorKey, const core::Datum*> year_end;  // period "YYYY"
-  std::map<core::UnitIndicatorKey, std::vector<const core::Datum*>> monthly;  // by period
+  std::map<std::string, int> category_size;  // units evaluated per category
+
+  // The year's own data (periods "YYYY" and "YYYY-MM"), in the store's order.
+  // Built on first use when values changed since the last full load (a copy
+  // of every value: analysis endpoints only; prefer ForEachValue / YearEnd /
+  // Monthly on request paths).
+  const core::YearData& data() const;
+  // data() + last year's year-end values: what the engine scores.
+  const core::YearData& scoring_data() const;
+  // Every value of data().values, in that order, without building data().
+  void ForEachValue(const std::function<void(const core::Datum&)>& fn) const;
+  // The year-end datum (period "YYYY") of (indicator, unit), or nullptr.
+  const core::Datum* YearEnd(const std::string& indicator_id, const std::string& unit_id) const;
+  // The monthly data of (indicator, unit), ordered by period.
+  std::vector<const core::Datum*> Monthly(const std::string& indicator_id,
+                                          const std::string& unit_id) const;
 
   bool IsLeaf(const std::string& indicator_id) const { return !children.count(indicator_id); }
   // The units assessed on a leaf: its unit_ids, else all units of its categories.
@@ -77,7 +156,16 @@ struct YearView {
   // A category's unit results in the API's order: rank, then unit id.
   std::vector<const core::UnitResult*> CategoryRows(const std::string& category_id) const;
   std::optional<double> Target(const std::string& indicator_id, const std::string& unit_id) const;
+  // unit_results and category_size from `result`.
   void BuildIndexes();
+  const std::shared_ptr<const SchemeIndex>& scheme_index() const { return scheme_index_; }
+
+ private:
+  friend class YearCache;
+  std::shared_ptr<const YearDataBase> base_;    // never null once built by the cache
+  std::shared_ptr<const YearDataPatch> patch_;  // null: nothing changed since base_
+  mutable std::once_flag data_once_, scoring_once_;
+  mutable std::unique_ptr<core::YearData> data_, scoring_;
 };
 
 using Intervals = std::vector<methods::UnitUncertainty>;
@@ -109,13 +197,27 @@ class YearCache {
   void Invalidate(int year);
 
  private:
+  // Per year, under its build lock: the latest view and, for a year not
+  // published, the incremental engine that produced its result.
+  struct YearSlot {
+    std::mutex build;
+    std::shared_ptr<const YearView> view;
+    std::unique_ptr<core::Evaluator> evaluator;  // reads view->scheme (kept alive by `view`)
+  };
+
   Result<std::pair<int64_t, int64_t>> Versions(int year);
-  Result<std::shared_ptr<const YearView>> Build(int year, std::pair<int64_t, int64_t> versions);
-  std::mutex& BuildLock(int year);
+  // Full load and evaluation (keeping an Evaluator when not published).
+  Result<std::shared_ptr<const YearView>> Build(int year, std::pair<int64_t, int64_t> versions,
+                                                YearSlot& slot);
+  // Replays the store's changes since slot.view into slot.evaluator; nullptr
+  // when they cannot be replayed (then Build). REQUIRES: slot.build held.
+  Result<std::shared_ptr<const YearView>> Update(int year, std::pair<int64_t, int64_t> versions,
+                                                 YearSlot& slot);
+  YearSlot& SlotOf(int year);
 
   store::Store& store_;
   std::mutex mu_;  // guards the maps below (never held while building)
-  std::map<int, std::unique_ptr<std::mutex>> build_locks_;
+  std::map<int, std::unique_ptr<YearSlot>> slots_;
   std::map<int, std::shared_ptr<const YearView>> views_;
   // (year, replicates, level) → (versions, intervals); dropped with the year's view.
   std::map<std::tuple<int, int, double>,

@@ -79,7 +79,7 @@ Response Fairness(Ctx& ctx) {
   if (auto err = PathYear(ctx, &year)) return *err;
   auto view = ctx.svc.years.View(year);
   if (!view.ok()) return Fail(view.status());
-  auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data, (*view)->result);
+  auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data(), (*view)->result);
   if (!report.ok()) return Fail(report.status());
   return JsonResponse(dto::FairnessJson(**view, *report));
 }
@@ -96,8 +96,8 @@ Response Anomalies(Ctx& ctx) {
   } else if (prev.status().code() != Code::kNotFound) {
     return Fail(prev.status());
   }
-  const auto flags = methods::DetectAnomalies((*view)->scheme, (*view)->data,
-                                              previous ? &previous->data : nullptr);
+  const auto flags = methods::DetectAnomalies((*view)->scheme, (*view)->data(),
+                                              previous ? &previous->data() : nullptr);
   // lead.read without results.all: only flags on indicators the caller's unit
   // leads (a unit-level Benford flag belongs to no indicator, so not to a lead).
   const bool all = RoleHas(ctx.role(), Permission::kResultsAll);

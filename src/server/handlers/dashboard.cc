@@ -30,15 +30,15 @@ Json Reporting(const YearView& view) {
     if (view.IsLeaf(ind.id)) pairs += static_cast<int64_t>(view.AssessedUnits(ind).size());
   }
   int latest_month = 0;
-  for (const core::Datum& d : view.data.values) {
-    latest_month = std::max(latest_month, MonthOf(d.period, year));
-  }
-  int64_t reported = 0;
-  for (const core::Datum& d : view.data.values) {
-    if (!d.value && !d.no_data) continue;
+  int64_t reported_months = 0, reported_year_end = 0;
+  view.ForEachValue([&](const core::Datum& d) {
     const int month = MonthOf(d.period, year);
-    if (latest_month > 0 ? month > 0 : d.period == year) ++reported;
-  }
+    latest_month = std::max(latest_month, month);
+    if (!d.value && !d.no_data) return;
+    if (month > 0) ++reported_months;
+    if (d.period == year) ++reported_year_end;
+  });
+  const int64_t reported = latest_month > 0 ? reported_months : reported_year_end;
   const int64_t expected = latest_month > 0 ? pairs * latest_month : pairs;
   char through[8];
   std::snprintf(through, sizeof through, "-%02d", latest_month);

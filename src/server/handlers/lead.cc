@@ -19,8 +19,7 @@ Response LeadIndicators(Ctx& ctx) {
     if (!all && (ctx.user->unit_id.empty() || ind.lead_unit_id != ctx.user->unit_id)) continue;
     Json values = Json::array();
     for (const core::Unit* u : view.AssessedUnits(ind)) {
-      auto d = view.year_end.find({ind.id, u->id});
-      const core::Datum* datum = d == view.year_end.end() ? nullptr : d->second;
+      const core::Datum* datum = view.YearEnd(ind.id, u->id);
       values.push_back({{"unit_id", u->id},
                         {"name_zh", u->name_zh},
                         {"name_en", u->name_en},

@@ -69,10 +69,8 @@ Response Scorecard(Ctx& ctx) {
     }
     auto lead_it = view.units.find(ind.lead_unit_id);
     Json monthly = Json::array();
-    if (auto m = view.monthly.find({ind.id, unit_id}); m != view.monthly.end()) {
-      for (const core::Datum* d : m->second) {
-        monthly.push_back({{"period", d->period}, {"value", dto::OptionalNumber(d->value)}});
-      }
+    for (const core::Datum* d : view.Monthly(ind.id, unit_id)) {
+      monthly.push_back({{"period", d->period}, {"value", dto::OptionalNumber(d->value)}});
     }
     indicators.push_back(
         {{"id", ind.id},

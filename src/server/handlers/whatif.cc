@@ -46,12 +46,11 @@ Response WhatIf(Ctx& ctx) {
   if (!view_or.ok()) return Fail(view_or.status());
   const YearView& before = **view_or;
 
-  auto after = std::make_shared<YearView>();
-  after->info = before.info;
+  core::Scheme after_scheme;
   if (has_changes) {
     auto changed = io::ApplySchemeChanges(before.scheme, body->at("changes"));
     if (!changed.ok()) return BadFromMessage(ctx, "", changed.status().message(), "changes");
-    after->scheme = std::move(changed).value();
+    after_scheme = std::move(changed).value();
   } else {
     if (!body->at("scheme").is_object()) {
       return BadField("scheme", ctx.T("scheme: expected a scheme file (a JSON object)",
@@ -69,10 +68,14 @@ Response WhatIf(Ctx& ctx) {
     if (Status st = core::ValidateScheme(*parsed); !st.ok()) {
       return BadFromMessage(ctx, "scheme.", st.message(), "scheme");
     }
-    after->scheme = std::move(parsed).value();
+    after_scheme = std::move(parsed).value();
   }
   // The same options as the year's own results (provisional unless published).
-  auto result = core::Evaluate(after->scheme, before.scoring_data, EvaluateOptionsFor(before.info));
+  auto after =
+      std::make_shared<YearView>(std::make_shared<const app::SchemeIndex>(std::move(after_scheme)));
+  after->info = before.info;
+  auto result =
+      core::Evaluate(after->scheme, before.scoring_data(), EvaluateOptionsFor(before.info));
   if (!result.ok()) {
     return BadField(has_changes ? "changes" : "scheme",
                     ctx.T("the changed scheme cannot be evaluated: " + result.status().message(),

@@ -77,6 +77,7 @@ class SqliteStore final : public Store {
   Result<std::vector<YearInfo>> ListYears() override;
   Result<std::optional<YearInfo>> FindYear(int year) override;
   Result<int64_t> DataVersion(int year) override;
+  Result<YearChanges> YearChangesSince(int year, int64_t since, int64_t limit) override;
   Result<core::Scheme> LoadScheme(int year) override;
   Result<core::YearData> LoadYearData(int year) override;
   Result<Org> LoadOrg() override;
@@ -118,6 +119,12 @@ class SqliteStore final : public Store {
   // for an unknown year. REQUIRES: inside a write transaction.
   Status CheckStageAndBump(const Actor& actor, int year, core::YearWrite w);
   Status BumpVersion(int year);
+  // The change log (year_changes.cc): BumpVersion records kind 'all' for the
+  // new version; a single-item write then narrows it with NoteChange.
+  // REQUIRE: inside the write transaction, after the bump.
+  Status LogAllChanged(int year);
+  Status NoteChange(int year, const char* kind, const std::string& indicator_id,
+                    const std::string& unit_id, const std::string& period);
 
   // The *Locked helpers REQUIRE mu_ held and, where they read several tables,
   // an open transaction.
@@ -126,6 +133,7 @@ class SqliteStore final : public Store {
   Result<bool> HasSchemeLocked(int year);
   Result<core::Scheme> LoadSchemeLocked(int year);
   Result<core::YearData> LoadYearDataLocked(int year);
+  Result<std::vector<core::Adjustment>> LoadAdjustmentsLocked(int year);
   Result<SchemeIndex> LoadIndexLocked(int year);
   Result<Org> LoadOrgLocked();
   Status CheckDatum(const SchemeIndex& index, int year, const core::Datum& d,

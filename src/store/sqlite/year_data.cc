@@ -83,6 +83,35 @@ Status SqliteStore::CheckDatum(const SchemeIndex& idx, int year, const core::Dat
   return Status::Ok();
 }
 
+Result<std::vector<core::Adjustment>> SqliteStore::LoadAdjustmentsLocked(int year) {
+  std::vector<core::Adjustment> out;
+  GOVPERF_ASSIGN_STMT(
+      q, db_->Prepare("SELECT id, unit_id, kind, points, veto_effect, reason_zh, reason_en, "
+                      "evidence, entered_by, approved_by FROM adjustments WHERE year = ? "
+                      "ORDER BY ord"));
+  q.Bind(1, year);
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) break;
+    core::Adjustment a;
+    a.id = q.Text(0);
+    a.unit_id = q.Text(1);
+    auto kind = core::ParseAdjustmentKind(q.Text(2));
+    auto effect = ParseVetoEffect(q.Text(4));
+    if (!kind || !effect) return Status::Internal("adjustments." + a.id + ": bad kind or effect");
+    a.kind = *kind;
+    a.points = q.Real(3);
+    a.veto_effect = *effect;
+    a.reason_zh = q.Text(5);
+    a.reason_en = q.Text(6);
+    a.evidence = q.Text(7);
+    a.entered_by = q.Text(8);
+    a.approved_by = q.Text(9);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 Result<core::YearData> SqliteStore::LoadYearDataLocked(int year) {
   core::YearData d;
   {
@@ -110,30 +139,9 @@ Result<core::YearData> SqliteStore::LoadYearDataLocked(int year) {
     }
   }
   {
-    GOVPERF_ASSIGN_STMT(
-        q, db_->Prepare("SELECT id, unit_id, kind, points, veto_effect, reason_zh, reason_en, "
-                        "evidence, entered_by, approved_by FROM adjustments WHERE year = ? "
-                        "ORDER BY ord"));
-    q.Bind(1, year);
-    for (;;) {
-      GOVPERF_STEP(row, q);
-      if (!row) break;
-      core::Adjustment a;
-      a.id = q.Text(0);
-      a.unit_id = q.Text(1);
-      auto kind = core::ParseAdjustmentKind(q.Text(2));
-      auto effect = ParseVetoEffect(q.Text(4));
-      if (!kind || !effect) return Status::Internal("adjustments." + a.id + ": bad kind or effect");
-      a.kind = *kind;
-      a.points = q.Real(3);
-      a.veto_effect = *effect;
-      a.reason_zh = q.Text(5);
-      a.reason_en = q.Text(6);
-      a.evidence = q.Text(7);
-      a.entered_by = q.Text(8);
-      a.approved_by = q.Text(9);
-      d.adjustments.push_back(std::move(a));
-    }
+    Result<std::vector<core::Adjustment>> adjustments = LoadAdjustmentsLocked(year);
+    if (!adjustments.ok()) return adjustments.status();
+    d.adjustments = std::move(adjustments).value();
   }
   {
     GOVPERF_ASSIGN_STMT(
@@ -348,6 +356,8 @@ Status SqliteStore::PutDatumTx(const Actor& actor, int year, const core::Datum& 
       ins.Bind(8, datum.approved_by).Bind(9, datum.note).Bind(10, NowIso()).Bind(11, year);
       GOVPERF_RETURN_IF_ERROR(ins.Run());
     }
+    GOVPERF_RETURN_IF_ERROR(
+        NoteChange(year, "datum", datum.indicator_id, datum.unit_id, datum.period));
     return AppendAudit(
         actor, "datum.put",
         "datum:" + y + "/" + datum.indicator_id + "/" + datum.unit_id + "/" + datum.period, before,
@@ -410,6 +420,7 @@ Status SqliteStore::PutComponentScoresTx(const Actor& actor, int year, const Com
   up.Bind(1, year).Bind(2, s.unit_id).Bind(3, s.satisfaction).Bind(4, s.leadership);
   up.Bind(5, s.satisfaction_se);
   GOVPERF_RETURN_IF_ERROR(up.Run());
+  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "scores", "", s.unit_id, ""));
   const json after{{"satisfaction", OptJson(s.satisfaction)},
                    {"satisfaction_se", OptJson(s.satisfaction_se)},
                    {"leadership", OptJson(s.leadership)}};
@@ -453,6 +464,7 @@ Status SqliteStore::PutUnitInputsTx(const Actor& actor, int year, const std::str
     ins.Bind(1, year).Bind(2, unit_id).Bind(3, name).Bind(4, v);
     GOVPERF_RETURN_IF_ERROR(ins.Run());
   }
+  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "inputs", "", unit_id, ""));
   return AppendAudit(actor, "inputs.put", "inputs:" + std::to_string(year) + "/" + unit_id,
                      before.empty() ? "" : before.dump(), json(inputs).dump());
 }
@@ -503,16 +515,19 @@ Status SqliteStore::PutAdjustmentTx(const Actor& actor, int year, const core::Ad
   up.Bind(8, a.reason_en).Bind(9, a.evidence).Bind(10, a.entered_by).Bind(11, a.approved_by);
   up.Bind(12, year);
   GOVPERF_RETURN_IF_ERROR(up.Run());
+  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "adjustments", "", a.unit_id, ""));
   return AppendAudit(actor, "adjustment.put", "adjustment:" + std::to_string(year) + "/" + a.id,
                      before, AdjustmentAuditJson(a));
 }
 
 Status SqliteStore::DeleteAdjustmentTx(const Actor& actor, int year, const std::string& id) {
   GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kAdjustments));
-  Result<core::YearData> data = LoadYearDataLocked(year);
-  if (!data.ok()) return data.status();
+  // Only the adjustments: loading the whole year's data would read millions
+  // of values in a province-size year.
+  Result<std::vector<core::Adjustment>> adjustments = LoadAdjustmentsLocked(year);
+  if (!adjustments.ok()) return adjustments.status();
   const core::Adjustment* found = nullptr;
-  for (const auto& a : data->adjustments) {
+  for (const auto& a : *adjustments) {
     if (a.id == id) found = &a;
   }
   if (!found) {
@@ -522,6 +537,7 @@ Status SqliteStore::DeleteAdjustmentTx(const Actor& actor, int year, const std::
   GOVPERF_ASSIGN_STMT(del, db_->Prepare("DELETE FROM adjustments WHERE year = ? AND id = ?"));
   del.Bind(1, year).Bind(2, id);
   GOVPERF_RETURN_IF_ERROR(del.Run());
+  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "adjustments", "", found->unit_id, ""));
   return AppendAudit(actor, "adjustment.delete", "adjustment:" + std::to_string(year) + "/" + id,
                      AdjustmentAuditJson(*found), "");
 }

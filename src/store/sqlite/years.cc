@@ -59,7 +59,8 @@ Status SqliteStore::BumpVersion(int year) {
   GOVPERF_ASSIGN_STMT(
       up, db_->Prepare("UPDATE years SET data_version = data_version + 1 WHERE year = ?"));
   up.Bind(1, year);
-  return up.Run();
+  GOVPERF_RETURN_IF_ERROR(up.Run());
+  return LogAllChanged(year);
 }
 
 Status SqliteStore::CheckStageAndBump(const Actor& actor, int year, core::YearWrite w) {
@@ -120,6 +121,7 @@ Status SqliteStore::PutYearTx(const Actor& actor, const YearInfo& year) {
                        "years.data_version + 1"));
   up.Bind(1, y.year).Bind(2, core::StageName(y.stage)).Bind(3, y.published_at);
   GOVPERF_RETURN_IF_ERROR(up.Run());
+  GOVPERF_RETURN_IF_ERROR(LogAllChanged(y.year));  // a stage decides how the year is scored
   return AppendAudit(actor, "year.put", "year:" + ys, old->has_value() ? YearAuditJson(**old) : "",
                      YearAuditJson(y));
 }
