@@ -217,7 +217,8 @@ TEST_F(SettingApi, TargetsAreNegotiatedStepByStepWithHistoryAndPerRoleLists) {
     Response l = Call("GET", Y("/setting/targets?awaiting=me"), nullptr, token);
     EXPECT_EQ(l.status, 200) << l.body;
     std::vector<std::string> out;
-    for (const Json& row : Body(l)["targets"]) {
+    const Json b = Body(l);  // (a range-for over Body(l)[...] would dangle)
+    for (const Json& row : b["targets"]) {
       out.push_back(row["indicator_id"].get<std::string>() + "/" +
                     row["unit_id"].get<std::string>());
     }
@@ -476,9 +477,14 @@ TEST_F(SettingApi, AnApprovedAdjustmentMakesTheNextVersionAndResultsFollowIt) {
   // The results use the version in force: D01's 1.1.1 target is now 8.
   const auto after = city_.Call("GET", "/api/v1/years/2025/units/D01/scorecard", "", admin_);
   ASSERT_EQ(after.status, 200);
-  for (const Json& ind : Body(after)["indicators"]) {
-    if (ind["id"] == "1.1.1") EXPECT_EQ(ind["target"], 8);
+  const Json card = Body(after);
+  int seen = 0;
+  for (const Json& ind : card["indicators"]) {
+    if (ind["id"] != "1.1.1") continue;
+    ++seen;
+    EXPECT_EQ(ind["target"], 8);
   }
+  EXPECT_EQ(seen, 1);
 
   // A points adjustment by the lead of 1.1.1, rejected with a reason, changes nothing.
   r = Call("POST", Y("/setting/change-requests", 2025),

@@ -85,8 +85,8 @@ class Fields {
  private:
   void Err(const char* k, const char* en, const char* zh) {
     if (error_) return;
-    error_ = BadField(k, ctx_.T(std::string(k) + ": expected " + en,
-                                std::string(k) + "：应为" + zh));
+    error_ =
+        BadField(k, ctx_.T(std::string(k) + ": expected " + en, std::string(k) + "：应为" + zh));
   }
   const Ctx& ctx_;
   const Json& j_;
@@ -119,9 +119,8 @@ st::NodeFields ReadNode(Fields& f) {
 }
 
 Json EventJson(const store::TargetEvent& e) {
-  return {{"seq", e.seq},          {"at", e.at},
-          {"actor", e.actor},      {"role", e.role},
-          {"action", e.action},    {"value", dto::OptionalNumber(e.value)},
+  return {{"seq", e.seq},      {"at", e.at},         {"actor", e.actor},
+          {"role", e.role},    {"action", e.action}, {"value", dto::OptionalNumber(e.value)},
           {"reason", e.reason}};
 }
 
@@ -139,9 +138,12 @@ Json NegotiationJson(const store::TargetNegotiation& n) {
 }
 
 Json VersionJson(const store::SchemeVersion& v) {
-  return {{"year", v.year},         {"version", v.version},
-          {"at", v.at},             {"actor", v.actor},
-          {"note", v.note},         {"change_request", v.change_request},
+  return {{"year", v.year},
+          {"version", v.version},
+          {"at", v.at},
+          {"actor", v.actor},
+          {"note", v.note},
+          {"change_request", v.change_request},
           {"sha256", v.content_sha256}};
 }
 
@@ -218,15 +220,17 @@ Response SettingScheme(Ctx& ctx) {
   }
   Json units = Json::array();
   for (const auto& u : scheme->units) {
-    units.push_back({{"id", u.id}, {"name_zh", u.name_zh}, {"name_en", u.name_en},
+    units.push_back({{"id", u.id},
+                     {"name_zh", u.name_zh},
+                     {"name_en", u.name_en},
                      {"category_id", u.category_id}});
   }
   Json categories = Json::array();
   for (const auto& c : scheme->categories) {
     categories.push_back({{"id", c.id}, {"name_zh", c.name_zh}, {"name_en", c.name_en}});
   }
-  const bool editable = (info->stage == core::Stage::kDraft ||
-                         info->stage == core::Stage::kSetting) && *last == 0;
+  const bool editable =
+      (info->stage == core::Stage::kDraft || info->stage == core::Stage::kSetting) && *last == 0;
   return JsonResponse({{"year", year},
                        {"status", core::StageName(info->stage)},
                        {"version", *last},
@@ -289,7 +293,8 @@ Response ListTargets(Ctx& ctx) {
   int year = 0;
   if (auto err = PathYear(ctx, &year)) return *err;
   st::TargetFilter filter;
-  if (auto it = ctx.query.find("indicator_id"); it != ctx.query.end()) filter.indicator_id = it->second;
+  if (auto it = ctx.query.find("indicator_id"); it != ctx.query.end())
+    filter.indicator_id = it->second;
   if (auto it = ctx.query.find("unit_id"); it != ctx.query.end()) filter.unit_id = it->second;
   if (auto it = ctx.query.find("awaiting"); it != ctx.query.end()) {
     if (it->second != "me") {
@@ -319,8 +324,8 @@ Response ProposeTargets(Ctx& ctx) {
   Json body;
   if (auto err = ObjectBody(ctx, &body)) return *err;
   if (!body.contains("items") || !body["items"].is_array()) {
-    return BadField("items", ctx.T("items: expected an array of proposals",
-                                   "items：应为目标值提议数组"));
+    return BadField("items",
+                    ctx.T("items: expected an array of proposals", "items：应为目标值提议数组"));
   }
   std::vector<st::TargetProposal> items;
   for (size_t i = 0; i < body["items"].size(); ++i) {
@@ -365,8 +370,12 @@ Response ListComments(Ctx& ctx) {
   if (!list.ok()) return Fail(ctx, list.status());
   Json out = Json::array();
   for (const auto& c : *list) {
-    out.push_back({{"id", c.id}, {"indicator_id", c.indicator_id}, {"at", c.at},
-                   {"author", c.author}, {"role", c.role}, {"text", c.text}});
+    out.push_back({{"id", c.id},
+                   {"indicator_id", c.indicator_id},
+                   {"at", c.at},
+                   {"author", c.author},
+                   {"role", c.role},
+                   {"text", c.text}});
   }
   return JsonResponse({{"year", year}, {"comments", std::move(out)}});
 }
@@ -382,8 +391,12 @@ Response AddComment(Ctx& ctx) {
   if (!f.ok()) return f.error();
   auto c = st::AddComment(ctx.svc.store, ctx.caller(), year, indicator, text);
   if (!c.ok()) return Fail(ctx, c.status());
-  return JsonResponse({{"id", c->id}, {"indicator_id", c->indicator_id}, {"at", c->at},
-                       {"author", c->author}, {"role", c->role}, {"text", c->text}},
+  return JsonResponse({{"id", c->id},
+                       {"indicator_id", c->indicator_id},
+                       {"at", c->at},
+                       {"author", c->author},
+                       {"role", c->role},
+                       {"text", c->text}},
                       201);
 }
 
@@ -493,7 +506,8 @@ Response DecideChangeRequest(Ctx& ctx) {
   const std::optional<bool> approve = f.Bool("approve");
   const std::string reason = f.StrOr("reason");
   if (!f.ok()) return f.error();
-  if (!approve) return BadField("approve", ctx.T("approve: required (true or false)", "approve：必填"));
+  if (!approve)
+    return BadField("approve", ctx.T("approve: required (true or false)", "approve：必填"));
   auto r = st::DecideChange(ctx.svc.store, ctx.caller(), year, id, *approve, reason);
   if (!r.ok()) return Fail(ctx, r.status());
   return JsonResponse(RequestJson(*r));
@@ -534,16 +548,17 @@ Response PutDuties(Ctx& ctx) {
     Json body;
     if (auto err = ObjectBody(ctx, &body)) return *err;
     if (!body.contains("items") || !body["items"].is_array()) {
-      return BadField("items", ctx.T("items: expected an array of duty items",
-                                     "items：应为权责事项数组"));
+      return BadField("items",
+                      ctx.T("items: expected an array of duty items", "items：应为权责事项数组"));
     }
     for (size_t i = 0; i < body["items"].size(); ++i) {
       const Json& j = body["items"][i];
       const std::string row = "items[" + std::to_string(i) + "]";
-      if (!j.is_object()) return BadField(row, ctx.T(row + ": expected an object", row + "：应为对象"));
+      if (!j.is_object())
+        return BadField(row, ctx.T(row + ": expected an object", row + "：应为对象"));
       Fields f(ctx, j);
-      items.push_back({unit, f.StrOr("id"), f.StrOr("title"), f.StrOr("basis"),
-                       f.StrOr("category")});
+      items.push_back(
+          {unit, f.StrOr("id"), f.StrOr("title"), f.StrOr("basis"), f.StrOr("category")});
       if (!f.ok()) return f.error();
     }
   }
