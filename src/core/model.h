@@ -97,6 +97,10 @@ struct Indicator {
   // deviation (0.02 = values are known to about ±2 %); 0 = exact. Used for
   // score and rank intervals (methods/uncertainty.h).
   double measurement_error = 0;
+  // Set with the scheme (指标设置), for those who report and verify the value:
+  std::string data_source;     // 数据来源, e.g. "市统计局月报"
+  std::string frequency;       // 报送频次: monthly | quarterly | half_yearly | yearly, or empty
+  std::string evidence_rules;  // 佐证材料要求
   // Which units are assessed on this indicator: all units of these categories
   // (共性指标 common indicator) ...
   std::vector<std::string> category_ids;

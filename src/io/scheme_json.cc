@@ -161,6 +161,9 @@ Status ParseIndicator(const Obj& o, core::Indicator& ind) {
   GOVPERF_RETURN_IF_ERROR(o.Strings("category_ids", ind.category_ids));
   GOVPERF_RETURN_IF_ERROR(o.Strings("unit_ids", ind.unit_ids));
   GOVPERF_RETURN_IF_ERROR(o.Bool("cumulative", ind.cumulative));
+  GOVPERF_RETURN_IF_ERROR(o.Str("data_source", ind.data_source));
+  GOVPERF_RETURN_IF_ERROR(o.Str("frequency", ind.frequency));
+  GOVPERF_RETURN_IF_ERROR(o.Str("evidence_rules", ind.evidence_rules));
   GOVPERF_RETURN_IF_ERROR(o.Num("measurement_error", ind.measurement_error));
   if (ind.measurement_error < 0) {
     return Status::Invalid(o.Where("measurement_error") + ": must not be negative");
@@ -282,6 +285,10 @@ json SchemeToJson(const core::Scheme& s) {
                     {"unit_ids", i.unit_ids},
                     {"cumulative", i.cumulative},
                     {"measurement_error", i.measurement_error}});
+    // Setting fields only when set: files of schemes without them stay as they were.
+    if (!i.data_source.empty()) inds.back()["data_source"] = i.data_source;
+    if (!i.frequency.empty()) inds.back()["frequency"] = i.frequency;
+    if (!i.evidence_rules.empty()) inds.back()["evidence_rules"] = i.evidence_rules;
   }
   j["indicators"] = inds;
   json targets = json::array();

@@ -40,6 +40,15 @@ const char* PermissionName(Permission p) {
       return "years.write";
     case Permission::kScoresWrite:
       return "scores.write";
+    // ---- indicator setting ----
+    case Permission::kSettingRead:
+      return "setting.read";
+    case Permission::kSettingWrite:
+      return "setting.write";
+    case Permission::kSettingNegotiate:
+      return "setting.negotiate";
+    case Permission::kSettingComment:
+      return "setting.comment";
   }
   return "?";
 }
@@ -51,13 +60,23 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
       {R::kAdmin,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kLeadRead, P::kValuesWrite,
         P::kDashboardRead, P::kAuditRead, P::kUsersRead, P::kSchemeWrite, P::kUsersWrite,
-        P::kOrgWrite, P::kYearsWrite, P::kScoresWrite}},
-      {R::kLeader, {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead}},
-      {R::kLead, {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite}},
-      {R::kUnit, {P::kResultsPublic, P::kScorecardOwn}},
-      // 专家: reviews and judges come with the year's workflow; until then an
-      // expert reads what the public reads.
-      {R::kExpert, {P::kResultsPublic}},
+        P::kOrgWrite, P::kYearsWrite, P::kScoresWrite,
+        // indicator setting
+        P::kSettingRead, P::kSettingWrite, P::kSettingNegotiate, P::kSettingComment}},
+      {R::kLeader,
+       {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
+        // indicator setting: read only
+        P::kSettingRead}},
+      {R::kLead,
+       {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
+        // indicator setting: narrowed to the indicators it leads in app/setting
+        P::kSettingRead, P::kSettingNegotiate}},
+      {R::kUnit,
+       {P::kResultsPublic, P::kScorecardOwn,
+        // indicator setting: narrowed to its own targets and requests in app/setting
+        P::kSettingRead, P::kSettingNegotiate}},
+      // 专家: reads the scheme being set and comments on indicators; nothing else.
+      {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment}},
       {R::kAnonymous, {P::kResultsPublic}},
   };
   static const std::vector<Permission> kNone;
@@ -225,6 +244,114 @@ const std::vector<RouteSpec>& Routes() {
        h::ExportResults,
        true},
       {"GET", "/api/v1/templates/{what}", A::kAuthenticated, {}, h::ExportTemplate},
+      // ---- indicator setting (指标设置, docs/api.md "Indicator setting") ----
+      // The method registry's parameter specs, for forms: not secret.
+      {"GET", "/api/v1/scoring/methods", A::kAuthenticated, {}, h::ScoringMethods},
+      // Units and lead departments read from the setting stage on (handler).
+      {"GET",
+       "/api/v1/years/{year}/setting/scheme",
+       A::kPermission,
+       {P::kSettingRead},
+       h::SettingScheme},
+      {"POST",
+       "/api/v1/years/{year}/setting/nodes",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::AddNode},
+      {"PUT",
+       "/api/v1/years/{year}/setting/nodes/{id}",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::EditNode},
+      {"POST",
+       "/api/v1/years/{year}/setting/nodes/{id}/move",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::MoveNode},
+      {"DELETE",
+       "/api/v1/years/{year}/setting/nodes/{id}",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::DeleteNode},
+      // Targets: negotiators see their own rows (app/setting/targets.h); the
+      // leader reads all (results.all); experts do not see targets.
+      {"GET",
+       "/api/v1/years/{year}/setting/targets",
+       A::kPermission,
+       {P::kSettingNegotiate, P::kResultsAll},
+       h::ListTargets},
+      {"POST",
+       "/api/v1/years/{year}/setting/targets/propose",
+       A::kPermission,
+       {P::kSettingNegotiate},
+       h::ProposeTargets},
+      {"POST",
+       "/api/v1/years/{year}/setting/targets/step",
+       A::kPermission,
+       {P::kSettingNegotiate},
+       h::TargetStep},
+      {"GET",
+       "/api/v1/years/{year}/setting/comments",
+       A::kPermission,
+       {P::kSettingRead},
+       h::ListComments},
+      {"POST",
+       "/api/v1/years/{year}/setting/comments",
+       A::kPermission,
+       {P::kSettingComment},
+       h::AddComment},
+      {"POST",
+       "/api/v1/years/{year}/setting/publish",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::PublishScheme},
+      {"GET",
+       "/api/v1/years/{year}/setting/change-requests",
+       A::kPermission,
+       {P::kSettingNegotiate, P::kResultsAll},
+       h::ListChangeRequests},
+      {"POST",
+       "/api/v1/years/{year}/setting/change-requests",
+       A::kPermission,
+       {P::kSettingNegotiate},
+       h::AddChangeRequest},
+      {"POST",
+       "/api/v1/years/{year}/setting/change-requests/{id}/decide",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::DecideChangeRequest},
+      {"GET",
+       "/api/v1/years/{year}/setting/versions",
+       A::kPermission,
+       {P::kSettingRead},
+       h::ListVersions},
+      {"GET",
+       "/api/v1/years/{year}/setting/versions/{version}",
+       A::kPermission,
+       {P::kSettingRead},
+       h::GetVersion},
+      {"GET",
+       "/api/v1/years/{year}/setting/diff",
+       A::kPermission,
+       {P::kSettingRead},
+       h::DiffVersions},
+      // 权责清单: units and lead departments read their own unit's (handler).
+      {"GET",
+       "/api/v1/years/{year}/setting/duties/{unit}",
+       A::kPermission,
+       {P::kSettingNegotiate, P::kResultsAll},
+       h::GetDuties},
+      {"PUT",
+       "/api/v1/years/{year}/setting/duties/{unit}",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::PutDuties},
+      {"PUT",
+       "/api/v1/years/{year}/setting/duties/{unit}/links/{indicator}",
+       A::kPermission,
+       {P::kSettingWrite},
+       h::PutDutyLinks},
+      // ---- end indicator setting ----
   };
   return kRoutes;
 }

@@ -28,6 +28,11 @@ enum class Permission {
   kOrgWrite,       // org.write: the organisation registry (categories, units)
   kYearsWrite,     // years.write: open years, move them between stages
   kScoresWrite,    // scores.write: satisfaction/leadership scores, inputs, bonus/deduction/veto
+  // ---- indicator setting (指标设置) ----
+  kSettingRead,       // setting.read: the scheme being set, its versions and diffs, comments
+  kSettingWrite,      // setting.write: node edits, publication, decisions, duty lists (admin)
+  kSettingNegotiate,  // setting.negotiate: target negotiation and adjustment requests
+  kSettingComment,    // setting.comment: comments on indicators (experts)
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

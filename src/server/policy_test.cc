@@ -86,6 +86,30 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"POST /api/v1/years/{year}/values/import", {"admin", "lead"}},
       {"GET /api/v1/years/{year}/results/export", {"admin", "leader"}},  // results.all
       {"GET /api/v1/templates/{what}", kLoggedIn},
+      // ---- indicator setting (指标设置): samples use 2027 (setting) and 2025 ----
+      {"GET /api/v1/scoring/methods", kLoggedIn},
+      {"GET /api/v1/years/{year}/setting/scheme", kLoggedIn},  // setting.read
+      {"POST /api/v1/years/{year}/setting/nodes", {"admin"}},
+      {"PUT /api/v1/years/{year}/setting/nodes/{id}", {"admin"}},
+      {"POST /api/v1/years/{year}/setting/nodes/{id}/move", {"admin"}},
+      {"DELETE /api/v1/years/{year}/setting/nodes/{id}", {"admin"}},
+      // setting.negotiate or results.all: experts never see targets.
+      {"GET /api/v1/years/{year}/setting/targets", {"admin", "leader", "lead", "unit"}},
+      // setting.negotiate, narrowed: a unit does not propose (403 in the use case).
+      {"POST /api/v1/years/{year}/setting/targets/propose", {"admin", "lead"}},
+      {"POST /api/v1/years/{year}/setting/targets/step", {"admin", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/setting/comments", kLoggedIn},
+      {"POST /api/v1/years/{year}/setting/comments", {"admin", "expert"}},
+      {"POST /api/v1/years/{year}/setting/publish", {"admin"}},
+      {"GET /api/v1/years/{year}/setting/change-requests", {"admin", "leader", "lead", "unit"}},
+      {"POST /api/v1/years/{year}/setting/change-requests", {"admin", "lead", "unit"}},
+      {"POST /api/v1/years/{year}/setting/change-requests/{id}/decide", {"admin"}},
+      {"GET /api/v1/years/{year}/setting/versions", kLoggedIn},
+      {"GET /api/v1/years/{year}/setting/versions/{version}", kLoggedIn},
+      {"GET /api/v1/years/{year}/setting/diff", kLoggedIn},
+      {"GET /api/v1/years/{year}/setting/duties/{unit}", {"admin", "leader", "lead", "unit"}},
+      {"PUT /api/v1/years/{year}/setting/duties/{unit}", {"admin"}},
+      {"PUT /api/v1/years/{year}/setting/duties/{unit}/links/{indicator}", {"admin"}},
   };
   return kMatrix;
 }
@@ -135,6 +159,8 @@ std::string ImportBody(const std::string& pattern) {
 }
 
 // A concrete, valid request for a route pattern, as `role` would send it.
+std::string method_of(const RouteSpec& route) { return route.method; }
+
 Request SampleRequest(const RouteSpec& route, const std::string& role, const std::string& token) {
   std::string path = route.pattern;
   auto replace = [&](const std::string& from, const std::string& to) {
@@ -145,7 +171,14 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   const bool put_scheme =
       (std::string(route.method) == "PUT" && path.find("/scheme") != std::string::npos) ||
       std::string(route.pattern) == "/api/v1/years/{year}/scheme/import";
-  replace("{year}", put_scheme ? "2026" : "2025");
+  // Indicator setting: 2027 is in the setting stage; adjustment requests,
+  // versions and diffs are about 2025 (being monitored).
+  const std::string pat = route.pattern;
+  const bool setting = pat.find("/setting/") != std::string::npos &&
+                       pat.find("/change-requests") == std::string::npos &&
+                       pat.find("/versions") == std::string::npos &&
+                       pat.find("/diff") == std::string::npos;
+  replace("{year}", put_scheme ? "2026" : (setting ? "2027" : "2025"));
   replace("{unit}", role == "lead" ? "B01" : "D01");
   replace("{username}", "unit_d01");
   replace("{what}", "values");
@@ -154,6 +187,16 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   if (pattern == "/api/v1/org/units/{id}") replace("{id}", "D02");
   if (pattern == "/api/v1/org/units/{id}/merge") replace("{id}", "NEWU");
   if (pattern.find("/adjustments/{id}") != std::string::npos) replace("{id}", "adj-" + role);
+  // ---- indicator setting ----
+  if (pattern.find("/setting/nodes/{id}") != std::string::npos) {
+    replace("{id}", pattern.find("/move") != std::string::npos || method_of(route) == "DELETE"
+                        ? "9"
+                        : "1.1.1");
+  }
+  if (pattern.find("/change-requests/{id}") != std::string::npos) replace("{id}", "1");
+  replace("{version}", "1");
+  replace("{indicator}", "1.1.1");
+  if (pattern.find("/setting/diff") != std::string::npos) path += "?from=1&to=2";
   const std::string method = route.method;
   std::string body;
   if (path == "/api/v1/auth/login") {
@@ -200,11 +243,60 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   } else if (method == "POST" && pattern == "/api/v1/years/{year}/adjustments") {
     body = R"({"unit_id":"D01","kind":"bonus","points":1,"reason_zh":"国家级表彰"})";
   }
+  // ---- indicator setting ----
+  if (method == "POST" && pattern == "/api/v1/years/{year}/setting/nodes") {
+    body = R"({"id":"9","name_zh":"创新","points":0})";
+  } else if (method == "PUT" && pattern == "/api/v1/years/{year}/setting/nodes/{id}") {
+    body = R"({"name_zh":"投资完成率（修订）"})";
+  } else if (pattern == "/api/v1/years/{year}/setting/nodes/{id}/move") {
+    body = R"({"parent_id":"1"})";
+  } else if (pattern == "/api/v1/years/{year}/setting/targets/propose") {
+    body = R"({"items":[{"indicator_id":"1.1.1","unit_id":"D01","value":12,"reason":"规划"}]})";
+  } else if (pattern == "/api/v1/years/{year}/setting/targets/step") {
+    const char* action = role == "admin" ? "decide" : role == "lead" ? "accept_counter" : "accept";
+    body = Json({{"indicator_id", "1.1.1"},
+                 {"unit_id", "D01"},
+                 {"action", action},
+                 {"value", 11},
+                 {"reason", "裁定"}})
+               .dump();
+  } else if (method == "POST" && pattern == "/api/v1/years/{year}/setting/comments") {
+    body = R"({"indicator_id":"1.1.1","text":"建议"})";
+  } else if (pattern == "/api/v1/years/{year}/setting/publish") {
+    body = R"({"note":"审定"})";
+  } else if (method == "POST" && pattern == "/api/v1/years/{year}/setting/change-requests") {
+    body =
+        role == "lead"
+            ? R"({"kind":"points","indicator_id":"1.1.1","points":12,"reason":"更重要"})"
+            : R"({"kind":"target","indicator_id":"1.1.1","unit_id":"D01","value":8,"reason":"灾情"})";
+  } else if (pattern == "/api/v1/years/{year}/setting/change-requests/{id}/decide") {
+    body = R"({"approve":true,"reason":"同意"})";
+  } else if (method == "PUT" && pattern == "/api/v1/years/{year}/setting/duties/{unit}") {
+    body = R"({"items":[{"id":"Q1","title":"重大项目审批"}]})";
+  } else if (pattern == "/api/v1/years/{year}/setting/duties/{unit}/links/{indicator}") {
+    body = R"({"item_ids":["Q1"]})";
+  }
   return testing::MakeRequest(route.method, path, body, token);
+}
+
+// Puts the 1.1.1/D01 negotiation of 2027 in `state` (the step each role's
+// sample request takes needs its own starting state).
+void SeedNegotiation(TestCity& city, const std::string& state) {
+  store::TargetNegotiation n{"1.1.1", "D01", state, 12.0, 10.0, std::nullopt, "", {}};
+  ASSERT_TRUE(city.store()
+                  .Write({"system"},
+                         [&](store::WriteTx& tx) {
+                           return tx.PutTargetStep(2027, n, {0, "", "", "", "seed", {}, ""});
+                         })
+                  .ok());
 }
 
 TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
   TestCity city;
+  // Indicator setting samples: 2027 in the setting stage, its duty item Q1 for
+  // D01 (lead_b01 reads B01's list, empty).
+  ASSERT_TRUE(city.store().SaveScheme({"system"}, testing::TinyScheme(2027)).ok());
+  ASSERT_TRUE(city.store().PutYear({"system"}, {2027, core::Stage::kSetting, "", 0}).ok());
   std::set<std::string> seen;
   for (const RouteSpec& route : Routes()) {
     const std::string key = std::string(route.method) + " " + route.pattern;
@@ -225,6 +317,12 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
             city.store()
                 .Write({"system"}, [&](store::WriteTx& tx) { return tx.PutAdjustment(2025, a); })
                 .ok());
+      }
+      if (key == "POST /api/v1/years/{year}/setting/targets/step" &&
+          (role == "admin" || role == "lead" || role == "unit")) {
+        SeedNegotiation(city, role == "admin"  ? "escalated"
+                              : role == "lead" ? "countered"
+                                               : "proposed");
       }
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {

@@ -142,6 +142,96 @@ struct AuditVerification {
   std::string message;
 };
 
+// ---- indicator setting (指标设置): types ---------------------------------
+// Target negotiation, expert comments, published scheme versions, adjustment
+// requests (调整程序) and the power-and-responsibility list (权责清单).
+// docs/design/workflow.md has the state machines; app/setting/ the rules.
+
+// One step of a target negotiation (协商记录). at/actor/role/seq: by the store.
+struct TargetEvent {
+  int64_t seq = 0;
+  std::string at;
+  std::string actor;
+  std::string role;
+  std::string action;  // propose | accept | counter | accept_counter | keep | escalate | decide
+  std::optional<double> value;
+  std::string reason;
+};
+// The current state of the negotiation of one unit's target on one leaf.
+struct TargetNegotiation {
+  std::string indicator_id;
+  std::string unit_id;
+  std::string state;  // proposed | countered | escalated | agreed | decided
+  std::optional<double> lead_value;    // the lead department's proposal
+  std::optional<double> unit_value;    // the unit's counter-proposal
+  std::optional<double> agreed_value;  // set once agreed or decided
+  std::string updated_at;              // by the store
+  std::vector<TargetEvent> history;    // oldest first (read only)
+};
+// 专家意见 on an indicator. id/at/author/role: by the store.
+struct IndicatorComment {
+  int64_t id = 0;
+  std::string indicator_id;
+  std::string at;
+  std::string author;
+  std::string role;
+  std::string text;
+};
+// A published version of a year's scheme. at/actor/content_sha256: by the store.
+struct SchemeVersion {
+  int year = 0;
+  int version = 0;  // 1 at publication, N+1 per approved adjustment
+  std::string at;
+  std::string actor;
+  std::string note;
+  int64_t change_request = 0;  // the approved request that made it; 0 for none
+  std::string content_sha256;
+};
+// 调整申请. id/requested_at: by the store on insert.
+struct ChangeRequest {
+  int64_t id = 0;
+  std::string kind;  // target | points | method | applicability
+  std::string indicator_id;
+  std::string unit_id;  // target: whose target; else empty
+  std::string change;   // JSON object text: the requested values
+  std::string reason;
+  std::string evidence;  // 佐证说明
+  std::string state;     // pending | approved | rejected
+  std::string requested_by;
+  std::string requested_role;
+  std::string requested_unit;
+  std::string requested_at;
+  std::string decided_by;
+  std::string decided_at;
+  std::string decision;  // the office's reason
+  int version = 0;       // approved: the scheme version it made
+};
+// 权责清单 item of a unit, and the indicators that cover items.
+struct DutyItem {
+  std::string unit_id;
+  std::string id;
+  std::string title;
+  std::string basis;     // 设定依据
+  std::string category;  // 职权类别
+};
+struct DutyLink {
+  std::string unit_id;
+  std::string item_id;
+  std::string indicator_id;
+};
+struct Duties {
+  std::vector<DutyItem> items;  // by unit, then import order
+  std::vector<DutyLink> links;  // by unit, item, indicator
+};
+// A node edit of the scheme in force, for its audit record.
+struct SchemeEdit {
+  std::string action;  // indicator.add | indicator.edit | indicator.move | indicator.delete
+  std::string node_id;
+  std::string before;  // JSON text, empty when added
+  std::string after;   // JSON text, empty when deleted
+};
+// ---- end indicator setting types ----------------------------------------
+
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
 // (generators, migrations, `govperf init`, operator imports).
@@ -243,6 +333,21 @@ class AuditReader {
   virtual Result<std::pair<int64_t, std::string>> AuditHead() = 0;
 };
 
+// ---- indicator setting (指标设置): reads ----------------------------------
+class SettingReader {
+ public:
+  virtual ~SettingReader() = default;
+  // Ordered by (indicator, unit), each with its history.
+  virtual Result<std::vector<TargetNegotiation>> ListTargetNegotiations(int year) = 0;
+  virtual Result<std::vector<IndicatorComment>> ListIndicatorComments(int year) = 0;  // by id
+  virtual Result<std::vector<SchemeVersion>> ListSchemeVersions(int year) = 0;  // ascending
+  // NotFound for an unknown version.
+  virtual Result<core::Scheme> LoadSchemeVersion(int year, int version) = 0;
+  virtual Result<std::vector<ChangeRequest>> ListChangeRequests(int year) = 0;  // by id
+  virtual Result<Duties> LoadDuties(int year) = 0;
+};
+// ---- end indicator setting reads ------------------------------------------
+
 // ---- the write transaction ----
 
 // Every write operation; valid only inside the Store::Write callback that
@@ -286,6 +391,39 @@ class WriteTx {
   virtual Status PutOrgCategory(const OrgCategory& category) = 0;  // insert or update
   virtual Status PutOrgUnit(const OrgUnit& unit) = 0;              // insert or update
   virtual Status AddOrgChange(const OrgChange& change) = 0;
+
+  // ---- indicator setting (指标设置) ----
+  // The scheme in force, read inside this transaction (an edit applies to
+  // what it read: no lost update). NotFound when the year has no scheme.
+  virtual Result<core::Scheme> LoadSchemeForUpdate(int year) = 0;
+  // Replaces the scheme after one node edit, audited as the edit (action,
+  // node before/after) rather than as a bulk save. Stage rule: scheme.
+  // Refused once the year's scheme has a published version (frozen: changes
+  // go through an adjustment request).
+  virtual Status SaveSchemeEdit(const core::Scheme& scheme, const SchemeEdit& edit) = 0;
+  // One negotiation step: the row's new state and the step for its history.
+  // An agreed or decided row also sets the scheme's target. Stage rule:
+  // targets; refused once the scheme is published.
+  virtual Status PutTargetStep(int year, const TargetNegotiation& row, const TargetEvent& step) = 0;
+  virtual Status AddIndicatorComment(int year, const IndicatorComment& comment) = 0;  // review
+  // Makes `scheme` the version in force and records it as version
+  // `version.version`, which must be the last one + 1. Stage rule:
+  // scheme_versions.
+  virtual Status PutSchemeVersion(const core::Scheme& scheme, const SchemeVersion& version) = 0;
+  // Returns the new request's id. Stage rule: change_requests.
+  virtual Result<int64_t> AddChangeRequest(int year, const ChangeRequest& request) = 0;
+  // Records the office's decision on a pending request (state, decided_by,
+  // decision, version). Stage rule: scheme_versions.
+  virtual Status DecideChangeRequest(int year, const ChangeRequest& request) = 0;
+  // Replaces a unit's duty items; refused when a linked item would go.
+  // Stage rule: duties.
+  virtual Status PutDutyItems(int year, const std::string& unit_id,
+                              const std::vector<DutyItem>& items) = 0;
+  // The items of `unit_id` that indicator `indicator_id` covers (replaces).
+  virtual Status PutDutyLinks(int year, const std::string& unit_id,
+                              const std::string& indicator_id,
+                              const std::vector<std::string>& item_ids) = 0;
+  // ---- end indicator setting ----
 };
 
 class Store : public UserReader,
@@ -293,7 +431,8 @@ class Store : public UserReader,
               public SchemeReader,
               public YearDataReader,
               public OrgReader,
-              public AuditReader {
+              public AuditReader,
+              public SettingReader {
  public:
   ~Store() override = default;
 

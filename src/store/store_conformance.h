@@ -464,4 +464,176 @@ TEST_P(StoreConformance, TheAuditChainHoldsAcrossEveryKindOfWrite) {
   EXPECT_EQ(page->back().hash, head->second);
 }
 
+// ---- indicator setting (指标设置) ----
+
+TEST_P(StoreConformance, TargetNegotiationKeepsHistoryAndSetsTheAgreedTarget) {
+  MakeYear(2026, core::Stage::kSetting);
+  const Actor unit{"unit_u2", core::Role::kUnit};
+  const int64_t v0 = Version(2026);
+  TargetNegotiation n{"1.1", "U2", "proposed", 6.0, std::nullopt, std::nullopt, "", {}};
+  ASSERT_TRUE(
+      store()
+          .Write(kLead,
+                 [&](WriteTx& tx) {
+                   return tx.PutTargetStep(2026, n, {0, "", "", "", "propose", 6.0, "按规划"});
+                 })
+          .ok());
+  // An open step changes no score: the data version stays.
+  EXPECT_EQ(Version(2026), v0);
+  n.state = "agreed";
+  n.agreed_value = 6.0;
+  ASSERT_TRUE(store()
+                  .Write(unit,
+                         [&](WriteTx& tx) {
+                           return tx.PutTargetStep(2026, n, {0, "", "", "", "accept", 6.0, ""});
+                         })
+                  .ok());
+  EXPECT_EQ(Version(2026), v0 + 1);
+  auto rows = store().ListTargetNegotiations(2026);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->at(0).state, "agreed");
+  ASSERT_EQ(rows->at(0).history.size(), 2u);
+  EXPECT_EQ(rows->at(0).history[0].actor, "lead_u1");
+  EXPECT_EQ(rows->at(0).history[0].reason, "按规划");
+  EXPECT_EQ(rows->at(1 - 1).history[1].role, "unit");
+  EXPECT_EQ(store().LoadScheme(2026)->targets.at({"1.1", "U2"}), 6.0);
+  // An unknown unit changes nothing; so does a step in monitoring.
+  n.unit_id = "U9";
+  EXPECT_EQ(store()
+                .Write(kLead,
+                       [&](WriteTx& tx) {
+                         return tx.PutTargetStep(2026, n, {0, "", "", "", "propose", 1.0, ""});
+                       })
+                .code(),
+            Code::kNotFound);
+  YearInfo y{2026, core::Stage::kMonitoring, "", 0};
+  ASSERT_TRUE(store().PutYear(kAdmin, y).ok());
+  n.unit_id = "U1";
+  EXPECT_EQ(store()
+                .Write(kLead,
+                       [&](WriteTx& tx) {
+                         return tx.PutTargetStep(2026, n, {0, "", "", "", "propose", 1.0, ""});
+                       })
+                .code(),
+            Code::kFailedPrecondition);
+  EXPECT_EQ(store().ListTargetNegotiations(2026)->size(), 1u);
+}
+
+TEST_P(StoreConformance, APublishedVersionFreezesTheSchemeAndKeepsItsSnapshot) {
+  MakeYear(2026, core::Stage::kSetting);
+  auto scheme = store().LoadScheme(2026);
+  ASSERT_TRUE(scheme.ok());
+  SchemeVersion v;
+  v.year = 2026;
+  v.version = 2;  // not the next one
+  EXPECT_EQ(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSchemeVersion(*scheme, v); }).code(),
+      Code::kFailedPrecondition);
+  v.version = 1;
+  v.note = "发布";
+  const int64_t v0 = Version(2026);
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSchemeVersion(*scheme, v); }).ok());
+  EXPECT_EQ(Version(2026), v0 + 1);
+  // Frozen: no replacement, not even in the setting stage.
+  EXPECT_EQ(store().SaveScheme(kAdmin, *scheme).code(), Code::kFailedPrecondition);
+  // Version 2 changes a target; version 1 stays as it was.
+  core::Scheme changed = *scheme;
+  changed.targets[{"1.1", "U1"}] = 7;
+  v.version = 2;
+  v.change_request = 1;
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSchemeVersion(changed, v); }).ok());
+  auto versions = store().ListSchemeVersions(2026);
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ(versions->at(0).note, "发布");
+  EXPECT_EQ(versions->at(1).change_request, 1);
+  EXPECT_EQ(store().LoadSchemeVersion(2026, 1)->targets.at({"1.1", "U1"}), 5.0);
+  EXPECT_EQ(store().LoadSchemeVersion(2026, 2)->targets.at({"1.1", "U1"}), 7.0);
+  EXPECT_EQ(store().LoadScheme(2026)->targets.at({"1.1", "U1"}), 7.0);
+  EXPECT_EQ(store().LoadSchemeVersion(2026, 3).status().code(), Code::kNotFound);
+}
+
+TEST_P(StoreConformance, ChangeRequestsCommentsAndDutiesRoundTrip) {
+  MakeYear(2026, core::Stage::kSetting);
+  const Actor expert{"expert1", core::Role::kExpert};
+  const int64_t v0 = Version(2026);
+  IndicatorComment c;
+  c.indicator_id = "1.1";
+  c.text = "建议提高权重";
+  ASSERT_TRUE(
+      store().Write(expert, [&](WriteTx& tx) { return tx.AddIndicatorComment(2026, c); }).ok());
+  EXPECT_EQ(Version(2026), v0);  // comments change no score
+  auto comments = store().ListIndicatorComments(2026);
+  ASSERT_TRUE(comments.ok());
+  ASSERT_EQ(comments->size(), 1u);
+  EXPECT_EQ(comments->at(0).author, "expert1");
+  EXPECT_EQ(comments->at(0).role, "expert");
+  // An expert writes nothing else.
+  ChangeRequest r;
+  r.kind = "target";
+  r.indicator_id = "1.1";
+  r.unit_id = "U1";
+  r.change = R"({"value":4})";
+  r.reason = "灾后重建";
+  EXPECT_EQ(store()
+                .Write(expert, [&](WriteTx& tx) { return tx.AddChangeRequest(2026, r).status(); })
+                .code(),
+            Code::kFailedPrecondition);
+  int64_t id = 0;
+  ASSERT_TRUE(store()
+                  .Write(kLead,
+                         [&](WriteTx& tx) {
+                           auto a = tx.AddChangeRequest(2026, r);
+                           if (a.ok()) id = *a;
+                           return a.status();
+                         })
+                  .ok());
+  EXPECT_EQ(id, 1);
+  r.id = id;
+  r.state = "rejected";
+  r.decision = "依据不足";
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DecideChangeRequest(2026, r); }).ok());
+  EXPECT_EQ(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DecideChangeRequest(2026, r); }).code(),
+      Code::kFailedPrecondition);  // decided once
+  auto requests = store().ListChangeRequests(2026);
+  ASSERT_TRUE(requests.ok());
+  ASSERT_EQ(requests->size(), 1u);
+  EXPECT_EQ(requests->at(0).state, "rejected");
+  EXPECT_EQ(requests->at(0).requested_by, "lead_u1");
+  EXPECT_EQ(requests->at(0).decided_by, "admin");
+  // Duties: items, a link, and an item that a link holds cannot go.
+  std::vector<DutyItem> items = {{"U1", "Q1", "行政许可", "《条例》第三条", "许可"},
+                                 {"U1", "Q2", "行政检查", "", "检查"}};
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutDutyItems(2026, "U1", items); }).ok());
+  ASSERT_TRUE(
+      store()
+          .Write(kAdmin, [&](WriteTx& tx) { return tx.PutDutyLinks(2026, "U1", "1.1", {"Q1"}); })
+          .ok());
+  EXPECT_EQ(
+      store()
+          .Write(kAdmin, [&](WriteTx& tx) { return tx.PutDutyLinks(2026, "U1", "1.1", {"Q9"}); })
+          .code(),
+      Code::kNotFound);
+  items.erase(items.begin());
+  EXPECT_EQ(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutDutyItems(2026, "U1", items); }).code(),
+      Code::kFailedPrecondition);
+  auto duties = store().LoadDuties(2026);
+  ASSERT_TRUE(duties.ok());
+  ASSERT_EQ(duties->items.size(), 2u);
+  EXPECT_EQ(duties->items[0].basis, "《条例》第三条");
+  ASSERT_EQ(duties->links.size(), 1u);
+  EXPECT_EQ(duties->links[0].item_id, "Q1");
+  auto audit = store().VerifyAudit();
+  ASSERT_TRUE(audit.ok());
+  EXPECT_TRUE(audit->ok) << audit->message;
+}
+// ---- end indicator setting ----
+
 }  // namespace govperf::store::testing

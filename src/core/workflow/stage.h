@@ -44,8 +44,16 @@ enum class YearWrite {
   kScores,       // satisfaction and leadership scores (社会评价, 领导评价)
   kAdjustments,  // bonus / deduction / veto items (加减分与否决)
   kInputs,       // unit inputs (投入: budget, staff)
+  // Indicator setting (指标设置) and the adjustment procedure (调整程序):
+  kTargets,          // target negotiation steps (目标值协商)
+  kReview,           // expert comments on the draft scheme (专家意见)
+  kSchemeVersions,   // publish the scheme / approve an adjustment (new version)
+  kChangeRequests,   // adjustment requests (调整申请)
+  kDuties,           // the power-and-responsibility list (权责清单) and its links
 };
-const char* YearWriteName(YearWrite w);  // "scheme", "values", "scores", "adjustments", "inputs"
+// "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
+// "scheme_versions", "change_requests", "duties".
+const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 
 struct Transition {

@@ -23,12 +23,17 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 5> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 10> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
     {YearWrite::kAdjustments, "adjustments"},
     {YearWrite::kInputs, "inputs"},
+    {YearWrite::kTargets, "targets"},
+    {YearWrite::kReview, "review"},
+    {YearWrite::kSchemeVersions, "scheme_versions"},
+    {YearWrite::kChangeRequests, "change_requests"},
+    {YearWrite::kDuties, "duties"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -63,6 +68,23 @@ const std::vector<WriteRule>& WriteRules() {
       {S::kMonitoring, W::kInputs, {R::kAdmin}},
       {S::kYearEnd, W::kInputs, {R::kAdmin}},
       {S::kPreliminary, W::kInputs, {R::kAdmin}},
+      // Indicator setting (指标设置): targets are negotiated between lead
+      // departments and units (the office settles disputes) while the year
+      // is being set; experts comment on the draft; the office keeps the
+      // power-and-responsibility list. Publication (version 1) happens in
+      // setting; once the year runs, the published scheme changes only by an
+      // approved adjustment request (a new version), until year end.
+      {S::kSetting, W::kTargets, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kDraft, W::kReview, {R::kAdmin, R::kExpert}},
+      {S::kSetting, W::kReview, {R::kAdmin, R::kExpert}},
+      {S::kDraft, W::kDuties, {R::kAdmin}},
+      {S::kSetting, W::kDuties, {R::kAdmin}},
+      {S::kSetting, W::kSchemeVersions, {R::kAdmin}},
+      {S::kMonitoring, W::kSchemeVersions, {R::kAdmin}},
+      {S::kYearEnd, W::kSchemeVersions, {R::kAdmin}},
+      {S::kSetting, W::kChangeRequests, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kMonitoring, W::kChangeRequests, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kYearEnd, W::kChangeRequests, {R::kAdmin, R::kLead, R::kUnit}},
   };
   return kRules;
 }

@@ -63,6 +63,30 @@ Response ImportScheme(Ctx& ctx);
 Response ImportTargets(Ctx& ctx);
 Response ImportValues(Ctx& ctx);
 
+// ---- indicator setting (指标设置): setting.cc ----
+Response ScoringMethods(Ctx& ctx);
+Response SettingScheme(Ctx& ctx);
+Response AddNode(Ctx& ctx);
+Response EditNode(Ctx& ctx);
+Response MoveNode(Ctx& ctx);
+Response DeleteNode(Ctx& ctx);
+Response ListTargets(Ctx& ctx);
+Response ProposeTargets(Ctx& ctx);
+Response TargetStep(Ctx& ctx);
+Response ListComments(Ctx& ctx);
+Response AddComment(Ctx& ctx);
+Response PublishScheme(Ctx& ctx);
+Response ListVersions(Ctx& ctx);
+Response GetVersion(Ctx& ctx);
+Response DiffVersions(Ctx& ctx);
+Response ListChangeRequests(Ctx& ctx);
+Response AddChangeRequest(Ctx& ctx);
+Response DecideChangeRequest(Ctx& ctx);
+Response GetDuties(Ctx& ctx);
+Response PutDuties(Ctx& ctx);
+Response PutDutyLinks(Ctx& ctx);
+// ---- end indicator setting ----
+
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.
 std::optional<Response> QueryYearOrLatest(Ctx& ctx, int* year);

@@ -87,12 +87,13 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
   }
   {
     GOVPERF_ASSIGN_STMT(
-        q, db_->Prepare(
-               "SELECT id, parent_id, level, name_zh, name_en, points, direction, "
-               "unit_of_measure, method, params, lead_unit_id, type, orientations, "
-               "category_ids, unit_ids, cumulative, measurement_error, formula FROM indicators "
-               "WHERE year = ? "
-               "ORDER BY ord"));
+        q,
+        db_->Prepare("SELECT id, parent_id, level, name_zh, name_en, points, direction, "
+                     "unit_of_measure, method, params, lead_unit_id, type, orientations, "
+                     "category_ids, unit_ids, cumulative, measurement_error, formula, data_source, "
+                     "frequency, evidence_rules FROM indicators "
+                     "WHERE year = ? "
+                     "ORDER BY ord"));
     q.Bind(1, year);
     for (;;) {
       GOVPERF_STEP(row, q);
@@ -118,6 +119,9 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
       i.cumulative = q.Int(15) != 0;
       i.measurement_error = q.Real(16);
       i.formula = q.Text(17);
+      i.data_source = q.Text(18);
+      i.frequency = q.Text(19);
+      i.evidence_rules = q.Text(20);
       s.indicators.push_back(std::move(i));
     }
   }
@@ -248,14 +252,40 @@ Status SqliteStore::CheckNoOrphans(int year) {
 }
 
 Status SqliteStore::SaveSchemeTx(const Actor& actor, const core::Scheme& s) {
+  std::string before;
+  GOVPERF_RETURN_IF_ERROR(WriteSchemeLocked(actor, s, core::YearWrite::kScheme, &before));
+  return AppendAudit(actor, "scheme.save", "scheme:" + std::to_string(s.year), before,
+                     SchemeSummaryJson(s, SchemeContentHash(s)));
+}
+
+Status SqliteStore::WriteSchemeLocked(const Actor& actor, const core::Scheme& s, core::YearWrite w,
+                                      std::string* before_summary) {
   GOVPERF_RETURN_IF_ERROR(CheckSchemeShape(s));
   const std::string content_hash = SchemeContentHash(s);
   {
     const int year = s.year;
-    std::string before;
+    std::string& before = *before_summary;
     Result<std::optional<YearInfo>> y = FindYearLocked(year);
     if (!y.ok()) return y.status();
+    if (w == core::YearWrite::kScheme) {
+      // A published scheme (指标体系已发布) is frozen: only an approved
+      // adjustment request (a new version) changes it.
+      Result<int> last = LastSchemeVersionLocked(year);
+      if (!last.ok()) return last.status();
+      if (*last > 0) {
+        const std::string ys = std::to_string(year);
+        return FailedPrecondition("scheme: the scheme of year " + ys + " is published (version " +
+                                  std::to_string(*last) +
+                                  ") and frozen: changes go through an adjustment request")
+            .Field("scheme")
+            .Zh(ys + " 年度考核方案已发布（第 " + std::to_string(*last) +
+                " 版）并冻结，变更须走调整程序");
+      }
+    }
     if (!y->has_value()) {
+      if (w != core::YearWrite::kScheme) {
+        return Status::NotFound("year: unknown year " + std::to_string(year)).Field("year");
+      }
       // A scheme is drafted before the year starts: saving one creates the
       // year as a draft (recorded by this same audit record).
       GOVPERF_ASSIGN_STMT(ins, db_->Prepare("INSERT INTO years (year, status, published_at, "
@@ -263,7 +293,7 @@ Status SqliteStore::SaveSchemeTx(const Actor& actor, const core::Scheme& s) {
       ins.Bind(1, year);
       GOVPERF_RETURN_IF_ERROR(ins.Run());
     } else {
-      GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kScheme));
+      GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, w));
       Result<bool> has = HasSchemeLocked(year);
       if (!has.ok()) return has.status();
       if (*has) {
@@ -329,8 +359,9 @@ Status SqliteStore::SaveSchemeTx(const Actor& actor, const core::Scheme& s) {
           ins, db_->Prepare("INSERT INTO indicators (year, id, ord, parent_id, level, name_zh, "
                             "name_en, points, direction, unit_of_measure, method, params, "
                             "lead_unit_id, type, orientations, category_ids, unit_ids, cumulative, "
-                            "measurement_error, formula) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                            "measurement_error, formula, data_source, frequency, evidence_rules) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?, ?)"));
       for (size_t i = 0; i < s.indicators.size(); ++i) {
         const auto& ind = s.indicators[i];
         ins.Reset();
@@ -341,7 +372,8 @@ Status SqliteStore::SaveSchemeTx(const Actor& actor, const core::Scheme& s) {
         ins.Bind(14, core::IndicatorTypeName(ind.type)).Bind(15, json(ind.orientations).dump());
         ins.Bind(16, json(ind.category_ids).dump()).Bind(17, json(ind.unit_ids).dump());
         ins.Bind(18, ind.cumulative ? 1 : 0).Bind(19, ind.measurement_error);
-        ins.Bind(20, ind.formula);
+        ins.Bind(20, ind.formula).Bind(21, ind.data_source).Bind(22, ind.frequency);
+        ins.Bind(23, ind.evidence_rules);
         GOVPERF_RETURN_IF_ERROR(ins.Run());
       }
     }
@@ -354,9 +386,7 @@ Status SqliteStore::SaveSchemeTx(const Actor& actor, const core::Scheme& s) {
         GOVPERF_RETURN_IF_ERROR(ins.Run());
       }
     }
-    GOVPERF_RETURN_IF_ERROR(CheckNoOrphans(year));
-    return AppendAudit(actor, "scheme.save", "scheme:" + std::to_string(year), before,
-                       SchemeSummaryJson(s, content_hash));
+    return CheckNoOrphans(year);
   }
 }
 

@@ -108,6 +108,27 @@ class SqliteStore final : public Store {
   Status PutOrgUnitTx(const Actor& actor, const OrgUnit& u);
   Status AddOrgChangeTx(const Actor& actor, const OrgChange& c);
 
+  // ---- indicator setting (setting.cc) ----
+  Result<std::vector<TargetNegotiation>> ListTargetNegotiations(int year) override;
+  Result<std::vector<IndicatorComment>> ListIndicatorComments(int year) override;
+  Result<std::vector<SchemeVersion>> ListSchemeVersions(int year) override;
+  Result<core::Scheme> LoadSchemeVersion(int year, int version) override;
+  Result<std::vector<ChangeRequest>> ListChangeRequests(int year) override;
+  Result<Duties> LoadDuties(int year) override;
+  Result<core::Scheme> LoadSchemeForUpdateTx(int year);
+  Status SaveSchemeEditTx(const Actor& actor, const core::Scheme& s, const SchemeEdit& edit);
+  Status PutTargetStepTx(const Actor& actor, int year, const TargetNegotiation& row,
+                         const TargetEvent& step);
+  Status AddIndicatorCommentTx(const Actor& actor, int year, const IndicatorComment& c);
+  Status PutSchemeVersionTx(const Actor& actor, const core::Scheme& s, const SchemeVersion& v);
+  Result<int64_t> AddChangeRequestTx(const Actor& actor, int year, const ChangeRequest& r);
+  Status DecideChangeRequestTx(const Actor& actor, int year, const ChangeRequest& r);
+  Status PutDutyItemsTx(const Actor& actor, int year, const std::string& unit_id,
+                        const std::vector<DutyItem>& items);
+  Status PutDutyLinksTx(const Actor& actor, int year, const std::string& unit_id,
+                        const std::string& indicator_id, const std::vector<std::string>& item_ids);
+  // ---- end indicator setting ----
+
  private:
   std::string NowIso() const;
 
@@ -139,6 +160,16 @@ class SqliteStore final : public Store {
   Status CheckDatum(const SchemeIndex& index, int year, const core::Datum& d,
                     const std::string& where);
   Status CheckNoOrphans(int year);
+  // The scheme tables replaced by `s` (shape checks, stage rule `w` and
+  // version bump, orphan check) without the audit record, which the caller
+  // appends; `before_summary` receives the replaced scheme's summary. With
+  // `w` = scheme, a year is created as a draft when absent and a published
+  // (versioned) scheme is refused.
+  Status WriteSchemeLocked(const Actor& actor, const core::Scheme& s, core::YearWrite w,
+                           std::string* before_summary);
+  Result<int> LastSchemeVersionLocked(int year);   // 0 when none
+  // Stage rule without a data_version bump (writes that change no score).
+  Status CheckStageLocked(const Actor& actor, int year, core::YearWrite w);
 
   std::mutex mu_;
   std::unique_ptr<Db> db_;

@@ -52,6 +52,37 @@ class SqliteWriteTx final : public WriteTx {
   Status PutOrgUnit(const OrgUnit& u) override { return s_.PutOrgUnitTx(actor_, u); }
   Status AddOrgChange(const OrgChange& c) override { return s_.AddOrgChangeTx(actor_, c); }
 
+  // ---- indicator setting ----
+  Result<core::Scheme> LoadSchemeForUpdate(int year) override {
+    return s_.LoadSchemeForUpdateTx(year);
+  }
+  Status SaveSchemeEdit(const core::Scheme& x, const SchemeEdit& e) override {
+    return s_.SaveSchemeEditTx(actor_, x, e);
+  }
+  Status PutTargetStep(int year, const TargetNegotiation& row, const TargetEvent& step) override {
+    return s_.PutTargetStepTx(actor_, year, row, step);
+  }
+  Status AddIndicatorComment(int year, const IndicatorComment& c) override {
+    return s_.AddIndicatorCommentTx(actor_, year, c);
+  }
+  Status PutSchemeVersion(const core::Scheme& x, const SchemeVersion& v) override {
+    return s_.PutSchemeVersionTx(actor_, x, v);
+  }
+  Result<int64_t> AddChangeRequest(int year, const ChangeRequest& r) override {
+    return s_.AddChangeRequestTx(actor_, year, r);
+  }
+  Status DecideChangeRequest(int year, const ChangeRequest& r) override {
+    return s_.DecideChangeRequestTx(actor_, year, r);
+  }
+  Status PutDutyItems(int year, const std::string& unit, const std::vector<DutyItem>& i) override {
+    return s_.PutDutyItemsTx(actor_, year, unit, i);
+  }
+  Status PutDutyLinks(int year, const std::string& unit, const std::string& indicator,
+                      const std::vector<std::string>& items) override {
+    return s_.PutDutyLinksTx(actor_, year, unit, indicator, items);
+  }
+  // ---- end indicator setting ----
+
  private:
   SqliteStore& s_;
   const Actor& actor_;
