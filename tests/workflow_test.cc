@@ -24,8 +24,9 @@ using nlohmann::json;
 
 const std::vector<Role> kUserRoles = {Role::kAdmin, Role::kLeader, Role::kLead,
                                       Role::kUnit,  Role::kExpert, Role::kAnonymous};
-const std::vector<YearWrite> kWrites = {YearWrite::kScheme, YearWrite::kValues, YearWrite::kScores,
-                                        YearWrite::kAdjustments, YearWrite::kInputs};
+const std::vector<YearWrite> kWrites = {YearWrite::kScheme, YearWrite::kValues,
+                                        YearWrite::kScores, YearWrite::kAdjustments,
+                                        YearWrite::kInputs, YearWrite::kReports};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;

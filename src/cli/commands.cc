@@ -8,6 +8,7 @@ const std::vector<CommandEntry>& Commands() {
       {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand}, {"gen", AddGenCommand},
       {"whatif", AddWhatIfCommand},
       {"scheme", AddSchemeCommand},
+      {"remind", AddRemindCommand},
   };
   return kCommands;
 }

@@ -30,5 +30,6 @@ void AddSchemeCommand(CLI::App& app, RunState& state);   // cmd_scheme.cc
 void AddGenCommand(CLI::App& app, RunState& state);      // cmd_gen.cc
 void AddWhatIfCommand(CLI::App& app, RunState& state);   // cmd_whatif.cc
 void AddInitCommand(CLI::App& app, RunState& state);     // cmd_init.cc
+void AddRemindCommand(CLI::App& app, RunState& state);   // cmd_remind.cc
 
 }  // namespace govperf::cli

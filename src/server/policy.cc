@@ -40,6 +40,14 @@ const char* PermissionName(Permission p) {
       return "years.write";
     case Permission::kScoresWrite:
       return "scores.write";
+    case Permission::kReportsRead:
+      return "reports.read";
+    case Permission::kReportsSubmit:
+      return "reports.submit";
+    case Permission::kReportsVerify:
+      return "reports.verify";
+    case Permission::kMonitoringWrite:
+      return "monitoring.write";
   }
   return "?";
 }
@@ -51,10 +59,14 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
       {R::kAdmin,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kLeadRead, P::kValuesWrite,
         P::kDashboardRead, P::kAuditRead, P::kUsersRead, P::kSchemeWrite, P::kUsersWrite,
-        P::kOrgWrite, P::kYearsWrite, P::kScoresWrite}},
-      {R::kLeader, {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead}},
-      {R::kLead, {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite}},
-      {R::kUnit, {P::kResultsPublic, P::kScorecardOwn}},
+        P::kOrgWrite, P::kYearsWrite, P::kScoresWrite, P::kReportsRead, P::kReportsVerify,
+        P::kMonitoringWrite}},
+      {R::kLeader,
+       {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead, P::kReportsRead}},
+      {R::kLead,
+       {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite, P::kReportsRead,
+        P::kReportsSubmit, P::kReportsVerify}},
+      {R::kUnit, {P::kResultsPublic, P::kScorecardOwn, P::kReportsRead, P::kReportsSubmit}},
       // 专家: reviews and judges come with the year's workflow; until then an
       // expert reads what the public reads.
       {R::kExpert, {P::kResultsPublic}},
@@ -165,6 +177,94 @@ const std::vector<RouteSpec>& Routes() {
       {"GET", "/api/v1/years/{year}/scheme", A::kPermission, {P::kResultsAll}, h::GetScheme},
       // Only a draft (or new) year; checked in the handler (409 otherwise).
       {"PUT", "/api/v1/years/{year}/scheme", A::kPermission, {P::kSchemeWrite}, h::PutScheme},
+
+      // ---- 日常监测 monitoring (docs/api.md "Monitoring") ----
+      // reports.read is narrowed in app/monitoring: a unit its own reports, a
+      // lead department those of the indicators it leads and its own.
+      {"GET", "/api/v1/years/{year}/reports", A::kPermission, {P::kReportsRead}, h::ListReports},
+      {"GET",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}",
+       A::kPermission,
+       {P::kReportsRead},
+       h::GetReport},
+      // reports.submit: only the caller's own unit (checked in the use case).
+      {"PUT",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}",
+       A::kPermission,
+       {P::kReportsSubmit},
+       h::SubmitReport},
+      // reports.verify: the leaf's lead department, never on its own report
+      // (利益回避: the office verifies those).
+      {"POST",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/verify",
+       A::kPermission,
+       {P::kReportsVerify},
+       h::VerifyReport},
+      {"POST",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/return",
+       A::kPermission,
+       {P::kReportsVerify},
+       h::ReturnReport},
+      {"POST",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/evidence",
+       A::kPermission,
+       {P::kReportsSubmit},
+       h::AddEvidence},
+      {"GET",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/evidence/{sha256}",
+       A::kPermission,
+       {P::kReportsRead},
+       h::GetEvidence},
+      {"GET",
+       "/api/v1/years/{year}/monitoring/settings",
+       A::kPermission,
+       {P::kReportsRead},
+       h::GetMonitoringSettings},
+      {"PUT",
+       "/api/v1/years/{year}/monitoring/settings",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::PutMonitoringSettings},
+      // Node tasks and the working-day calendar are not secret.
+      {"GET", "/api/v1/years/{year}/tasks", A::kAuthenticated, {}, h::ListTasks},
+      {"PUT", "/api/v1/years/{year}/tasks/{id}", A::kPermission, {P::kMonitoringWrite}, h::PutTask},
+      {"DELETE",
+       "/api/v1/years/{year}/tasks/{id}",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::DeleteTask},
+      {"POST",
+       "/api/v1/years/{year}/calendar/seed",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::SeedCalendar},
+      {"GET", "/api/v1/calendar/days", A::kAuthenticated, {}, h::ListCalendarDays},
+      {"PUT",
+       "/api/v1/calendar/days/{date}",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::PutCalendarDay},
+      {"DELETE",
+       "/api/v1/calendar/days/{date}",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::DeleteCalendarDay},
+      // 时序进度: scope by role in app/monitoring/progress.
+      {"GET", "/api/v1/years/{year}/progress", A::kPermission, {P::kReportsRead}, h::YearProgress},
+      {"GET",
+       "/api/v1/years/{year}/progress/summary",
+       A::kPermission,
+       {P::kDashboardRead},
+       h::ProgressSummary},
+      // values.write, narrowed to led indicators (admin: any) in the use case.
+      {"POST",
+       "/api/v1/years/{year}/indicators/{indicator}/values.csv",
+       A::kPermission,
+       {P::kValuesWrite},
+       h::ImportValuesCsv},
+      // 站内消息: every signed-in user has an inbox.
+      {"GET", "/api/v1/inbox", A::kAuthenticated, {}, h::GetInbox},
+      {"POST", "/api/v1/inbox/read", A::kAuthenticated, {}, h::MarkInboxRead},
   };
   return kRoutes;
 }

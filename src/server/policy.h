@@ -28,6 +28,11 @@ enum class Permission {
   kOrgWrite,       // org.write: the organisation registry (categories, units)
   kYearsWrite,     // years.write: open years, move them between stages
   kScoresWrite,    // scores.write: satisfaction/leadership scores, inputs, bonus/deduction/veto
+  // 日常监测 monitoring.
+  kReportsRead,      // reports.read: reports, evidence and progress one may see (narrowed in app)
+  kReportsSubmit,    // reports.submit: one's own unit's reports and their evidence
+  kReportsVerify,    // reports.verify: verify or return reports of led indicators (admin: any)
+  kMonitoringWrite,  // monitoring.write: settings, node tasks, working-day calendar
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

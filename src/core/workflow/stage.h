@@ -44,8 +44,10 @@ enum class YearWrite {
   kScores,       // satisfaction and leadership scores (社会评价, 领导评价)
   kAdjustments,  // bonus / deduction / veto items (加减分与否决)
   kInputs,       // unit inputs (投入: budget, staff)
+  kReports,      // monitoring reports (日常监测报送): submit, verify, return, evidence
 };
-const char* YearWriteName(YearWrite w);  // "scheme", "values", "scores", "adjustments", "inputs"
+const char* YearWriteName(
+    YearWrite w);  // "scheme", "values", "scores", "adjustments", "inputs", "reports"
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 
 struct Transition {

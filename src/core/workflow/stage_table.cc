@@ -23,12 +23,13 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 5> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 6> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
     {YearWrite::kAdjustments, "adjustments"},
     {YearWrite::kInputs, "inputs"},
+    {YearWrite::kReports, "reports"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -63,6 +64,11 @@ const std::vector<WriteRule>& WriteRules() {
       {S::kMonitoring, W::kInputs, {R::kAdmin}},
       {S::kYearEnd, W::kInputs, {R::kAdmin}},
       {S::kPreliminary, W::kInputs, {R::kAdmin}},
+      // 日常监测 monitoring reports: units submit their own, lead departments
+      // (and the office) verify or return them, while the year runs and at its
+      // end. Who may touch which report is the use case's narrowing.
+      {S::kMonitoring, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kYearEnd, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
   };
   return kRules;
 }
