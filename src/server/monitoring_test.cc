@@ -430,7 +430,9 @@ TEST_F(Monitoring, TimeProgressByRoleAndTheLeaderSummary) {
   ASSERT_EQ(Call("lead_b01", "POST", d01 + "/verify").status, 200);
   p = Body(Call("unit_d01", "GET", "/api/v1/years/2025/progress"));
   for (const auto& row : p["rows"]) {
-    if (row["indicator_id"] == "1.1.1") EXPECT_EQ(row["status"], "yellow");  // 0.95
+    if (row["indicator_id"] == "1.1.1") {
+      EXPECT_EQ(row["status"], "yellow");  // 0.95
+    }
   }
   EXPECT_EQ(Call("unit_d01", "GET", "/api/v1/years/2025/progress?unit=D02").status, 403);
   // The lead department: its indicators for every unit, and its own unit.
