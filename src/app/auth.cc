@@ -186,6 +186,12 @@ Status Auth::ChangeOwnPassword(const Caller& caller, const std::string& old_pass
         .Zh("old_password：原密码不正确");
   }
   GOVPERF_RETURN_IF_ERROR(CheckPasswordPolicy(caller.username, new_password, "new_password"));
+  if (new_password == old_password) {
+    // A "change" that keeps the password defeats a forced change after a reset.
+    return Status::Invalid("new_password: must differ from the old password")
+        .Field("new_password")
+        .Zh("new_password：新密码不能与原密码相同");
+  }
   auto hash = store::HashPassword(new_password);
   if (!hash.ok()) return hash.status();
   store::User u = **user;

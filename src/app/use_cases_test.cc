@@ -131,6 +131,19 @@ TEST_F(UseCases, LoginThrottlingLocksAnAccountThenTheAdminLiftsIt) {
   EXPECT_EQ(failed, 6);
 }
 
+TEST_F(UseCases, ChangingOwnPasswordNeedsTheOldOneAndANewOne) {
+  Auth auth(*store_, clock_, 8);
+  const std::string before = (*store_->FindUser("admin"))->password_hash;
+  Status wrong_old = auth.ChangeOwnPassword(admin_, "not-the-password-1", "Brand-new-2026!");
+  EXPECT_EQ(wrong_old.field(), "old_password");
+  Status same = auth.ChangeOwnPassword(admin_, kGoodPassword, kGoodPassword);
+  EXPECT_EQ(same.code(), Code::kInvalidArgument);
+  EXPECT_EQ(same.field(), "new_password");
+  EXPECT_EQ((*store_->FindUser("admin"))->password_hash, before);  // nothing changed
+  ASSERT_TRUE(auth.ChangeOwnPassword(admin_, kGoodPassword, "Brand-new-2026!").ok());
+  EXPECT_TRUE(auth.Login("admin", "Brand-new-2026!", "10.0.0.1").ok());
+}
+
 TEST_F(UseCases, LoginThrottlingPerAddressCoversUnknownUsers) {
   LoginPolicy policy;
   policy.address_failures = 4;

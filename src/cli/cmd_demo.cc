@@ -29,8 +29,9 @@ struct DemoArgs {
 int RunDemo(const DemoArgs& args) {
   Result<std::unique_ptr<store::Store>> opened = store::OpenSqliteStore(args.db);
   if (!opened.ok()) {
-    std::cerr << "govperf demo: " << opened.status().ToString() << "\n";
-    return 1;
+    // The path the operator gave cannot be opened as a database: their input.
+    std::cerr << "govperf demo: --db: " << opened.status().ToString() << "\n";
+    return kExitInvalid;
   }
   store::Store& st = **opened;
   Result<std::vector<store::YearInfo>> years = st.ListYears();

@@ -14,6 +14,7 @@
 
 #include "app/install.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "store/store.h"
 
 namespace govperf::cli {
@@ -71,8 +72,9 @@ int RunInit(const InitArgs& args) {
   const bool existed = std::filesystem::exists(args.db, ec);
   auto opened = store::OpenSqliteStore(args.db);
   if (!opened.ok()) {
-    std::cerr << "govperf init: " << opened.status().ToString() << "\n";
-    return 1;
+    // The path the operator gave cannot be opened as a database: their input.
+    std::cerr << "govperf init: --db: " << opened.status().ToString() << "\n";
+    return kExitInvalid;
   }
   Status st = app::InitInstallation(**opened, args.admin, password, args.display_name);
   if (!st.ok()) {

@@ -46,8 +46,9 @@ int RunServe(const ServeArgs& args) {
   const bool existed = std::filesystem::exists(args.db, ec);
   auto opened = store::OpenSqliteStore(args.db);
   if (!opened.ok()) {
-    std::cerr << "govperf serve: " << opened.status().ToString() << "\n";
-    return 1;
+    // The path the operator gave cannot be opened as a database: their input.
+    std::cerr << "govperf serve: --db: " << opened.status().ToString() << "\n";
+    return kExitInvalid;
   }
   store::Store& st = **opened;
 
@@ -63,7 +64,7 @@ int RunServe(const ServeArgs& args) {
   // Logins (argon2), interval estimates and other heavy routes run on the
   // transport's bounded, lower-priority pool: they cannot stall health checks
   // or the public results.
-  options.is_heavy = [&app](const server::Request& r) { return app.IsHeavy(r); };
+  app.ConfigureTransport(options);
   server::Server srv(options, [&app](const server::Request& r) { return app.Handle(r); });
   if (Status listen = srv.Listen(); !listen.ok()) {
     std::cerr << "govperf serve: " << listen.message() << "\n";

@@ -60,6 +60,19 @@ bool App::IsHeavy(const Request& request) const {
   return match.kind == RouteMatch::Kind::kFound && match.route->heavy;
 }
 
+std::size_t App::BodyLimit(const Request& request) const {
+  const size_t q = request.target.find('?');
+  const std::string path = request.target.substr(0, q);
+  if (!IsApiPath(path)) return 0;
+  RouteMatch match = router_.Match(request.method, path);
+  return match.kind == RouteMatch::Kind::kFound ? match.route->max_body : 0;
+}
+
+void App::ConfigureTransport(ServerOptions& options) const {
+  options.is_heavy = [this](const Request& r) { return IsHeavy(r); };
+  options.body_limit_for = [this](const Request& r) { return BodyLimit(r); };
+}
+
 Response App::Handle(const Request& request) {
   const size_t q = request.target.find('?');
   const std::string path = request.target.substr(0, q);

@@ -16,6 +16,7 @@
 #include "server/http_types.h"
 #include "server/public_cache.h"
 #include "server/router.h"
+#include "server/server.h"
 #include "server/static_files.h"
 #include "server/year_cache.h"
 #include "store/store.h"
@@ -34,6 +35,12 @@ class App {
   // Is this request CPU-heavy (its route says so)? The transport runs heavy
   // requests on its bounded worker pool.
   bool IsHeavy(const Request& request) const;
+  // The route's body limit (RouteSpec::max_body), 0 for the default. Cheap:
+  // called by the transport for every request before its body is read.
+  std::size_t BodyLimit(const Request& request) const;
+  // Points the transport's per-request decisions (heavy pool, body limit) at
+  // this App's route table. The App must outlive the server.
+  void ConfigureTransport(ServerOptions& options) const;
 
  private:
   Response HandleApi(const Request& request, const std::string& path, const std::string& query);

@@ -49,7 +49,7 @@ TEST(ServerContention, HealthAndPublicResultsStayPromptUnderLoginsAndAnEstimate)
   options.host = "127.0.0.1";
   options.port = 0;
   options.log = [](const std::string&) {};
-  options.is_heavy = [&app](const Request& r) { return app.IsHeavy(r); };
+  app.ConfigureTransport(options);
   Server server(options, [&app](const Request& r) { return app.Handle(r); });
   ASSERT_TRUE(server.Listen().ok());
   std::thread runner([&] { EXPECT_TRUE(server.Run().ok()); });

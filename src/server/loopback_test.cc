@@ -60,6 +60,7 @@ class ServerLoopback : public ::testing::Test {
     options.port = 0;
     options.read_timeout = kTestReadTimeout;
     options.log = [](const std::string&) {};
+    city_->app().ConfigureTransport(options);
     server_ = std::make_unique<Server>(options,
                                        [this](const Request& r) { return city_->app().Handle(r); });
     ASSERT_TRUE(server_->Listen().ok());

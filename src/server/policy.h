@@ -60,6 +60,10 @@ struct RouteSpec {
   // CPU-heavy (argon2 logins, interval estimates, audit verification): run
   // on the server's bounded worker pool, off the I/O threads.
   bool heavy = false;
+  // The largest request body accepted (bytes); 0: the server's default
+  // (kDefaultBodyLimit, 1 MiB). Raised only for uploads (evidence files,
+  // workbooks), decided before the body is read.
+  std::size_t max_body = 0;
 };
 
 // Every API route, in one place.

@@ -30,6 +30,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -261,6 +262,18 @@ struct Server::Impl {
     return res;
   }
 
+  std::size_t BodyLimitFor(const Request& req) {
+    try {
+      const std::size_t limit = opt.body_limit_for(req);
+      return limit > 0 ? limit : opt.body_limit;
+    } catch (const std::exception& e) {
+      Log(std::string("body_limit_for threw: ") + e.what());
+    } catch (...) {
+      Log("body_limit_for threw a non-standard exception");
+    }
+    return opt.body_limit;
+  }
+
   bool IsHeavy(const Request& req) {
     if (!opt.is_heavy) return false;
     try {
@@ -396,16 +409,37 @@ struct Server::Impl {
     // past a Stop().
     while (!stopping) {
       http::request_parser<http::string_body> parser;
-      parser.body_limit(opt.body_limit);
+      // The header first: the body's limit may depend on the route. Beast
+      // checks a Content-Length against the limit while parsing the header,
+      // so the header is read without one and the length checked here; the
+      // limit set afterwards bounds chunked bodies as they arrive.
+      std::size_t limit = opt.body_limit;
+      if (opt.body_limit_for) parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+      else parser.body_limit(limit);
       state->reading = true;
       stream.expires_after(opt.read_timeout);
-      co_await http::async_read(stream, buffer, parser,
-                                asio::redirect_error(asio::use_awaitable, ec));
+      co_await http::async_read_header(stream, buffer, parser,
+                                       asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec && opt.body_limit_for) {
+        Request line;
+        line.method = std::string(parser.get().method_string());
+        line.target = std::string(parser.get().target());
+        limit = BodyLimitFor(line);
+        if (parser.content_length() && *parser.content_length() > limit) {
+          ec = http::error::body_limit;
+        } else {
+          parser.body_limit(limit);
+        }
+      }
+      if (!ec && !parser.is_done()) {
+        co_await http::async_read(stream, buffer, parser,
+                                  asio::redirect_error(asio::use_awaitable, ec));
+      }
       state->reading = false;
       if (ec == http::error::body_limit) {
         co_await WriteStatic(
             stream, http::status::payload_too_large, "payload_too_large",
-            "request body exceeds the limit of " + std::to_string(opt.body_limit) + " bytes");
+            "request body exceeds the limit of " + std::to_string(limit) + " bytes");
         co_await LingeringClose(stream);
         co_return;
       }

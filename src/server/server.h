@@ -71,6 +71,11 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout = kDefaultReadTimeout;
   std::chrono::milliseconds write_timeout = kDefaultReadTimeout;
   std::size_t body_limit = kDefaultBodyLimit;
+  // A different limit for some requests (file uploads, workbook imports),
+  // decided from the request line before the body is read; empty or 0: use
+  // body_limit. Called on an I/O thread for every request, so it must be
+  // cheap. The request passed has method and target only (no body yet).
+  std::function<std::size_t(const Request&)> body_limit_for;
   // Stop on SIGINT/SIGTERM (the CLI sets this; tests call Stop() instead).
   bool handle_signals = false;
   // Where operational messages go; stderr when empty. Called from several

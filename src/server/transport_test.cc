@@ -81,6 +81,8 @@ class TransportTest : public ::testing::Test {
     res.content_type = "text/plain";
     if (StartsWith(r.target, "/fast")) {
       res.body = "fast";
+    } else if (StartsWith(r.target, "/upload")) {
+      res.body = std::to_string(r.body.size());
     } else if (StartsWith(r.target, "/slow") || StartsWith(r.target, "/block")) {
       std::this_thread::sleep_for(std::chrono::milliseconds(QueryMs(r.target)));
       if (StartsWith(r.target, "/slow")) ++slow_done_;
@@ -277,6 +279,40 @@ TEST_F(TransportTest, BeyondTheQueueLimitIs503WithRetryAfterAndTheHandlerDoesNot
   // Finished requests free their places.
   EXPECT_EQ(refused.Call(Http("GET", "/gate")).status, 200);
   EXPECT_EQ(gate_started_, 3);
+}
+
+TEST_F(TransportTest, BodyLimitPerRequestLine) {
+  // /upload may send 8 KiB, everything else 1 KiB; the choice is made from the
+  // request line, before any of the body is read.
+  ServerOptions o;
+  o.body_limit = 1024;
+  o.body_limit_for = [](const Request& r) -> std::size_t {
+    return r.method == "POST" && StartsWith(r.target, "/upload") ? 8192 : 0;
+  };
+  Start(o);
+  {
+    Client c(port());
+    const Reply big = c.Call(
+        Http("POST", "/upload?x=1", {{"Content-Type", "text/plain"}}, std::string(6000, 'x')));
+    EXPECT_EQ(big.status, 200);
+    EXPECT_EQ(big.body, "6000");
+    // Same connection, a request without a body still works.
+    EXPECT_EQ(c.Call(Http("GET", "/fast")).status, 200);
+  }
+  {
+    Client c(port());
+    const Reply too_big = c.Call(
+        Http("POST", "/upload", {{"Content-Type", "text/plain"}}, std::string(9000, 'x')));
+    EXPECT_EQ(too_big.status, 413);
+    EXPECT_NE(too_big.body.find("8192"), std::string::npos) << too_big.body;
+  }
+  {
+    Client c(port());
+    const Reply other =
+        c.Call(Http("POST", "/fast", {{"Content-Type", "text/plain"}}, std::string(2048, 'x')));
+    EXPECT_EQ(other.status, 413);
+    EXPECT_NE(other.body.find("1024"), std::string::npos) << other.body;
+  }
 }
 
 TEST_F(TransportTest, SecurityHeadersOnEveryResponse) {

@@ -154,6 +154,12 @@ check "init made exactly one admin ($users)" test "$users" = "admin:admin"
 printf 'Office-pass-2026\n' >"$tmp/pw"
 "$bin" init --db "$tmp/office.db" --admin other --password-file "$tmp/pw" >"$tmp/o" 2>"$tmp/e"; rc=$?
 check "init refuses an initialised database" bash -c "test $rc -eq 2 && grep -q 'initialised' '$tmp/e'"
+for cmd in init demo serve; do
+  printf 'Office-pass-2026\n' | "$bin" $cmd --db "$tmp/no-such-dir/x.db" \
+    $([ $cmd = init ] && echo "--admin admin --password-file $tmp/pw") >"$tmp/o" 2>"$tmp/e"; rc=$?
+  check "$cmd on a database that cannot be opened: exit 2 naming --db" \
+    bash -c "test $rc -eq 2 && grep -q -- '--db' '$tmp/e'"
+done
 
 # govperf remind: the day's reminders and yellow/red cards, recorded once (on
 # a copy: the checks above compare city.db before and after).
