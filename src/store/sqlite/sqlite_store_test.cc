@@ -253,7 +253,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   EXPECT_EQ(RawQuery(path_, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "6");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "9");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 1"), "0001_init.sql");
   EXPECT_EQ(RawQuery(path_, "SELECT name FROM schema_version WHERE version = 2"),
             "0002_indicator_cumulative.sql");
@@ -262,7 +262,7 @@ TEST_F(SqliteStoreTest, OpensInWalModeWithMigrationsAppliedOnce) {
   // Reopening applies nothing again and keeps the data.
   store_ = MustOpen(path_, clock_);
   ASSERT_NE(store_, nullptr);
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "6");
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM schema_version"), "9");
   EXPECT_TRUE(store_->LoadScheme(2025).ok());
   // A second store on the same file at the same time works too (WAL).
   auto other = MustOpen(path_, clock_);
