@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "app/monitoring/calendar.h"
 #include "core/evaluate.h"
 
 namespace govperf::app {
@@ -118,7 +119,9 @@ Result<OpenedYear> OpenYear(store::Store& store, const Caller& caller, int year,
     info.year = year;
     info.stage = core::Stage::kDraft;
     GOVPERF_RETURN_IF_ERROR(tx.PutYear(info));
-    return tx.SaveScheme(scheme);
+    GOVPERF_RETURN_IF_ERROR(tx.SaveScheme(scheme));
+    // 节点任务: the year's calendar starts from the stage defaults (data).
+    return monitoring::SeedNodeTasks(tx, year);
   }));
   return OpenedYear{year, scheme.units.size(), CountLeaves(scheme)};
 }

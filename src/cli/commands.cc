@@ -7,7 +7,7 @@ const std::vector<CommandEntry>& Commands() {
       {"init", AddInitCommand},     {"score", AddScoreCommand},   {"serve", AddServeCommand},
       {"demo", AddDemoCommand},     {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand},
       {"gen", AddGenCommand},       {"whatif", AddWhatIfCommand}, {"scheme", AddSchemeCommand},
-      {"import", AddImportCommand}, {"export", AddExportCommand},
+      {"import", AddImportCommand}, {"export", AddExportCommand}, {"remind", AddRemindCommand},
   };
   return kCommands;
 }

@@ -32,5 +32,6 @@ void AddWhatIfCommand(CLI::App& app, RunState& state);   // cmd_whatif.cc
 void AddInitCommand(CLI::App& app, RunState& state);     // cmd_init.cc
 void AddImportCommand(CLI::App& app, RunState& state);   // cmd_import.cc
 void AddExportCommand(CLI::App& app, RunState& state);   // cmd_export.cc
+void AddRemindCommand(CLI::App& app, RunState& state);   // cmd_remind.cc
 
 }  // namespace govperf::cli

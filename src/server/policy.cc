@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/monitoring/reports.h"
 #include "server/handlers/handlers.h"
 
 namespace govperf::server {
@@ -49,6 +50,14 @@ const char* PermissionName(Permission p) {
       return "setting.negotiate";
     case Permission::kSettingComment:
       return "setting.comment";
+    case Permission::kReportsRead:
+      return "reports.read";
+    case Permission::kReportsSubmit:
+      return "reports.submit";
+    case Permission::kReportsVerify:
+      return "reports.verify";
+    case Permission::kMonitoringWrite:
+      return "monitoring.write";
   }
   return "?";
 }
@@ -77,6 +86,17 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         P::kSettingRead, P::kSettingNegotiate}},
       // 专家: reads the scheme being set and comments on indicators; nothing else.
       {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment}},
+        P::kOrgWrite, P::kYearsWrite, P::kScoresWrite, P::kReportsRead, P::kReportsVerify,
+        P::kMonitoringWrite}},
+      {R::kLeader,
+       {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead, P::kReportsRead}},
+      {R::kLead,
+       {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite, P::kReportsRead,
+        P::kReportsSubmit, P::kReportsVerify}},
+      {R::kUnit, {P::kResultsPublic, P::kScorecardOwn, P::kReportsRead, P::kReportsSubmit}},
+      // 专家: reviews and judges come with the year's workflow; until then an
+      // expert reads what the public reads.
+      {R::kExpert, {P::kResultsPublic}},
       {R::kAnonymous, {P::kResultsPublic}},
   };
   static const std::vector<Permission> kNone;
@@ -92,6 +112,11 @@ bool RoleHas(core::Role role, Permission p) {
 // Workbook uploads (docs/excel.md): a province's scheme with per-unit targets
 // is a few megabytes; the importer's own file limit is the same 64 MiB.
 constexpr std::size_t kWorkbookBody = 64u << 20;
+namespace {
+// An evidence file over the limit still reaches the use case, which names the
+// field (400 `file`) rather than the transport's bare 413.
+constexpr std::size_t kEvidenceSlack = 64 * 1024;
+}  // namespace
 
 const std::vector<RouteSpec>& Routes() {
   using A = Access;
@@ -352,6 +377,97 @@ const std::vector<RouteSpec>& Routes() {
        {P::kSettingWrite},
        h::PutDutyLinks},
       // ---- end indicator setting ----
+
+      // ---- 日常监测 monitoring (docs/api.md "Monitoring") ----
+      // reports.read is narrowed in app/monitoring: a unit its own reports, a
+      // lead department those of the indicators it leads and its own.
+      {"GET", "/api/v1/years/{year}/reports", A::kPermission, {P::kReportsRead}, h::ListReports},
+      {"GET",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}",
+       A::kPermission,
+       {P::kReportsRead},
+       h::GetReport},
+      // reports.submit: only the caller's own unit (checked in the use case).
+      {"PUT",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}",
+       A::kPermission,
+       {P::kReportsSubmit},
+       h::SubmitReport},
+      // reports.verify: the leaf's lead department, never on its own report
+      // (利益回避: the office verifies those).
+      {"POST",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/verify",
+       A::kPermission,
+       {P::kReportsVerify},
+       h::VerifyReport},
+      {"POST",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/return",
+       A::kPermission,
+       {P::kReportsVerify},
+       h::ReturnReport},
+      // The body is the file (up to 10 MiB, checked again by the use case).
+      {"POST",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/evidence",
+       A::kPermission,
+       {P::kReportsSubmit},
+       h::AddEvidence,
+       false,
+       app::monitoring::kMaxEvidenceBytes + kEvidenceSlack},
+      {"GET",
+       "/api/v1/years/{year}/reports/{indicator}/{unit}/{period}/evidence/{sha256}",
+       A::kPermission,
+       {P::kReportsRead},
+       h::GetEvidence},
+      {"GET",
+       "/api/v1/years/{year}/monitoring/settings",
+       A::kPermission,
+       {P::kReportsRead},
+       h::GetMonitoringSettings},
+      {"PUT",
+       "/api/v1/years/{year}/monitoring/settings",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::PutMonitoringSettings},
+      // Node tasks and the working-day calendar are not secret.
+      {"GET", "/api/v1/years/{year}/tasks", A::kAuthenticated, {}, h::ListTasks},
+      {"PUT", "/api/v1/years/{year}/tasks/{id}", A::kPermission, {P::kMonitoringWrite}, h::PutTask},
+      {"DELETE",
+       "/api/v1/years/{year}/tasks/{id}",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::DeleteTask},
+      {"POST",
+       "/api/v1/years/{year}/calendar/seed",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::SeedCalendar},
+      {"GET", "/api/v1/calendar/days", A::kAuthenticated, {}, h::ListCalendarDays},
+      {"PUT",
+       "/api/v1/calendar/days/{date}",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::PutCalendarDay},
+      {"DELETE",
+       "/api/v1/calendar/days/{date}",
+       A::kPermission,
+       {P::kMonitoringWrite},
+       h::DeleteCalendarDay},
+      // 时序进度: scope by role in app/monitoring/progress.
+      {"GET", "/api/v1/years/{year}/progress", A::kPermission, {P::kReportsRead}, h::YearProgress},
+      {"GET",
+       "/api/v1/years/{year}/progress/summary",
+       A::kPermission,
+       {P::kDashboardRead},
+       h::ProgressSummary},
+      // values.write, narrowed to led indicators (admin: any) in the use case.
+      {"POST",
+       "/api/v1/years/{year}/indicators/{indicator}/values.csv",
+       A::kPermission,
+       {P::kValuesWrite},
+       h::ImportValuesCsv},
+      // 站内消息: every signed-in user has an inbox.
+      {"GET", "/api/v1/inbox", A::kAuthenticated, {}, h::GetInbox},
+      {"POST", "/api/v1/inbox/read", A::kAuthenticated, {}, h::MarkInboxRead},
   };
   return kRoutes;
 }

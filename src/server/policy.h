@@ -33,6 +33,11 @@ enum class Permission {
   kSettingWrite,      // setting.write: node edits, publication, decisions, duty lists (admin)
   kSettingNegotiate,  // setting.negotiate: target negotiation and adjustment requests
   kSettingComment,    // setting.comment: comments on indicators (experts)
+  // 日常监测 monitoring.
+  kReportsRead,      // reports.read: reports, evidence and progress one may see (narrowed in app)
+  kReportsSubmit,    // reports.submit: one's own unit's reports and their evidence
+  kReportsVerify,    // reports.verify: verify or return reports of led indicators (admin: any)
+  kMonitoringWrite,  // monitoring.write: settings, node tasks, working-day calendar
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

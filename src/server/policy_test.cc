@@ -110,6 +110,37 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"GET /api/v1/years/{year}/setting/duties/{unit}", {"admin", "leader", "lead", "unit"}},
       {"PUT /api/v1/years/{year}/setting/duties/{unit}", {"admin"}},
       {"PUT /api/v1/years/{year}/setting/duties/{unit}/links/{indicator}", {"admin"}},
+      // 日常监测 monitoring. reports.read (narrowed in the use case: units
+      // reading other units' reports and evidence are tested in
+      // ReportsAndEvidenceOfOtherUnitsAreDenied and monitoring_test.cc).
+      {"GET /api/v1/years/{year}/reports", {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/reports/{indicator}/{unit}/{period}",
+       {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/reports/{indicator}/{unit}/{period}/evidence/{sha256}",
+       {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/monitoring/settings", {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/progress", {"admin", "leader", "lead", "unit"}},
+      // reports.submit: one's own unit.
+      {"PUT /api/v1/years/{year}/reports/{indicator}/{unit}/{period}", {"lead", "unit"}},
+      {"POST /api/v1/years/{year}/reports/{indicator}/{unit}/{period}/evidence", {"lead", "unit"}},
+      // reports.verify: led indicators (admin: any).
+      {"POST /api/v1/years/{year}/reports/{indicator}/{unit}/{period}/verify", {"admin", "lead"}},
+      {"POST /api/v1/years/{year}/reports/{indicator}/{unit}/{period}/return", {"admin", "lead"}},
+      // monitoring.write.
+      {"PUT /api/v1/years/{year}/monitoring/settings", {"admin"}},
+      {"PUT /api/v1/years/{year}/tasks/{id}", {"admin"}},
+      {"DELETE /api/v1/years/{year}/tasks/{id}", {"admin"}},
+      {"POST /api/v1/years/{year}/calendar/seed", {"admin"}},
+      {"PUT /api/v1/calendar/days/{date}", {"admin"}},
+      {"DELETE /api/v1/calendar/days/{date}", {"admin"}},
+      // Any session.
+      {"GET /api/v1/years/{year}/tasks", kLoggedIn},
+      {"GET /api/v1/calendar/days", kLoggedIn},
+      {"GET /api/v1/inbox", kLoggedIn},
+      {"POST /api/v1/inbox/read", kLoggedIn},
+      // dashboard.read, values.write.
+      {"GET /api/v1/years/{year}/progress/summary", {"admin", "leader"}},
+      {"POST /api/v1/years/{year}/indicators/{indicator}/values.csv", {"admin", "lead"}},
   };
   return kMatrix;
 }
@@ -156,6 +187,33 @@ std::string ImportBody(const std::string& pattern) {
     return Workbook("监测数据", {{"指标编码", "单位编码", "数值"}, {"1.1.1", "D01", C::Number(9)}});
   }
   return "";
+const std::string kSamplePdf = "%PDF-1.4\n%%EOF\n";
+
+// What the monitoring routes need before each role's request: D01's and
+// B01's first-quarter reports submitted (verify/return move them on), the
+// sample PDF attached to D01's, a task and a calendar day to delete.
+void ResetMonitoring(TestCity& city, const std::string& role) {
+  auto ok = city.store().Write({"system"}, [&](store::WriteTx& tx) {
+    for (const auto& [ind, unit] :
+         std::vector<std::pair<std::string, std::string>>{{"1.1.1", "D01"}, {"2.1.1", "B01"}}) {
+      store::MonitoringReport r;
+      r.year = 2025;
+      r.indicator_id = ind;
+      r.unit_id = unit;
+      r.period = "2025-03";
+      r.value = 3;
+      r.submitted_by = "system";
+      GOVPERF_RETURN_IF_ERROR(tx.PutReport(r));
+    }
+    store::EvidenceFile f{"", "application/pdf", kSamplePdf};
+    GOVPERF_RETURN_IF_ERROR(tx.PutEvidence(f));
+    GOVPERF_RETURN_IF_ERROR(tx.AttachEvidence(2025, "1.1.1", "D01", "2025-03",
+                                              {f.sha256, "a.pdf", "", 0, "system", ""}));
+    GOVPERF_RETURN_IF_ERROR(
+        tx.PutNodeTask(2025, {"task-" + role, "任务", "", "", "unit", "", "2025-06-30", false}));
+    return tx.PutCalendarDay({"2025-05-07", false, "测试", ""});
+  });
+  ASSERT_TRUE(ok.ok()) << ok.ToString();
 }
 
 // A concrete, valid request for a route pattern, as `role` would send it.
@@ -167,6 +225,16 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     const size_t at = path.find(from);
     if (at != std::string::npos) path.replace(at, from.size(), to);
   };
+  // Reports: one's own for submitting (a lead department's unit B01 is
+  // assessed on 2.1.1), D01's on 1.1.1 (led by B01) for everything else.
+  const bool own_report =
+      std::string(route.pattern).find("/reports/{indicator}") != std::string::npos &&
+      (std::string(route.method) == "PUT" || std::string(route.pattern).ends_with("/evidence"));
+  replace("/{indicator}/{unit}/{period}",
+          own_report && role == "lead" ? "/2.1.1/B01/2025-03" : "/1.1.1/D01/2025-03");
+  replace("{sha256}", store::Sha256Hex(kSamplePdf));
+  replace("{indicator}", "1.1.1");
+  replace("{date}", "2025-05-07");
   // A scheme may only be replaced in a draft or new year: 2026 does not exist yet.
   const bool put_scheme =
       (std::string(route.method) == "PUT" && path.find("/scheme") != std::string::npos) ||
@@ -197,6 +265,7 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   replace("{version}", "1");
   replace("{indicator}", "1.1.1");
   if (pattern.find("/setting/diff") != std::string::npos) path += "?from=1&to=2";
+  if (pattern.find("/tasks/{id}") != std::string::npos) replace("{id}", "task-" + role);
   const std::string method = route.method;
   std::string body;
   if (path == "/api/v1/auth/login") {
@@ -242,6 +311,23 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = R"({"unit_id":"D01","inputs":{"budget":1200,"staff":30}})";
   } else if (method == "POST" && pattern == "/api/v1/years/{year}/adjustments") {
     body = R"({"unit_id":"D01","kind":"bonus","points":1,"reason_zh":"国家级表彰"})";
+  } else if (method == "PUT" && pattern.find("/reports/") != std::string::npos) {
+    body = R"({"value":3.5,"narrative":"一季度"})";
+  } else if (pattern.ends_with("/return")) {
+    body = R"({"reason":"请补充佐证"})";
+  } else if (pattern.ends_with("/evidence")) {
+    path += "?name=a.pdf";
+    body = kSamplePdf;
+  } else if (pattern == "/api/v1/years/{year}/monitoring/settings") {
+    body = R"({"due_days_after":10})";
+  } else if (method == "PUT" && pattern.find("/tasks/") != std::string::npos) {
+    body = R"({"name_zh":"任务","from_role":"unit","due_date":"2025-06-30"})";
+  } else if (method == "PUT" && pattern.find("/calendar/days/") != std::string::npos) {
+    body = R"({"kind":"holiday","name_zh":"测试"})";
+  } else if (pattern.ends_with("/values.csv")) {
+    body = "unit_id,period,value\nD01,2025-05,1\n";
+  } else if (pattern == "/api/v1/inbox/read") {
+    body = R"({"id":0})";
   }
   // ---- indicator setting ----
   if (method == "POST" && pattern == "/api/v1/years/{year}/setting/nodes") {
@@ -324,6 +410,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
                               : role == "lead" ? "countered"
                                                : "proposed");
       }
+      ResetMonitoring(city, role);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.
@@ -356,6 +443,39 @@ TEST(ServerPolicy, OwnScorecardMeansOwnUnitOnly) {
         city.Call("GET", "/api/v1/years/2024/units/" + other + "/scorecard", "", token).status,
         403);
   }
+}
+
+TEST(ServerPolicy, ReportsAndEvidenceOfOtherUnitsAreDenied) {
+  TestCity city;
+  ResetMonitoring(city, "x");
+  const std::string report = "/api/v1/years/2025/reports/1.1.1/D01/2025-03";
+  const std::string evidence = report + "/evidence/" + store::Sha256Hex(kSamplePdf);
+  // unit_d01 reads its own; another unit's user, a lead department that
+  // neither leads 1.1.1 nor is D01, and an expert do not.
+  store::User other;
+  other.username = "unit_d02";
+  other.display_name = "西区";
+  other.role = core::Role::kUnit;
+  other.unit_id = "D02";
+  other.password_hash = testing::PasswordHash();
+  ASSERT_TRUE(city.store().PutUser({"system"}, other).ok());
+  store::User lead2 = other;
+  lead2.username = "lead_b02";
+  lead2.role = core::Role::kLead;
+  lead2.unit_id = "B02";
+  ASSERT_TRUE(city.store().PutUser({"system"}, lead2).ok());
+  for (const char* who : {"unit_d02", "lead_b02", "expert1"}) {
+    const std::string token = city.TokenFor(who);
+    for (const std::string& url : {report, evidence}) {
+      const Response r = city.Call("GET", url, "", token);
+      EXPECT_EQ(r.status, 403) << who << " " << url << " " << r.body;
+    }
+    // Nor write it: another unit's report, evidence on it.
+    EXPECT_EQ(city.Call("PUT", report, R"({"value":1})", token).status, 403) << who;
+    EXPECT_EQ(city.Call("POST", report + "/evidence?name=a.pdf", kSamplePdf, token).status, 403)
+        << who;
+  }
+  EXPECT_EQ(city.Call("GET", evidence, "", city.TokenFor("unit_d01")).status, 200);
 }
 
 // The role → permission table of docs/api.md, parsed from the document.

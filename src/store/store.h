@@ -231,6 +231,131 @@ struct SchemeEdit {
   std::string after;   // JSON text, empty when deleted
 };
 // ---- end indicator setting types ----------------------------------------
+// ---- 日常监测 monitoring (migration 0009) ----
+
+// A report's state. "due" is not stored: it is a period the calendar expects
+// and no row exists for yet.
+enum class ReportState { kSubmitted, kVerified, kReturned };
+const char* ReportStateName(ReportState s);  // "submitted", "verified", "returned"
+std::optional<ReportState> ParseReportState(const std::string& s);
+
+// An evidence file attached to a report (the bytes are stored once per SHA-256).
+struct EvidenceRef {
+  std::string sha256;
+  std::string file_name;
+  std::string content_type;
+  int64_t size = 0;
+  std::string added_by;
+  std::string added_at;  // assigned by the store
+};
+
+// 监测报送: one unit's report on one leaf for one period.
+struct MonitoringReport {
+  int year = 0;
+  std::string indicator_id;
+  std::string unit_id;
+  std::string period;  // core/period.h syntax: "2025-03" or "2025"
+  ReportState state = ReportState::kSubmitted;
+  std::optional<double> value;
+  bool no_data = false;  // an explicit "no data" declaration
+  std::string narrative;
+  std::string due_date;  // YYYY-MM-DD, empty when no due date applied
+  bool late = false;     // submitted after the due date (kept once set)
+  int submissions = 1;   // 1 = first submission; more = resubmitted after a return
+  std::string submitted_by;
+  std::string submitted_at;  // ISO 8601 UTC
+  std::string decided_by;    // verified or returned by
+  std::string decided_at;
+  std::string return_reason;
+  std::vector<EvidenceRef> evidence;  // read-only here: AttachEvidence adds
+};
+
+struct EvidenceFile {
+  std::string sha256;  // computed by the store
+  std::string content_type;
+  std::string content;  // the bytes
+};
+
+// The year's monitoring settings (defaults when never saved).
+struct MonitoringSettings {
+  int year = 0;
+  std::string default_frequency = "quarterly";  // core::monitoring::Frequency names
+  int due_days_after = 10;  // a report is due this many days after its period ends
+  int reminder_working_days = 3;
+  int red_after_working_days = 5;
+  // 时序进度: completion ÷ time elapsed ≥ green → green, ≥ yellow → yellow, else red.
+  double progress_green = 1.0;
+  double progress_yellow = 0.8;
+  std::map<std::string, std::string> frequencies;  // leaf id → frequency (else the default)
+};
+
+// 节点任务: what is due from whom by when.
+struct NodeTask {
+  std::string id;
+  std::string name_zh;
+  std::string name_en;
+  std::string stage;      // the stage it belongs to (a core::Stage name), may be empty
+  std::string from_role;  // admin | lead | unit | leader | expert
+  std::string from_unit;  // a unit id, empty: every holder of the role
+  std::string due_date;   // YYYY-MM-DD
+  bool done = false;
+};
+
+// A day of the working-day calendar that is not an ordinary one.
+struct CalendarDay {
+  std::string date;      // YYYY-MM-DD
+  bool working = false;  // true: adjusted working day (调休上班); false: holiday
+  std::string name_zh;
+  std::string name_en;
+};
+
+// 督办 one recorded escalation (each level once per subject).
+struct EscalationRecord {
+  int year = 0;
+  std::string subject;  // "report:IND/UNIT/PERIOD" or "task:ID"
+  std::string level;    // reminder | yellow | red
+  std::string on_date;  // YYYY-MM-DD
+  std::string unit_id;
+  int working_days = 0;
+};
+
+// 站内消息.
+struct InboxMessage {
+  int64_t id = 0;  // assigned by the store
+  std::string username;
+  std::string at;  // assigned by the store
+  std::string
+      kind;  // report.returned | report.verified | report.submitted | escalation.* | task.due
+  int year = 0;
+  std::string subject;  // what it is about, e.g. "report:1.1.1/D01/2025-03"
+  std::string title_zh;
+  std::string title_en;
+  std::string body_zh;
+  std::string body_en;
+  std::string dedup_key;  // non-empty: at most one message per (username, dedup_key)
+  std::string read_at;    // empty: unread
+};
+
+class MonitoringReader {
+ public:
+  virtual ~MonitoringReader() = default;
+  // The year's reports (with evidence refs), by indicator, unit, period.
+  virtual Result<std::vector<MonitoringReport>> ListReports(int year) = 0;
+  virtual Result<std::optional<MonitoringReport>> FindReport(int year,
+                                                             const std::string& indicator_id,
+                                                             const std::string& unit_id,
+                                                             const std::string& period) = 0;
+  // NotFound for an unknown hash.
+  virtual Result<EvidenceFile> LoadEvidence(const std::string& sha256) = 0;
+  virtual Result<MonitoringSettings> LoadMonitoringSettings(int year) = 0;
+  virtual Result<std::vector<NodeTask>> ListNodeTasks(int year) = 0;  // in order
+  virtual Result<std::vector<CalendarDay>> ListCalendarDays() = 0;    // by date
+  virtual Result<std::vector<EscalationRecord>> ListEscalations(int year) = 0;
+  // Newest first, at most `limit` (1..500).
+  virtual Result<std::vector<InboxMessage>> ListInbox(const std::string& username, bool unread_only,
+                                                      int limit) = 0;
+  virtual Result<int64_t> UnreadCount(const std::string& username) = 0;
+};
 
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
@@ -424,6 +549,31 @@ class WriteTx {
                               const std::string& indicator_id,
                               const std::vector<std::string>& item_ids) = 0;
   // ---- end indicator setting ----
+  // ---- 日常监测 monitoring (migration 0009) ----
+  // A report, inserted or replaced whole (evidence refs are not touched).
+  // Stage rule: YearWrite::kReports. Who may write which report is the use
+  // case's check (app/monitoring/reports.h).
+  virtual Status PutReport(const MonitoringReport& report) = 0;
+  // Stores the bytes once per SHA-256 (sets file.sha256); storing the same
+  // content again is a no-op apart from the audit record.
+  virtual Status PutEvidence(EvidenceFile& file) = 0;
+  // Attaches a stored file to an existing report (again: replaces the name).
+  virtual Status AttachEvidence(int year, const std::string& indicator_id,
+                                const std::string& unit_id, const std::string& period,
+                                const EvidenceRef& ref) = 0;
+  virtual Status PutMonitoringSettings(const MonitoringSettings& settings) = 0;
+  virtual Status PutNodeTask(int year, const NodeTask& task) = 0;  // insert or update
+  virtual Status DeleteNodeTask(int year, const std::string& id) = 0;
+  virtual Status PutCalendarDay(const CalendarDay& day) = 0;  // insert or update
+  virtual Status DeleteCalendarDay(const std::string& date) = 0;
+  // Records an escalation; false (and nothing written) when that level of
+  // that subject was already recorded.
+  virtual Result<bool> AddEscalation(const EscalationRecord& record) = 0;
+  // Adds a message; false (and nothing written) when the user already has
+  // one with the same non-empty dedup_key.
+  virtual Result<bool> AddInboxMessage(const InboxMessage& message) = 0;
+  // Marks the user's message `id` read, or all of them when id is 0.
+  virtual Status MarkInboxRead(const std::string& username, int64_t id) = 0;
 };
 
 class Store : public UserReader,
@@ -433,6 +583,7 @@ class Store : public UserReader,
               public OrgReader,
               public AuditReader,
               public SettingReader {
+              public MonitoringReader {
  public:
   ~Store() override = default;
 

@@ -635,5 +635,222 @@ TEST_P(StoreConformance, ChangeRequestsCommentsAndDutiesRoundTrip) {
   EXPECT_TRUE(audit->ok) << audit->message;
 }
 // ---- end indicator setting ----
+// ---- 日常监测 monitoring (migration 0009) ----
+
+TEST_P(StoreConformance, MonitoringReportsRoundTripAndFollowTheStage) {
+  MakeYear(2026, core::Stage::kDraft);
+  const Actor unit{"unit_u2", core::Role::kUnit};
+  MonitoringReport r;
+  r.year = 2026;
+  r.indicator_id = "1.1";
+  r.unit_id = "U2";
+  r.period = "2026-03";
+  r.value = 2.5;
+  r.narrative = "一季度";
+  r.due_date = "2026-04-10";
+  r.submitted_by = "unit_u2";
+  // Draft: no reports, and nothing written.
+  const int64_t audit_before = AuditCount();
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.PutReport(r); }).code(),
+            Code::kFailedPrecondition);
+  EXPECT_EQ(AuditCount(), audit_before);
+  ASSERT_TRUE(store().PutYear(kSystemActor, {2026, core::Stage::kMonitoring, "", 0}).ok());
+  const int64_t version = Version(2026);
+  ASSERT_TRUE(store().Write(unit, [&](WriteTx& tx) { return tx.PutReport(r); }).ok());
+  EXPECT_EQ(Version(2026), version);  // a report alone does not change the evaluation
+  auto got = store().FindReport(2026, "1.1", "U2", "2026-03");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->value, 2.5);
+  EXPECT_EQ((*got)->narrative, "一季度");
+  EXPECT_EQ((*got)->due_date, "2026-04-10");
+  EXPECT_EQ((*got)->state, ReportState::kSubmitted);
+  EXPECT_FALSE((*got)->submitted_at.empty());  // stamped by the store
+  // A value and no_data at once, neither, an unknown unit, a bad period: refused.
+  MonitoringReport bad = r;
+  bad.no_data = true;
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.PutReport(bad); }).code(),
+            Code::kInvalidArgument);
+  bad = r;
+  bad.value.reset();
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.PutReport(bad); }).code(),
+            Code::kInvalidArgument);
+  bad = r;
+  bad.unit_id = "NOPE";
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.PutReport(bad); }).code(),
+            Code::kNotFound);
+  bad = r;
+  bad.period = "2026-13";
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.PutReport(bad); }).code(),
+            Code::kInvalidArgument);
+  // Decided: the store stamps the decision.
+  r.state = ReportState::kReturned;
+  r.return_reason = "缺佐证";
+  r.decided_by = "lead_u1";
+  ASSERT_TRUE(store().Write(kLead, [&](WriteTx& tx) { return tx.PutReport(r); }).ok());
+  auto list = store().ListReports(2026);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ(list->front().state, ReportState::kReturned);
+  EXPECT_EQ(list->front().return_reason, "缺佐证");
+  EXPECT_FALSE(list->front().decided_at.empty());
+
+  // Evidence: stored once per content, attached to an existing report only.
+  EvidenceFile f{"", "application/pdf", std::string("%PDF-1\0binary", 13)};
+  ASSERT_TRUE(store()
+                  .Write(unit,
+                         [&](WriteTx& tx) {
+                           GOVPERF_RETURN_IF_ERROR(tx.PutEvidence(f));
+                           return tx.AttachEvidence(2026, "1.1", "U2", "2026-03",
+                                                    {f.sha256, "a.pdf", "", 0, "unit_u2", ""});
+                         })
+                  .ok());
+  EvidenceFile again = f;
+  ASSERT_TRUE(store().Write(unit, [&](WriteTx& tx) { return tx.PutEvidence(again); }).ok());
+  EXPECT_EQ(again.sha256, f.sha256);
+  auto loaded = store().LoadEvidence(f.sha256);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->content, f.content);  // bytes, NUL included
+  EXPECT_EQ(loaded->content_type, "application/pdf");
+  got = store().FindReport(2026, "1.1", "U2", "2026-03");
+  ASSERT_EQ((*got)->evidence.size(), 1u);
+  EXPECT_EQ((*got)->evidence[0].file_name, "a.pdf");
+  EXPECT_EQ((*got)->evidence[0].size, 13);
+  EXPECT_EQ(store()
+                .Write(unit,
+                       [&](WriteTx& tx) {
+                         return tx.AttachEvidence(2026, "1.1", "U1", "2026-03",
+                                                  {f.sha256, "a.pdf", "", 0, "unit_u2", ""});
+                       })
+                .code(),
+            Code::kNotFound);
+  EXPECT_EQ(store().LoadEvidence(std::string(64, '0')).status().code(), Code::kNotFound);
+}
+
+TEST_P(StoreConformance, MonitoringCalendarEscalationsAndInbox) {
+  MakeYear(2026, core::Stage::kMonitoring);
+  // Settings: defaults until saved; validated.
+  auto m = store().LoadMonitoringSettings(2026);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->default_frequency, "quarterly");
+  EXPECT_EQ(m->due_days_after, 10);
+  m->frequencies = {{"1.1", "monthly"}};
+  m->progress_yellow = 0.7;
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutMonitoringSettings(*m); }).ok());
+  EXPECT_EQ(store().LoadMonitoringSettings(2026)->frequencies.at("1.1"), "monthly");
+  EXPECT_EQ(store().LoadMonitoringSettings(2026)->progress_yellow, 0.7);
+  MonitoringSettings bad = *m;
+  bad.frequencies = {{"1", "monthly"}};  // not a leaf
+  EXPECT_EQ(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutMonitoringSettings(bad); }).code(),
+      Code::kInvalidArgument);
+
+  // Node tasks in order; calendar days by date.
+  ASSERT_TRUE(
+      store()
+          .Write(
+              kAdmin,
+              [&](WriteTx& tx) {
+                GOVPERF_RETURN_IF_ERROR(tx.PutNodeTask(
+                    2026, {"b", "乙", "", "monitoring", "unit", "", "2026-07-15", false}));
+                GOVPERF_RETURN_IF_ERROR(
+                    tx.PutNodeTask(2026, {"a", "甲", "", "", "lead", "U1", "2026-01-31", true}));
+                GOVPERF_RETURN_IF_ERROR(tx.PutCalendarDay({"2026-10-10", true, "国庆节调休", ""}));
+                return tx.PutCalendarDay({"2026-10-01", false, "国庆节", ""});
+              })
+          .ok());
+  auto tasks = store().ListNodeTasks(2026);
+  ASSERT_EQ(tasks->size(), 2u);
+  EXPECT_EQ(tasks->at(0).id, "b");
+  EXPECT_EQ(tasks->at(1).from_unit, "U1");
+  EXPECT_TRUE(tasks->at(1).done);
+  EXPECT_EQ(
+      store()
+          .Write(kAdmin,
+                 [&](WriteTx& tx) {
+                   return tx.PutNodeTask(2026, {"c", "丙", "", "", "", "", "2026-02-30", false});
+                 })
+          .code(),
+      Code::kInvalidArgument);
+  auto days = store().ListCalendarDays();
+  ASSERT_EQ(days->size(), 2u);
+  EXPECT_EQ(days->at(0).date, "2026-10-01");
+  EXPECT_FALSE(days->at(0).working);
+  EXPECT_TRUE(days->at(1).working);
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DeleteNodeTask(2026, "a"); }).ok());
+  EXPECT_EQ(store().Write(kAdmin, [&](WriteTx& tx) { return tx.DeleteNodeTask(2026, "a"); }).code(),
+            Code::kNotFound);
+
+  // Escalations: each level once per subject.
+  const EscalationRecord e{2026, "report:1.1/U2/2026-03", "yellow", "2026-04-13", "U2", 1};
+  bool added = false;
+  ASSERT_TRUE(store()
+                  .Write(kSystemActor,
+                         [&](WriteTx& tx) {
+                           auto r = tx.AddEscalation(e);
+                           if (r.ok()) added = *r;
+                           return r.status();
+                         })
+                  .ok());
+  EXPECT_TRUE(added);
+  const int64_t audit = AuditCount();
+  ASSERT_TRUE(store()
+                  .Write(kSystemActor,
+                         [&](WriteTx& tx) {
+                           EscalationRecord later = e;
+                           later.on_date = "2026-04-14";
+                           auto r = tx.AddEscalation(later);
+                           if (r.ok()) added = *r;
+                           return r.status();
+                         })
+                  .ok());
+  EXPECT_FALSE(added);
+  EXPECT_EQ(AuditCount(), audit);  // nothing written
+  ASSERT_EQ(store().ListEscalations(2026)->size(), 1u);
+  EXPECT_EQ(store().ListEscalations(2026)->front().on_date, "2026-04-13");
+
+  // Inbox: per user, newest first, deduplicated by key, marked read.
+  auto send = [&](const std::string& user, const std::string& title, const std::string& key) {
+    bool out = false;
+    EXPECT_TRUE(store()
+                    .Write(kSystemActor,
+                           [&](WriteTx& tx) {
+                             InboxMessage msg;
+                             msg.username = user;
+                             msg.kind = "escalation.yellow";
+                             msg.year = 2026;
+                             msg.title_zh = title;
+                             msg.dedup_key = key;
+                             auto r = tx.AddInboxMessage(msg);
+                             if (r.ok()) out = *r;
+                             return r.status();
+                           })
+                    .ok());
+    return out;
+  };
+  EXPECT_TRUE(send("unit_u2", "一", "k1"));
+  EXPECT_FALSE(send("unit_u2", "一again", "k1"));
+  EXPECT_TRUE(send("unit_u2", "二", ""));
+  EXPECT_TRUE(send("unit_u1", "三", "k1"));
+  auto inbox = store().ListInbox("unit_u2", false, 50);
+  ASSERT_EQ(inbox->size(), 2u);
+  EXPECT_EQ(inbox->at(0).title_zh, "二");
+  EXPECT_FALSE(inbox->at(0).at.empty());
+  EXPECT_EQ(*store().UnreadCount("unit_u2"), 2);
+  const int64_t first = inbox->at(1).id;
+  const Actor u2{"unit_u2", core::Role::kUnit};
+  ASSERT_TRUE(
+      store().Write(u2, [&](WriteTx& tx) { return tx.MarkInboxRead("unit_u2", first); }).ok());
+  EXPECT_EQ(*store().UnreadCount("unit_u2"), 1);
+  EXPECT_EQ(store().ListInbox("unit_u2", true, 50)->size(), 1u);
+  EXPECT_EQ(store().Write(u2, [&](WriteTx& tx) { return tx.MarkInboxRead("unit_u2", 999); }).code(),
+            Code::kNotFound);
+  ASSERT_TRUE(store().Write(u2, [&](WriteTx& tx) { return tx.MarkInboxRead("unit_u2", 0); }).ok());
+  EXPECT_EQ(*store().UnreadCount("unit_u2"), 0);
+  EXPECT_EQ(*store().UnreadCount("unit_u1"), 1);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
 
 }  // namespace govperf::store::testing

@@ -13,7 +13,7 @@ check() {  # check <description> <condition...>
 }
 
 help=$("$bin" --help 2>&1)
-for sub in score serve demo method analyze whatif gen scheme import export; do
+for sub in score serve demo method analyze whatif gen scheme import export remind; do
   check "--help lists '$sub'" grep -q "$sub" <<<"$help"
 done
 
@@ -189,6 +189,33 @@ printf '指标编码,单位编码,数值\nNO.SUCH,D01,1\n1.1.1,D01,abc\n' >"$tmp
 check "import names every bad cell and exits 2" bash -c "test $rc -eq 2 && grep -q \"sheet 'bad-values.csv' A2\" '$tmp/e' && grep -q \"sheet 'bad-values.csv' [A-C]3\" '$tmp/e' && grep -q 'nothing was changed' '$tmp/e'"
 "$bin" import --db "$tmp/office.db" --year "$latest" --what scheme --in "$tmp/bad-values.csv" >"$tmp/o" 2>"$tmp/e"; rc=$?
 check "import of a sheet without its headers names the missing column" bash -c "test $rc -eq 2 && grep -q '分值' '$tmp/e'"
+# govperf remind: the day's reminders and yellow/red cards, recorded once (on
+# a copy: the checks above compare city.db before and after).
+cp "$tmp/city.db" "$tmp/remind.db"
+cur=$(python3 -c "
+import sqlite3; print(sqlite3.connect('$tmp/remind.db').execute(\"SELECT year FROM years WHERE status = 'monitoring'\").fetchone()[0])")
+"$bin" remind --db "$tmp/remind.db" --date "$cur-04-14" >"$tmp/r1" 2>"$tmp/e"; rc=$?
+check "remind prints JSON lines and a summary ($cur-04-14)" python3 -c "
+import json
+lines = [json.loads(l) for l in open('$tmp/r1')]
+s = lines[-1]['summary']
+assert $rc == 0 and s['date'] == '$cur-04-14' and s['lines'] == len(lines) - 1 > 0, s
+assert s['escalations_added'] > 0 and s['messages_added'] > 0, s
+assert all(l['level'] in ('reminder', 'yellow', 'red') and l['kind'] in ('report', 'task') for l in lines[:-1])
+assert any(l['kind'] == 'report' and l['level'] == 'yellow' and l['period'] == '$cur-03' for l in lines[:-1])
+assert all(l['recorded'] for l in lines[:-1])"
+"$bin" remind --db "$tmp/remind.db" --date "$cur-04-14" >"$tmp/r2" 2>"$tmp/e"; rc=$?
+check "remind twice the same day adds nothing" python3 -c "
+import json
+a = [json.loads(l) for l in open('$tmp/r1')]
+b = [json.loads(l) for l in open('$tmp/r2')]
+s = b[-1]['summary']
+assert $rc == 0 and s['escalations_added'] == 0 and s['messages_added'] == 0, s
+assert len(a) == len(b) and not any(l['recorded'] for l in b[:-1])"
+"$bin" remind --db "$tmp/remind.db" --date "$cur-04-14" --format table >"$tmp/r3" 2>"$tmp/e"; rc=$?
+check "remind --format table" bash -c "test $rc -eq 0 && grep -q 'escalations on $cur-04-14; 0 newly recorded' '$tmp/r3'"
+"$bin" remind --db "$tmp/remind.db" --date "$cur-02-30" >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "remind refuses a date that does not exist" bash -c "test $rc -eq 2 && grep -q -- '--date' '$tmp/e'"
 
 after=$(sha256sum "$tmp/city.db" | cut -d' ' -f1)
 check "failed commands changed nothing" test "$before" = "$after"

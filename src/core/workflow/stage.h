@@ -50,9 +50,11 @@ enum class YearWrite {
   kSchemeVersions,   // publish the scheme / approve an adjustment (new version)
   kChangeRequests,   // adjustment requests (调整申请)
   kDuties,           // the power-and-responsibility list (权责清单) and its links
+  // Daily monitoring (日常监测):
+  kReports,  // monitoring reports: submit, verify, return, evidence
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
-// "scheme_versions", "change_requests", "duties".
+// "scheme_versions", "change_requests", "duties", "reports".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 

@@ -23,7 +23,7 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 10> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 11> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<YearWrite, const char*>, 10> kWrites = {{
     {YearWrite::kSchemeVersions, "scheme_versions"},
     {YearWrite::kChangeRequests, "change_requests"},
     {YearWrite::kDuties, "duties"},
+    {YearWrite::kReports, "reports"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -85,6 +86,11 @@ const std::vector<WriteRule>& WriteRules() {
       {S::kSetting, W::kChangeRequests, {R::kAdmin, R::kLead, R::kUnit}},
       {S::kMonitoring, W::kChangeRequests, {R::kAdmin, R::kLead, R::kUnit}},
       {S::kYearEnd, W::kChangeRequests, {R::kAdmin, R::kLead, R::kUnit}},
+      // 日常监测 monitoring reports: units submit their own, lead departments
+      // (and the office) verify or return them, while the year runs and at its
+      // end. Who may touch which report is the use case's narrowing.
+      {S::kMonitoring, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kYearEnd, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
   };
   return kRules;
 }

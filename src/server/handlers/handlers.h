@@ -86,6 +86,28 @@ Response GetDuties(Ctx& ctx);
 Response PutDuties(Ctx& ctx);
 Response PutDutyLinks(Ctx& ctx);
 // ---- end indicator setting ----
+// 日常监测 monitoring (monitoring.cc, inbox.cc).
+Response ListReports(Ctx& ctx);
+Response GetReport(Ctx& ctx);
+Response SubmitReport(Ctx& ctx);
+Response VerifyReport(Ctx& ctx);
+Response ReturnReport(Ctx& ctx);
+Response AddEvidence(Ctx& ctx);
+Response GetEvidence(Ctx& ctx);
+Response GetMonitoringSettings(Ctx& ctx);
+Response PutMonitoringSettings(Ctx& ctx);
+Response ListTasks(Ctx& ctx);
+Response PutTask(Ctx& ctx);
+Response DeleteTask(Ctx& ctx);
+Response SeedCalendar(Ctx& ctx);
+Response ListCalendarDays(Ctx& ctx);
+Response PutCalendarDay(Ctx& ctx);
+Response DeleteCalendarDay(Ctx& ctx);
+Response YearProgress(Ctx& ctx);
+Response ProgressSummary(Ctx& ctx);
+Response ImportValuesCsv(Ctx& ctx);
+Response GetInbox(Ctx& ctx);
+Response MarkInboxRead(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

@@ -45,6 +45,12 @@ Stmt& Stmt::Bind(int index, const std::optional<double>& value) {
   return value ? Bind(index, *value) : BindNull(index);
 }
 
+Stmt& Stmt::BindBlob(int index, const std::string& bytes) {
+  int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+
 Stmt& Stmt::BindNull(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;

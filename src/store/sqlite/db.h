@@ -38,6 +38,8 @@ class Stmt {
   Stmt& Bind(int index, double value);
   Stmt& Bind(int index, const std::optional<double>& value);
   Stmt& BindNull(int index);
+  // Bytes as a BLOB (evidence files); read back with Text(col).
+  Stmt& BindBlob(int index, const std::string& bytes);
 
   // Advances: true when a row is available, false when done.
   Result<bool> Step();

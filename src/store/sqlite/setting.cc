@@ -56,26 +56,6 @@ bool OptFinite(const std::optional<double>& v) { return !v || Finite(*v); }
 
 }  // namespace
 
-Status SqliteStore::CheckStageLocked(const Actor& actor, int year, core::YearWrite w) {
-  Result<std::optional<YearInfo>> y = FindYearLocked(year);
-  if (!y.ok()) return y.status();
-  const std::string ys = std::to_string(year);
-  if (!y->has_value()) {
-    return Status::NotFound("year: unknown year " + ys)
-        .Field("year")
-        .Zh("year：没有 " + ys + " 年度");
-  }
-  const core::Stage stage = (*y)->stage;
-  if (!core::StageAllows(stage, w, actor.role)) {
-    return FailedPrecondition(std::string("year ") + ys + " is in stage " + core::StageName(stage) +
-                              ": " + core::YearWriteName(w) + " cannot be written by role " +
-                              core::RoleName(actor.role) + " now")
-        .Zh(ys + " 年度处于「" + core::StageNameZh(stage) + "」阶段，当前角色不能修改" +
-            core::YearWriteName(w));
-  }
-  return Status::Ok();
-}
-
 Result<int> SqliteStore::LastSchemeVersionLocked(int year) {
   GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT COALESCE(MAX(version), 0) FROM scheme_versions "
                                       "WHERE year = ?"));

@@ -84,6 +84,19 @@ class SqliteStore final : public Store {
   Result<std::vector<AuditRecord>> ListAudit(int64_t after_id, int limit) override;
   Result<AuditVerification> VerifyAudit() override;
   Result<std::pair<int64_t, std::string>> AuditHead() override;
+  // 日常监测 monitoring (monitoring.cc).
+  Result<std::vector<MonitoringReport>> ListReports(int year) override;
+  Result<std::optional<MonitoringReport>> FindReport(int year, const std::string& indicator_id,
+                                                     const std::string& unit_id,
+                                                     const std::string& period) override;
+  Result<EvidenceFile> LoadEvidence(const std::string& sha256) override;
+  Result<MonitoringSettings> LoadMonitoringSettings(int year) override;
+  Result<std::vector<NodeTask>> ListNodeTasks(int year) override;
+  Result<std::vector<CalendarDay>> ListCalendarDays() override;
+  Result<std::vector<EscalationRecord>> ListEscalations(int year) override;
+  Result<std::vector<InboxMessage>> ListInbox(const std::string& username, bool unread_only,
+                                              int limit) override;
+  Result<int64_t> UnreadCount(const std::string& username) override;
 
   Status Write(const Actor& actor, const std::function<Status(WriteTx&)>& fn) override;
 
@@ -107,6 +120,20 @@ class SqliteStore final : public Store {
   Status PutOrgCategoryTx(const Actor& actor, const OrgCategory& c);
   Status PutOrgUnitTx(const Actor& actor, const OrgUnit& u);
   Status AddOrgChangeTx(const Actor& actor, const OrgChange& c);
+  // 日常监测 monitoring (monitoring.cc).
+  Status PutReportTx(const Actor& actor, const MonitoringReport& r);
+  Status PutEvidenceTx(const Actor& actor, EvidenceFile& f);
+  Status AttachEvidenceTx(const Actor& actor, int year, const std::string& indicator_id,
+                          const std::string& unit_id, const std::string& period,
+                          const EvidenceRef& ref);
+  Status PutMonitoringSettingsTx(const Actor& actor, const MonitoringSettings& m);
+  Status PutNodeTaskTx(const Actor& actor, int year, const NodeTask& t);
+  Status DeleteNodeTaskTx(const Actor& actor, int year, const std::string& id);
+  Status PutCalendarDayTx(const Actor& actor, const CalendarDay& d);
+  Status DeleteCalendarDayTx(const Actor& actor, const std::string& date);
+  Result<bool> AddEscalationTx(const Actor& actor, const EscalationRecord& e);
+  Result<bool> AddInboxMessageTx(const Actor& actor, const InboxMessage& m);
+  Status MarkInboxReadTx(const Actor& actor, const std::string& username, int64_t id);
 
   // ---- indicator setting (setting.cc) ----
   Result<std::vector<TargetNegotiation>> ListTargetNegotiations(int year) override;
@@ -168,8 +195,18 @@ class SqliteStore final : public Store {
   Status WriteSchemeLocked(const Actor& actor, const core::Scheme& s, core::YearWrite w,
                            std::string* before_summary);
   Result<int> LastSchemeVersionLocked(int year);   // 0 when none
-  // Stage rule without a data_version bump (writes that change no score).
+  // The stage rule without a data_version bump, for writes that change no
+  // score (negotiation steps, comments, monitoring reports; a verified value
+  // does change one, through PutDatum).
   Status CheckStageLocked(const Actor& actor, int year, core::YearWrite w);
+  Result<std::optional<MonitoringReport>> FindReportLocked(int year, const std::string& ind,
+                                                           const std::string& unit,
+                                                           const std::string& period);
+  Status PutReportRowLocked(const Actor& actor, const MonitoringReport& r,
+                            const std::optional<MonitoringReport>& old);
+  Result<std::vector<EvidenceRef>> EvidenceOfLocked(int year, const std::string& ind,
+                                                    const std::string& unit,
+                                                    const std::string& period);
 
   std::mutex mu_;
   std::unique_ptr<Db> db_;

@@ -82,6 +82,35 @@ class SqliteWriteTx final : public WriteTx {
     return s_.PutDutyLinksTx(actor_, year, unit, indicator, items);
   }
   // ---- end indicator setting ----
+  // 日常监测 monitoring.
+  Status PutReport(const MonitoringReport& r) override { return s_.PutReportTx(actor_, r); }
+  Status PutEvidence(EvidenceFile& f) override { return s_.PutEvidenceTx(actor_, f); }
+  Status AttachEvidence(int year, const std::string& ind, const std::string& unit,
+                        const std::string& period, const EvidenceRef& ref) override {
+    return s_.AttachEvidenceTx(actor_, year, ind, unit, period, ref);
+  }
+  Status PutMonitoringSettings(const MonitoringSettings& m) override {
+    return s_.PutMonitoringSettingsTx(actor_, m);
+  }
+  Status PutNodeTask(int year, const NodeTask& t) override {
+    return s_.PutNodeTaskTx(actor_, year, t);
+  }
+  Status DeleteNodeTask(int year, const std::string& id) override {
+    return s_.DeleteNodeTaskTx(actor_, year, id);
+  }
+  Status PutCalendarDay(const CalendarDay& d) override { return s_.PutCalendarDayTx(actor_, d); }
+  Status DeleteCalendarDay(const std::string& date) override {
+    return s_.DeleteCalendarDayTx(actor_, date);
+  }
+  Result<bool> AddEscalation(const EscalationRecord& e) override {
+    return s_.AddEscalationTx(actor_, e);
+  }
+  Result<bool> AddInboxMessage(const InboxMessage& m) override {
+    return s_.AddInboxMessageTx(actor_, m);
+  }
+  Status MarkInboxRead(const std::string& username, int64_t id) override {
+    return s_.MarkInboxReadTx(actor_, username, id);
+  }
 
  private:
   SqliteStore& s_;

@@ -63,7 +63,7 @@ Status SqliteStore::BumpVersion(int year) {
   return LogAllChanged(year);
 }
 
-Status SqliteStore::CheckStageAndBump(const Actor& actor, int year, core::YearWrite w) {
+Status SqliteStore::CheckStageLocked(const Actor& actor, int year, core::YearWrite w) {
   Result<std::optional<YearInfo>> y = FindYearLocked(year);
   if (!y.ok()) return y.status();
   const std::string ys = std::to_string(year);
@@ -80,6 +80,11 @@ Status SqliteStore::CheckStageAndBump(const Actor& actor, int year, core::YearWr
         .Zh(ys + " 年度处于「" + core::StageNameZh(stage) + "」阶段，当前角色不能修改" +
             core::YearWriteName(w));
   }
+  return Status::Ok();
+}
+
+Status SqliteStore::CheckStageAndBump(const Actor& actor, int year, core::YearWrite w) {
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, w));
   return BumpVersion(year);
 }
 
