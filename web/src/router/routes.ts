@@ -105,6 +105,24 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['users.read'], menu: 'menu.users', order: 11 },
   },
   {
+    path: '/inbox',
+    name: 'inbox',
+    component: () => import('@/views/inbox/messages/index.vue'),
+    meta: { menu: 'menu.inbox', order: 20 },
+  },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('@/views/monitoring/reports/index.vue'),
+    meta: { permission: ['reports.submit'], menu: 'menu.reports', order: 4.1 },
+  },
+  {
+    path: '/verify',
+    name: 'verify',
+    component: () => import('@/views/monitoring/verify/index.vue'),
+    meta: { permission: ['reports.verify'], menu: 'menu.verify', order: 4.2 },
+  },
+  {
     path: '/403',
     name: 'forbidden',
     component: () => import('@/views/error/forbidden/index.vue'),
