@@ -123,6 +123,24 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['reports.verify'], menu: 'menu.verify', order: 4.2 },
   },
   {
+    path: '/setting',
+    name: 'setting',
+    component: () => import('@/views/setting/scheme/index.vue'),
+    meta: { permission: ['setting.read'], menu: 'menu.setting', order: 1.05 },
+  },
+  {
+    path: '/targets',
+    name: 'targets',
+    component: () => import('@/views/setting/targets/index.vue'),
+    meta: { permission: ['setting.negotiate'], menu: 'menu.targets', order: 1.06 },
+  },
+  {
+    path: '/changes',
+    name: 'changes',
+    component: () => import('@/views/setting/changes/index.vue'),
+    meta: { permission: ['setting.negotiate'], menu: 'menu.changes', order: 1.07 },
+  },
+  {
     path: '/403',
     name: 'forbidden',
     component: () => import('@/views/error/forbidden/index.vue'),
