@@ -141,6 +141,12 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['setting.negotiate'], menu: 'menu.changes', order: 1.07 },
   },
   {
+    path: '/calendar',
+    name: 'calendar',
+    component: () => import('@/views/admin/calendar/index.vue'),
+    meta: { permission: ['monitoring.write'], menu: 'menu.calendar', order: 1.08 },
+  },
+  {
     path: '/403',
     name: 'forbidden',
     component: () => import('@/views/error/forbidden/index.vue'),
