@@ -18,7 +18,7 @@ const report = (dry: boolean): ImportReport => ({
   changes: [{ op: 'changed', entity: 'target', key: '1.1.1/D01', before: 7, after: 7.5 }, { op: 'changed', entity: 'target', key: '1.1.1/D02', before: 6, after: 6.5 }],
 })
 
-async function pick(w: ReturnType<typeof mount>, name: string) {
+async function pick(name: string) {
   const input = document.body.querySelector('[data-testid="import-file"]') as HTMLInputElement
   const file = new File(['PK'], name)
   Object.defineProperty(input, 'files', { value: [file], configurable: true })
@@ -38,7 +38,7 @@ describe('ImportDialog', () => {
     const w = mount(ImportDialog, { props: { what: 'targets', year: 2025, modelValue: false }, global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body })
     await w.setProps({ modelValue: true })
     await flushPromises()
-    const file = await pick(w, 'targets.xlsx')
+    const file = await pick('targets.xlsx')
     expect(importWorkbook).toHaveBeenCalledWith('targets', 2025, file, { dryRun: true, defaultMethod: '' })
     expect(document.body.querySelector('[data-testid="import-summary"]')?.getAttribute('data-total')).toBe('2')
     expect(document.body.textContent).toContain('1.1.1/D01')
@@ -56,7 +56,7 @@ describe('ImportDialog', () => {
     const w = mount(ImportDialog, { props: { what: 'targets', year: 2025, modelValue: false }, global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body })
     await w.setProps({ modelValue: true })
     await flushPromises()
-    await pick(w, 'targets.xlsx')
+    await pick('targets.xlsx')
     expect(document.body.querySelector('[data-testid="import-error-目标值!D17"]')).not.toBeNull()
     expect(document.body.textContent).toContain('未知单位 D99')
     expect(document.body.querySelector('[data-testid="import-confirm"]')).toBeNull()
@@ -66,7 +66,7 @@ describe('ImportDialog', () => {
     const w = mount(ImportDialog, { props: { what: 'units', modelValue: false }, global: { plugins: [createAppI18n('en-US')] }, attachTo: document.body })
     await w.setProps({ modelValue: true })
     await flushPromises()
-    await pick(w, 'units.json')
+    await pick('units.json')
     expect(importWorkbook).not.toHaveBeenCalled()
     expect(document.body.querySelector('[data-testid="import-error"]')?.textContent).toContain('.xlsx')
   })
