@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError, createClient } from './request'
+import { ApiError, createClient, filenameFromDisposition } from './request'
 
 function fakeFetch(status: number, body: unknown) {
   const calls: { url: string; init: RequestInit }[] = []
@@ -107,5 +107,34 @@ describe('request client', () => {
     const err = (await client.del('/api/v1/years/2026/adjustments/a1', { silent: true }).catch((e) => e)) as ApiError
     expect(f.calls[0].init.method).toBe('DELETE')
     expect(err.field).toBe('points')
+  })
+
+  it('uploads raw bytes with their content type and keeps the query', async () => {
+    const f = fakeFetch(201, { sha256: 'ab', size: 3 })
+    const client = createClient({ fetch: f.fn, getToken: () => 't' })
+    const res = await client.upload<{ size: number }>('/api/v1/x/evidence', 'abc', { query: { name: '说明.pdf' }, contentType: 'text/csv' })
+    expect(res.size).toBe(3)
+    expect(f.calls[0].init.method).toBe('POST')
+    expect(f.calls[0].init.body).toBe('abc')
+    expect(f.calls[0].url).toBe('/api/v1/x/evidence?name=%E8%AF%B4%E6%98%8E.pdf')
+    expect((f.calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('text/csv')
+  })
+
+  it('downloads a file with the name from Content-Disposition', async () => {
+    const fn = vi.fn(async () => new Response('PK..', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="scheme-2025.xlsx"' } }))
+    const client = createClient({ fetch: fn as unknown as typeof fetch })
+    const res = await client.download('/api/v1/years/2025/scheme/export')
+    expect(res.filename).toBe('scheme-2025.xlsx')
+    expect(await res.blob.text()).toBe('PK..')
+  })
+})
+
+describe('filenameFromDisposition', () => {
+  it('prefers the UTF-8 name, then the plain one, then the fallback', () => {
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E8%AF%B4%E6%98%8E.pdf")).toBe('说明.pdf')
+    expect(filenameFromDisposition('attachment; filename="units.xlsx"')).toBe('units.xlsx')
+    expect(filenameFromDisposition('attachment; filename=a.csv; size=3')).toBe('a.csv')
+    expect(filenameFromDisposition(null, 'x.bin')).toBe('x.bin')
+    expect(filenameFromDisposition('attachment', 'x.bin')).toBe('x.bin')
   })
 })

@@ -48,6 +48,34 @@ export interface RequestOptions {
   /** Do not report the error through onError (the caller shows it itself). */
   silent?: boolean
   signal?: AbortSignal
+  /** A raw request body (a file: evidence, workbook, CSV), sent as is instead of JSON. */
+  raw?: Blob | ArrayBuffer | string
+  /** Content-Type of `raw` (default application/octet-stream). */
+  contentType?: string
+  /** 'blob': answer a FileResponse (a download) instead of parsed JSON. */
+  responseType?: 'json' | 'blob'
+}
+
+/** A downloaded file: its bytes and the name the server gave it (Content-Disposition). */
+export interface FileResponse {
+  blob: Blob
+  filename: string
+}
+
+/** The file name of a Content-Disposition header: `filename*=UTF-8''…` first, then `filename="…"`. */
+export function filenameFromDisposition(header: string | null | undefined, fallback = 'download'): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(header)
+  const name = plain ? (plain[1] ?? plain[2] ?? '').trim() : ''
+  return name || fallback
 }
 
 export interface RequestContext {
@@ -79,6 +107,10 @@ export interface Client {
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>
   put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>
   del<T>(path: string, options?: RequestOptions): Promise<T>
+  /** Sends a file as the request body (POST unless `method` says otherwise). */
+  upload<T>(path: string, file: Blob | ArrayBuffer | string, options?: RequestOptions & { method?: string }): Promise<T>
+  /** GETs a file (Authorization header included) → bytes and file name. */
+  download(path: string, options?: RequestOptions): Promise<FileResponse>
   interceptors: { request: RequestInterceptor[] }
   hooks: ClientHooks
 }
@@ -135,8 +167,11 @@ export function createClient(options: ClientOptions = {}): Client {
       headers: { Accept: 'application/json' },
     }
     for (const ic of interceptors.request) ic(ctx)
-    let body: string | undefined
-    if (ro.body !== undefined) {
+    let body: BodyInit | undefined
+    if (ro.raw !== undefined) {
+      ctx.headers['Content-Type'] = ro.contentType ?? 'application/octet-stream'
+      body = ro.raw
+    } else if (ro.body !== undefined) {
       ctx.headers['Content-Type'] = 'application/json'
       body = JSON.stringify(ro.body)
     }
@@ -145,6 +180,11 @@ export function createClient(options: ClientOptions = {}): Client {
     let error: ApiError
     try {
       const res = await doFetch(ctx.url, { method, headers: ctx.headers, body, signal: ro.signal })
+      if (res.ok && ro.responseType === 'blob') {
+        const blob = await res.blob()
+        const fallback = decodeURIComponent(ctx.url.split('?')[0].split('/').pop() || 'download')
+        return { blob, filename: filenameFromDisposition(res.headers?.get('Content-Disposition'), fallback) } as T
+      }
       const text = await res.text()
       let json: unknown = undefined
       if (text) {
@@ -184,6 +224,8 @@ export function createClient(options: ClientOptions = {}): Client {
     post: (path, b, o) => request('POST', path, { ...o, body: b }),
     put: (path, b, o) => request('PUT', path, { ...o, body: b }),
     del: (path, o) => request('DELETE', path, o),
+    upload: (path, file, o) => request(o?.method ?? 'POST', path, { ...o, raw: file }),
+    download: (path, o) => request<FileResponse>('GET', path, { ...o, responseType: 'blob' }),
     interceptors,
     hooks,
   }

@@ -20,6 +20,14 @@ export type Permission =
   | 'users.write'
   | 'years.write'
   | 'scores.write'
+  | 'reports.read'
+  | 'reports.submit'
+  | 'reports.verify'
+  | 'monitoring.write'
+  | 'setting.read'
+  | 'setting.write'
+  | 'setting.negotiate'
+  | 'setting.comment'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {

@@ -31,12 +31,12 @@ describe('route access', () => {
     expect(routeAccess(sc('D02'), admin)).toBe('ok')
   })
   it('builds the side menu from permissions', () => {
-    expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit'])
+    expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit', '/inbox'])
     expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual([
-      '/admin', '/org', '/scores', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/audit', '/users',
+      '/admin', '/org', '/scores', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/audit', '/users', '/inbox',
     ])
-    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies'])
-    expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit'])
+    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/inbox'])
+    expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit', '/inbox'])
   })
   it('keeps the office pages to the permissions that write them', () => {
     const route = (path: string) => appChildren.find((r) => r.path === path)!
@@ -46,6 +46,14 @@ describe('route access', () => {
       expect(routeAccess({ meta: route(path).meta!, params: {} }, admin)).toBe('ok')
     }
     const expert: User = { ...unit, username: 'expert', role: 'expert', unit_id: '', permissions: ['results.public'] }
-    expect(menuRoutes(appChildren, expert)).toEqual([])
+    expect(menuRoutes(appChildren, expert).map((r) => r.path)).toEqual(['/inbox'])
+  })
+  it('monitoring pages follow the report permissions', () => {
+    const unitM: User = { ...unit, permissions: [...unit.permissions, 'reports.read', 'reports.submit'] }
+    const leadM: User = { ...lead, permissions: [...lead.permissions, 'reports.read', 'reports.submit', 'reports.verify'] }
+    expect(menuRoutes(appChildren, unitM).map((r) => r.path)).toEqual(['/reports', '/unit', '/inbox'])
+    expect(menuRoutes(appChildren, leadM).map((r) => r.path)).toEqual(['/lead', '/reports', '/verify', '/anomalies', '/unit', '/inbox'])
+    const verify = appChildren.find((r) => r.path === '/verify')!
+    expect(routeAccess({ meta: verify.meta!, params: {} }, unitM)).toBe('forbidden')
   })
 })

@@ -105,6 +105,48 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['users.read'], menu: 'menu.users', order: 11 },
   },
   {
+    path: '/inbox',
+    name: 'inbox',
+    component: () => import('@/views/inbox/messages/index.vue'),
+    meta: { menu: 'menu.inbox', order: 20 },
+  },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('@/views/monitoring/reports/index.vue'),
+    meta: { permission: ['reports.submit'], menu: 'menu.reports', order: 4.1 },
+  },
+  {
+    path: '/verify',
+    name: 'verify',
+    component: () => import('@/views/monitoring/verify/index.vue'),
+    meta: { permission: ['reports.verify'], menu: 'menu.verify', order: 4.2 },
+  },
+  {
+    path: '/setting',
+    name: 'setting',
+    component: () => import('@/views/setting/scheme/index.vue'),
+    meta: { permission: ['setting.read'], menu: 'menu.setting', order: 1.05 },
+  },
+  {
+    path: '/targets',
+    name: 'targets',
+    component: () => import('@/views/setting/targets/index.vue'),
+    meta: { permission: ['setting.negotiate'], menu: 'menu.targets', order: 1.06 },
+  },
+  {
+    path: '/changes',
+    name: 'changes',
+    component: () => import('@/views/setting/changes/index.vue'),
+    meta: { permission: ['setting.negotiate'], menu: 'menu.changes', order: 1.07 },
+  },
+  {
+    path: '/calendar',
+    name: 'calendar',
+    component: () => import('@/views/admin/calendar/index.vue'),
+    meta: { permission: ['monitoring.write'], menu: 'menu.calendar', order: 1.08 },
+  },
+  {
     path: '/403',
     name: 'forbidden',
     component: () => import('@/views/error/forbidden/index.vue'),

@@ -34,3 +34,15 @@ export function parseSchemeText(text: string): { scheme: unknown; year: number |
   const y = (scheme as { year?: unknown } | null)?.year
   return { scheme, year: typeof y === 'number' && Number.isInteger(y) ? y : null, error: '' }
 }
+
+/** Saves a downloaded Blob under a file name (exports, templates, evidence). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
