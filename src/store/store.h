@@ -582,7 +582,7 @@ class Store : public UserReader,
               public YearDataReader,
               public OrgReader,
               public AuditReader,
-              public SettingReader {
+              public SettingReader,
               public MonitoringReader {
  public:
   ~Store() override = default;
