@@ -186,7 +186,7 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = io::SchemeToJson(testing::TinyScheme(2026)).dump();
   } else if (pattern == "/api/v1/me/password") {
     body =
-        Json({{"old_password", testing::kPassword}, {"new_password", testing::kPassword}}).dump();
+        Json({{"old_password", testing::kPassword}, {"new_password", "another horse 43"}}).dump();
   } else if (method == "POST" && pattern == "/api/v1/users") {
     body =
         R"({"username":"new_user","display_name":"新用户","role":"expert","password":"Pass-word-2026"})";
