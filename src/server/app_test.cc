@@ -57,7 +57,8 @@ TEST(ServerApi, LoginWithArgon2AndSameMessageForUnknownUserAndWrongPassword) {
   EXPECT_EQ(j["user"]["unit_name_zh"], "东区");
   EXPECT_EQ(j["user"]["unit_name_en"], "East District");
   EXPECT_EQ(j["user"]["permissions"],
-            Json({"results.public", "scorecard.own", "setting.read", "setting.negotiate"}));
+            Json({"results.public", "scorecard.own", "setting.read", "setting.negotiate",
+                  "reports.read", "reports.submit"}));
 
   const Response me = city.Call("GET", "/api/v1/me", "", j["token"].get<std::string>());
   ASSERT_EQ(me.status, 200) << me.body;

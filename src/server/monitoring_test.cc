@@ -67,7 +67,11 @@ class Monitoring : public ::testing::Test {
   void SetUp() override {
     AddUser(city, "unit_d02", core::Role::kUnit, "D02");
     AddUser(city, "lead_b02", core::Role::kLead, "B02");
-    city.clock().Set(UnixOf("2025-04-01"));  // China: 2025-04-01 10:00
+    SetDate("2025-04-01");  // China: 2025-04-01 10:00
+  }
+  // Moves the clock and signs everyone in again (sessions last 8 hours).
+  void SetDate(const std::string& date) {
+    city.clock().Set(UnixOf(date));
     for (const char* u :
          {"admin", "leader", "lead_b01", "lead_b02", "unit_d01", "unit_d02", "expert1"}) {
       tokens[u] = city.TokenFor(u);
@@ -122,7 +126,7 @@ TEST_F(Monitoring, SubmitReturnResubmitVerifyAndTheValueBecomesTheDatum) {
   // A returned report cannot be verified before it is resubmitted.
   EXPECT_EQ(Call("lead_b01", "POST", d01 + "/verify").status, 409);
 
-  city.clock().Set(UnixOf("2025-04-11"));  // after the due date: late, kept as a flag
+  SetDate("2025-04-11");  // after the due date: late, kept as a flag
   r = Call("unit_d01", "PUT", d01, R"({"value": 3.5, "narrative": "已补充"})");
   ASSERT_EQ(r.status, 200) << r.body;
   j = Body(r);
