@@ -71,32 +71,30 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         P::kDashboardRead, P::kAuditRead, P::kUsersRead, P::kSchemeWrite, P::kUsersWrite,
         P::kOrgWrite, P::kYearsWrite, P::kScoresWrite,
         // indicator setting
-        P::kSettingRead, P::kSettingWrite, P::kSettingNegotiate, P::kSettingComment}},
+        P::kSettingRead, P::kSettingWrite, P::kSettingNegotiate, P::kSettingComment,
+        // monitoring
+        P::kReportsRead, P::kReportsVerify, P::kMonitoringWrite}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
-        P::kSettingRead}},
+        P::kSettingRead,
+        // monitoring: read only
+        P::kReportsRead}},
       {R::kLead,
        {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
         // indicator setting: narrowed to the indicators it leads in app/setting
-        P::kSettingRead, P::kSettingNegotiate}},
+        P::kSettingRead, P::kSettingNegotiate,
+        // monitoring: its own unit's reports; verifies those of indicators it
+        // leads (narrowed in app/monitoring, never its own: conflict of interest)
+        P::kReportsRead, P::kReportsSubmit, P::kReportsVerify}},
       {R::kUnit,
        {P::kResultsPublic, P::kScorecardOwn,
         // indicator setting: narrowed to its own targets and requests in app/setting
-        P::kSettingRead, P::kSettingNegotiate}},
+        P::kSettingRead, P::kSettingNegotiate,
+        // monitoring: its own reports only
+        P::kReportsRead, P::kReportsSubmit}},
       // 专家: reads the scheme being set and comments on indicators; nothing else.
       {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment}},
-        P::kOrgWrite, P::kYearsWrite, P::kScoresWrite, P::kReportsRead, P::kReportsVerify,
-        P::kMonitoringWrite}},
-      {R::kLeader,
-       {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead, P::kReportsRead}},
-      {R::kLead,
-       {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite, P::kReportsRead,
-        P::kReportsSubmit, P::kReportsVerify}},
-      {R::kUnit, {P::kResultsPublic, P::kScorecardOwn, P::kReportsRead, P::kReportsSubmit}},
-      // 专家: reviews and judges come with the year's workflow; until then an
-      // expert reads what the public reads.
-      {R::kExpert, {P::kResultsPublic}},
       {R::kAnonymous, {P::kResultsPublic}},
   };
   static const std::vector<Permission> kNone;

@@ -187,6 +187,8 @@ std::string ImportBody(const std::string& pattern) {
     return Workbook("监测数据", {{"指标编码", "单位编码", "数值"}, {"1.1.1", "D01", C::Number(9)}});
   }
   return "";
+}
+
 const std::string kSamplePdf = "%PDF-1.4\n%%EOF\n";
 
 // What the monitoring routes need before each role's request: D01's and

@@ -456,6 +456,39 @@ TEST_F(Exchange, RoundTripIntoAFreshInstallationGivesTheSameScores) {
   }
 }
 
+TEST_F(Exchange, CategoryNamesHoldingAListSeparatorReadBackAsWritten) {
+  // 适用对象 lists categories separated by 、 — a category named 县(市、区)
+  // must not split into 县(市 and 区).
+  OfficeYear();
+  ASSERT_TRUE(UpdateCategory(*store_, admin_, {"C1", "县(市、区)", "Districts", "district", {}}).ok());
+  auto scheme = store_->LoadScheme(2026);
+  ASSERT_TRUE(scheme.ok());
+  for (auto& c : scheme->categories) {
+    if (c.id == "C1") c.name_zh = "县(市、区)";
+  }
+  ASSERT_TRUE(store_->SaveScheme({"system"}, *scheme).ok());
+  size_t narrowed = 0;
+  for (const auto& i : scheme->indicators) narrowed += i.category_ids.size() == 1;
+  ASSERT_GT(narrowed, 0u);  // the column is used
+
+  YearCache years(*store_);
+  auto units = Export(years, *store_, Caller::System(), What::kUnits, 2026, Format::kXlsx);
+  auto sheet = Export(years, *store_, Caller::System(), What::kScheme, 2026, Format::kXlsx);
+  ASSERT_TRUE(units.ok() && sheet.ok());
+  auto fresh = Open("fresh-separators.db");
+  for (const auto& [w, bytes] : {std::pair{What::kUnits, units->bytes}, {What::kScheme, sheet->bytes}}) {
+    auto r = Run(*fresh, w, 2026, bytes);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_TRUE(r->errors.empty()) << Messages(*r)[0];
+  }
+  auto back = fresh->LoadScheme(2026);
+  ASSERT_TRUE(back.ok());
+  std::map<std::string, std::vector<std::string>> want, got;
+  for (const auto& i : scheme->indicators) want[i.id] = i.category_ids;
+  for (const auto& i : back->indicators) got[i.id] = i.category_ids;
+  EXPECT_EQ(got, want);
+}
+
 TEST_F(Exchange, TemplatesAreHeadedAndReadBackAsEmpty) {
   for (What w : {What::kUnits, What::kScheme, What::kTargets, What::kValues}) {
     auto t = Template(w, Format::kXlsx);

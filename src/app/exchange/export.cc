@@ -83,13 +83,22 @@ io::OutSheet SchemeSheet(const core::Scheme& scheme, const store::Org& org) {
       path.push_back(chain[l]->id);
     }
     const core::scoring::MethodSpec* m = core::scoring::FindMethod(leaf->method);
+    // 适用对象 is a list the importer splits on 、 , ; / and newlines: a name
+    // holding one of those (县(市、区)) is written as its id, which the importer
+    // resolves as well, so the list reads back as written.
+    const auto listable = [](const std::string& name, const std::string& id) {
+      for (const char* sep : {"\xE3\x80\x81", ",", ";", "/", "\n"}) {
+        if (name.find(sep) != std::string::npos) return id;
+      }
+      return name.empty() ? id : name;
+    };
     std::string applies;
     if (!leaf->unit_ids.empty()) {
       for (const auto& u : leaf->unit_ids)
-        applies += (applies.empty() ? "" : "、") + unit_names.Of(u);
+        applies += (applies.empty() ? "" : "、") + listable(unit_names.Of(u), u);
     } else if (leaf->category_ids != all_categories) {
       for (const auto& c : leaf->category_ids) {
-        applies += (applies.empty() ? "" : "、") + (cat_names.count(c) ? cat_names[c] : c);
+        applies += (applies.empty() ? "" : "、") + listable(cat_names.count(c) ? cat_names[c] : c, c);
       }
     }
     row[3] = leaf->id;
