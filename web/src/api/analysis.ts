@@ -1,4 +1,4 @@
-// Analysis endpoints (docs/api.md § Analysis, issue 3): intervals, what-if,
+// Analysis endpoints (docs/api.md § Analysis): intervals, what-if,
 // indicator health, anomaly flags, fairness, scheme files.
 import { http } from './request'
 import type {

@@ -432,7 +432,7 @@ export interface NewAdjustment {
   evidence: string
 }
 
-// --- Analysis (issue 3) -----------------------------------------------------
+// --- Analysis --------------------------------------------------------------
 
 export interface UncertaintyUnit {
   unit_id: string
