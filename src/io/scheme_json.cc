@@ -229,6 +229,32 @@ Result<core::Scheme> SchemeFromJson(const json& j) {
   return s;
 }
 
+json IndicatorToJson(const core::Indicator& i) {
+  json j = {{"id", i.id},
+            {"parent_id", i.parent_id},
+            {"level", i.level},
+            {"name_zh", i.name_zh},
+            {"name_en", i.name_en},
+            {"points", i.points},
+            {"direction", static_cast<int>(i.direction)},
+            {"unit_of_measure", i.unit_of_measure},
+            {"method", i.method},
+            {"formula", i.formula},
+            {"params", i.params},
+            {"lead_unit_id", i.lead_unit_id},
+            {"type", core::IndicatorTypeName(i.type)},
+            {"orientations", i.orientations},
+            {"category_ids", i.category_ids},
+            {"unit_ids", i.unit_ids},
+            {"cumulative", i.cumulative},
+            {"measurement_error", i.measurement_error}};
+  // Setting fields only when set: files of schemes without them stay as they were.
+  if (!i.data_source.empty()) j["data_source"] = i.data_source;
+  if (!i.frequency.empty()) j["frequency"] = i.frequency;
+  if (!i.evidence_rules.empty()) j["evidence_rules"] = i.evidence_rules;
+  return j;
+}
+
 json SchemeToJson(const core::Scheme& s) {
   json j = {{"format", "govperf-scheme"}, {"version", kSchemeFormatVersion}, {"year", s.year}};
   json cats = json::array();
@@ -267,28 +293,7 @@ json SchemeToJson(const core::Scheme& s) {
   j["units"] = units;
   json inds = json::array();
   for (const auto& i : s.indicators) {
-    inds.push_back({{"id", i.id},
-                    {"parent_id", i.parent_id},
-                    {"level", i.level},
-                    {"name_zh", i.name_zh},
-                    {"name_en", i.name_en},
-                    {"points", i.points},
-                    {"direction", static_cast<int>(i.direction)},
-                    {"unit_of_measure", i.unit_of_measure},
-                    {"method", i.method},
-                    {"formula", i.formula},
-                    {"params", i.params},
-                    {"lead_unit_id", i.lead_unit_id},
-                    {"type", core::IndicatorTypeName(i.type)},
-                    {"orientations", i.orientations},
-                    {"category_ids", i.category_ids},
-                    {"unit_ids", i.unit_ids},
-                    {"cumulative", i.cumulative},
-                    {"measurement_error", i.measurement_error}});
-    // Setting fields only when set: files of schemes without them stay as they were.
-    if (!i.data_source.empty()) inds.back()["data_source"] = i.data_source;
-    if (!i.frequency.empty()) inds.back()["frequency"] = i.frequency;
-    if (!i.evidence_rules.empty()) inds.back()["evidence_rules"] = i.evidence_rules;
+    inds.push_back(IndicatorToJson(i));
   }
   j["indicators"] = inds;
   json targets = json::array();

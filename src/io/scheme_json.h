@@ -16,6 +16,9 @@ namespace govperf::io {
 inline constexpr int kSchemeFormatVersion = 1;
 
 Result<core::Scheme> SchemeFromJson(const nlohmann::json& j);
+// One indicator as the scheme file writes it (the setting-stage fields only
+// when set).
+nlohmann::json IndicatorToJson(const core::Indicator& i);
 nlohmann::json SchemeToJson(const core::Scheme& s);
 
 Result<core::YearData> YearDataFromJson(const nlohmann::json& j);

@@ -9,6 +9,7 @@
 #include "app/limits.h"
 #include "app/setting/common.h"
 #include "core/scoring/registry.h"
+#include "io/scheme_json.h"
 
 namespace govperf::app::setting {
 namespace {
@@ -247,28 +248,14 @@ const std::vector<std::string>& Frequencies() {
 }
 
 json NodeToJson(const core::Indicator& i, bool leaf) {
-  return {{"id", i.id},
-          {"parent_id", i.parent_id},
-          {"level", i.level},
-          {"leaf", leaf},
-          {"name_zh", i.name_zh},
-          {"name_en", i.name_en},
-          {"points", i.points},
-          {"direction", static_cast<int>(i.direction)},
-          {"unit_of_measure", i.unit_of_measure},
-          {"method", i.method},
-          {"formula", i.formula},
-          {"params", i.params},
-          {"lead_unit_id", i.lead_unit_id},
-          {"type", core::IndicatorTypeName(i.type)},
-          {"orientations", i.orientations},
-          {"category_ids", i.category_ids},
-          {"unit_ids", i.unit_ids},
-          {"cumulative", i.cumulative},
-          {"measurement_error", i.measurement_error},
-          {"data_source", i.data_source},
-          {"frequency", i.frequency},
-          {"evidence_rules", i.evidence_rules}};
+  // The scheme file's object, plus `leaf` and the setting fields always
+  // present (empty when unset), so a form can bind to them.
+  json j = io::IndicatorToJson(i);
+  j["leaf"] = leaf;
+  j["data_source"] = i.data_source;
+  j["frequency"] = i.frequency;
+  j["evidence_rules"] = i.evidence_rules;
+  return j;
 }
 
 std::vector<std::string> PointMismatches(const core::Scheme& s) {
