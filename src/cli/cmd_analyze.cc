@@ -26,35 +26,36 @@ struct AnalyzeOptions {
 };
 
 // Input errors (the usual case) exit 2; `code` kExitFailure for the others.
-int Fail(const std::string& message, int code = kExitInvalid) {
+int FailAnalyze(const std::string& message, int code = kExitInvalid) {
   std::cerr << "govperf analyze: " << message << "\n";
   return code;
 }
 
 int Run(const AnalyzeOptions& opt) {
-  if (!PathExists(opt.db)) return Fail("--db: file not found: " + opt.db);
+  if (!PathExists(opt.db)) return FailAnalyze("--db: file not found: " + opt.db);
   auto store = store::OpenSqliteStore(opt.db);
-  if (!store.ok()) return Fail("--db: " + store.status().ToString(), ExitCodeFor(store.status()));
+  if (!store.ok())
+    return FailAnalyze("--db: " + store.status().ToString(), ExitCodeFor(store.status()));
   server::YearCache years(**store);
   auto view = years.View(opt.year);
   if (!view.ok()) {
-    return Fail(view.status().code() == Code::kNotFound
-                    ? "--year: " + std::to_string(opt.year) + " not found in " + opt.db
-                    : view.status().ToString(),
-                ExitCodeFor(view.status()));
+    return FailAnalyze(view.status().code() == Code::kNotFound
+                           ? "--year: " + std::to_string(opt.year) + " not found in " + opt.db
+                           : view.status().ToString(),
+                       ExitCodeFor(view.status()));
   }
   nlohmann::json out;
   if (opt.kind == "uncertainty") {
     auto intervals = years.IntervalsOf(opt.year, opt.replicates, opt.level);
     if (!intervals.ok()) {
-      return Fail(intervals.status().ToString(), ExitCodeFor(intervals.status()));
+      return FailAnalyze(intervals.status().ToString(), ExitCodeFor(intervals.status()));
     }
     out = server::dto::UncertaintyJson(opt.year, opt.replicates, opt.level, **intervals);
   } else if (opt.kind == "health") {
     out = server::dto::HealthJson(**view, core::AnalyzeHealth((*view)->scheme, (*view)->result));
   } else if (opt.kind == "fairness") {
     auto report = methods::AnalyzeFairness((*view)->scheme, (*view)->data(), (*view)->result);
-    if (!report.ok()) return Fail(report.status().ToString(), ExitCodeFor(report.status()));
+    if (!report.ok()) return FailAnalyze(report.status().ToString(), ExitCodeFor(report.status()));
     out = server::dto::FairnessJson(**view, *report);
   } else {  // anomalies
     std::shared_ptr<const server::YearView> previous;

@@ -27,7 +27,9 @@ struct DemoArgs {
 };
 
 int RunDemo(const DemoArgs& args) {
-  Result<std::unique_ptr<store::Store>> opened = store::OpenSqliteStore(args.db);
+  // The demo city's story sets its own times (story_clock.h).
+  demo::StoryClock clock;
+  Result<std::unique_ptr<store::Store>> opened = store::OpenSqliteStore(args.db, clock);
   if (!opened.ok()) {
     // The path the operator gave cannot be opened as a database: their input.
     std::cerr << "govperf demo: --db: " << opened.status().ToString() << "\n";
@@ -57,7 +59,9 @@ int RunDemo(const DemoArgs& args) {
     p.year = args.options.current_year;
     gen = demo::WriteProvinceYear(st, p);
   } else {
-    gen = demo::GenerateDemoCity(st, args.options);
+    demo::DemoOptions options = args.options;
+    options.clock = &clock;
+    gen = demo::GenerateDemoCity(st, options);
   }
   if (!gen.ok()) {
     std::cerr << "govperf demo: " << gen.ToString() << "\n";
@@ -97,8 +101,8 @@ int RunDemo(const DemoArgs& args) {
   }
   std::cout << "  " << users->size() << " users; sign in with:\n";
   for (const demo::DemoLogin& l : demo::FeaturedLogins()) {
-    std::cout << "    " << l.username << " / " << l.password << "  (" << core::RoleName(l.role) << ") "
-              << l.description_en << "\n";
+    std::cout << "    " << l.username << " / " << l.password << "  (" << core::RoleName(l.role)
+              << ") " << l.description_en << "\n";
   }
   return 0;
 }

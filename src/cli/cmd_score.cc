@@ -16,6 +16,7 @@
 #include "core/benchmark_scheme.h"
 #include "core/evaluate.h"
 #include "io/bench_csv.h"
+#include "io/csv.h"
 #include "io/data_csv.h"
 #include "io/scheme_json.h"
 #include "store/scoring_input.h"
@@ -106,16 +107,6 @@ std::string Fixed2(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // A year to score, from a database or from files.
@@ -216,11 +207,11 @@ int Run(const ScoreOptions& opt) {
                "bonus,deduction,total,rank,grade\n";
   for (const auto& r : result->units) {
     const core::Unit& u = *units[r.unit_id];
-    std::cout << CsvField(r.unit_id) << ',' << CsvField(u.name_zh) << ',' << CsvField(u.name_en)
-              << ',' << CsvField(r.category_id) << ',' << Fixed2(r.indicator_score) << ','
-              << Fixed2(r.satisfaction) << ',' << Fixed2(r.leadership) << ',' << Fixed2(r.bonus)
-              << ',' << Fixed2(r.deduction) << ',' << Fixed2(r.total) << ',' << r.rank << ','
-              << r.grade << "\n";
+    std::cout << io::CsvField(r.unit_id) << ',' << io::CsvField(u.name_zh) << ','
+              << io::CsvField(u.name_en) << ',' << io::CsvField(r.category_id) << ','
+              << Fixed2(r.indicator_score) << ',' << Fixed2(r.satisfaction) << ','
+              << Fixed2(r.leadership) << ',' << Fixed2(r.bonus) << ',' << Fixed2(r.deduction) << ','
+              << Fixed2(r.total) << ',' << r.rank << ',' << r.grade << "\n";
   }
   return 0;
 }

@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "core/analysis/whatif.h"
 #include "core/evaluate.h"
+#include "io/csv.h"
 #include "io/scheme_json.h"
 #include "io/whatif_json.h"
 #include "store/scoring_input.h"
@@ -26,13 +27,6 @@ struct WhatIfOptions {
   std::string format = "csv";
 };
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
@@ -40,50 +34,50 @@ std::string Join(const std::vector<std::string>& parts) {
 }
 
 // Input errors (the usual case) exit 2; `code` kExitFailure for the others.
-int Fail(const std::string& message, int code = kExitInvalid) {
+int FailWhatIf(const std::string& message, int code = kExitInvalid) {
   std::cerr << "govperf whatif: " << message << "\n";
   return code;
 }
 
 int Run(const WhatIfOptions& opt) {
-  if (!PathExists(opt.db)) return Fail("--db: file not found: " + opt.db);
+  if (!PathExists(opt.db)) return FailWhatIf("--db: file not found: " + opt.db);
   auto store = store::OpenSqliteStore(opt.db);
-  if (!store.ok()) return Fail("--db: " + store.status().ToString());
+  if (!store.ok()) return FailWhatIf("--db: " + store.status().ToString());
   auto years = (*store)->ListYears();
-  if (!years.ok()) return Fail(years.status().message(), ExitCodeFor(years.status()));
+  if (!years.ok()) return FailWhatIf(years.status().message(), ExitCodeFor(years.status()));
   const store::YearInfo* info = nullptr;
   for (const auto& y : *years) {
     if (y.year == opt.year) info = &y;
   }
-  if (!info) return Fail("--year: " + std::to_string(opt.year) + " not found in " + opt.db);
+  if (!info) return FailWhatIf("--year: " + std::to_string(opt.year) + " not found in " + opt.db);
   auto before_scheme = (*store)->LoadScheme(opt.year);
   if (!before_scheme.ok()) {
-    return Fail(before_scheme.status().message(), ExitCodeFor(before_scheme.status()));
+    return FailWhatIf(before_scheme.status().message(), ExitCodeFor(before_scheme.status()));
   }
   auto data = store::LoadYearDataForScoring(**store, opt.year);
-  if (!data.ok()) return Fail(data.status().message(), ExitCodeFor(data.status()));
+  if (!data.ok()) return FailWhatIf(data.status().message(), ExitCodeFor(data.status()));
 
   auto text = ReadTextFile(opt.scheme, "--scheme");
-  if (!text.ok()) return Fail(text.status().message());
+  if (!text.ok()) return FailWhatIf(text.status().message());
   auto j = io::ParseJson(*text, opt.scheme);
-  if (!j.ok()) return Fail(j.status().message());
+  if (!j.ok()) return FailWhatIf(j.status().message());
   auto after_scheme = io::SchemeFromJson(*j);
-  if (!after_scheme.ok()) return Fail(opt.scheme + ": " + after_scheme.status().message());
+  if (!after_scheme.ok()) return FailWhatIf(opt.scheme + ": " + after_scheme.status().message());
   if (after_scheme->year != opt.year) {
-    return Fail(opt.scheme + ": year " + std::to_string(after_scheme->year) + " is not --year " +
-                std::to_string(opt.year));
+    return FailWhatIf(opt.scheme + ": year " + std::to_string(after_scheme->year) +
+                      " is not --year " + std::to_string(opt.year));
   }
   if (Status st = core::ValidateScheme(*after_scheme); !st.ok()) {
-    return Fail(opt.scheme + ": " + st.message());
+    return FailWhatIf(opt.scheme + ": " + st.message());
   }
 
   // The same options as the year's results (server and `govperf score`).
   core::EvaluateOptions eval;
   eval.provisional = !info->published();
   auto before = core::Evaluate(*before_scheme, *data, eval);
-  if (!before.ok()) return Fail("stored scheme: " + before.status().message());
+  if (!before.ok()) return FailWhatIf("stored scheme: " + before.status().message());
   auto after = core::Evaluate(*after_scheme, *data, eval);
-  if (!after.ok()) return Fail(opt.scheme + ": " + after.status().message());
+  if (!after.ok()) return FailWhatIf(opt.scheme + ": " + after.status().message());
   const auto changes = core::CompareResults(*before, *after, &*before_scheme, &*after_scheme);
 
   std::map<std::string, const core::Unit*> units;
@@ -106,10 +100,10 @@ int Run(const WhatIfOptions& opt) {
     const core::Unit* u = units.count(c.unit_id) ? units[c.unit_id] : nullptr;
     char totals[64];
     std::snprintf(totals, sizeof totals, "%.2f,%.2f", c.total_before, c.total_after);
-    std::cout << CsvField(c.unit_id) << ',' << CsvField(u ? u->name_zh : "") << ','
-              << CsvField(u ? u->name_en : "") << ',' << CsvField(c.category_id) << ',' << totals
-              << ',' << c.rank_before << ',' << c.rank_after << ',' << c.grade_before << ','
-              << c.grade_after << ',' << CsvField(Join(c.reasons)) << "\n";
+    std::cout << io::CsvField(c.unit_id) << ',' << io::CsvField(u ? u->name_zh : "") << ','
+              << io::CsvField(u ? u->name_en : "") << ',' << io::CsvField(c.category_id) << ','
+              << totals << ',' << c.rank_before << ',' << c.rank_after << ',' << c.grade_before
+              << ',' << c.grade_after << ',' << io::CsvField(Join(c.reasons)) << "\n";
   }
   return 0;
 }

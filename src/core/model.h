@@ -98,6 +98,8 @@ struct Indicator {
   // score and rank intervals (methods/uncertainty.h).
   double measurement_error = 0;
   // Set with the scheme (指标设置), for those who report and verify the value:
+  std::string content;         // 考核内容: what is assessed, in the office's words
+  std::string criteria;        // 评分标准: how points are given, as the office states it
   std::string data_source;     // 数据来源, e.g. "市统计局月报"
   std::string frequency;       // 报送频次: monthly | quarterly | half_yearly | yearly, or empty
   std::string evidence_rules;  // 佐证材料要求

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "core/text.h"
 
@@ -125,6 +126,12 @@ Result<int64_t> ParseIntegerIn(std::string_view text, int64_t min, int64_t max) 
   }
   return Status::Invalid("must be an integer within " + std::to_string(min) + ".." +
                          std::to_string(max) + ", got " + QuoteForMessage(text));
+}
+
+std::string FormatFixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
 }
 
 }  // namespace govperf::core

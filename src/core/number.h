@@ -28,6 +28,8 @@ namespace govperf::core {
 
 // A finite double in the number syntax above.
 Result<double> ParseNumber(std::string_view text);
+// `v` with exactly `decimals` digits after the point ("%.*f"), for messages.
+std::string FormatFixed(double v, int decimals);
 
 // A finite double in [min, max]; the message gives the range when outside it.
 Result<double> ParseNumberIn(std::string_view text, double min, double max);

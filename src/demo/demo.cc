@@ -9,8 +9,6 @@
 // parts that differ between runs (random salts, wall clock).
 #include "demo/demo.h"
 
-#include "app/org.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -18,8 +16,10 @@
 #include <map>
 #include <set>
 
+#include "app/org.h"
 #include "demo/catalog.h"
 #include "demo/rng.h"
+#include "demo/year_in_progress.h"
 #include "store/password.h"
 
 namespace govperf::demo {
@@ -177,6 +177,9 @@ core::Scheme BuildScheme(uint64_t seed, int year, int base_year,
       if (ind.type == core::IndicatorType::kOutcome && ind.method == "completion_ratio") {
         ind.measurement_error = ind.cumulative ? 0.01 : 0.02;
       }
+      // 报送频次: flows (cumulative year to date) monthly, the rest at the
+      // year's default (quarterly).
+      if (l.cumulative) ind.frequency = "monthly";
       ind.category_ids = p.categories;
       ind.unit_ids = p.unit_ids;
       // Targets: the base grows yearly; units' targets differ a little
@@ -414,10 +417,10 @@ std::vector<core::Adjustment> BuildAdjustments(uint64_t seed, const YearPlan& pl
 }
 
 struct Credentials {
-  std::string admin, leader, unit, lead;
+  std::string admin, leader, unit, lead, expert;
 };
 const Credentials kPasswords = {"demo-admin-2026", "demo-leader-2026", "demo-unit-2026",
-                                "demo-lead-2026"};
+                                "demo-lead-2026", "demo-expert-2026"};
 
 Status CreateUsers(store::Store& st, const std::vector<PlacedLeaf>& leaves) {
   // Demo only: each distinct password is hashed once and the encoded hash
@@ -425,8 +428,8 @@ Status CreateUsers(store::Store& st, const std::vector<PlacedLeaf>& leaves) {
   // ~75 users one by one costs ~5 s of argon2id; real accounts are created
   // one at a time with their own salt.
   std::map<std::string, std::string> hashes;
-  for (const std::string* pw :
-       {&kPasswords.admin, &kPasswords.leader, &kPasswords.unit, &kPasswords.lead}) {
+  for (const std::string* pw : {&kPasswords.admin, &kPasswords.leader, &kPasswords.unit,
+                                &kPasswords.lead, &kPasswords.expert}) {
     Result<std::string> h = store::HashPassword(*pw);
     if (!h.ok()) return h.status();
     hashes[*pw] = *h;
@@ -436,6 +439,8 @@ Status CreateUsers(store::Store& st, const std::vector<PlacedLeaf>& leaves) {
       {"admin", "绩效办管理员 Performance Office", store::kRoleAdmin, "", hashes[kPasswords.admin],
        true},
       {"leader", "市领导 City leader", store::kRoleLeader, "", hashes[kPasswords.leader], true},
+      {"expert", "评估专家 Evaluation expert", core::Role::kExpert, "", hashes[kPasswords.expert],
+       true},
   };
   std::set<std::string> leads;
   for (const PlacedLeaf& p : leaves) leads.insert(p.spec.lead);
@@ -465,6 +470,8 @@ const std::vector<DemoLogin>& FeaturedLogins() {
       {"lead_b03", kPasswords.lead, store::kRoleLead, "B03",
        "统计局（牵头考核单位：地区生产总值增速等）",
        "Statistics Bureau (lead department: GDP growth and more)"},
+      {"expert", kPasswords.expert, core::Role::kExpert, "", "评估专家：指标点评",
+       "Evaluation expert: comments on indicators"},
   };
   return kLogins;
 }
@@ -511,23 +518,36 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
       GOVPERF_RETURN_IF_ERROR(app::CreateUnit(st, system, in).status());
     }
   }
+  auto at = [&](int year, int month, int day, int hour) {
+    if (options.clock != nullptr) options.clock->SetChina({year, month, day}, hour);
+  };
   for (const YearPlan& plan : plans) {
+    // A past year: its scheme in January, its data by the next January, its
+    // results published in March. The year in progress: setting, then
+    // monitoring through the use cases (year_in_progress.h).
+    at(plan.year, 1, 10, 9);
     store::YearInfo running;
     running.year = plan.year;
-    running.stage = core::Stage::kMonitoring;
+    running.stage = plan.published ? core::Stage::kMonitoring : core::Stage::kSetting;
     GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, running));
     core::Scheme scheme = BuildScheme(options.seed, plan.year, cy - 2, leaves);
     GOVPERF_RETURN_IF_ERROR(st.SaveScheme(actor, scheme));
     core::YearData data = BuildYearData(options.seed, plan, cy, scheme, leaves);
     data.adjustments = BuildAdjustments(options.seed, plan, cy);
+    if (plan.published) at(plan.year + 1, 1, 20, 17);
     GOVPERF_RETURN_IF_ERROR(st.SaveYearData(actor, plan.year, data));
+    if (!plan.published) {
+      GOVPERF_RETURN_IF_ERROR(WriteYearInProgress(
+          st, options.clock, {options.seed, plan.year, options.months_reported}));
+    }
     if (plan.published) {
       // Results are approved and published in March of the following year.
-      const std::string at = std::to_string(plan.year + 1) + "-03-15T02:00:00Z";
+      at(plan.year + 1, 3, 15, 10);
+      const std::string when = std::to_string(plan.year + 1) + "-03-15T02:00:00Z";
       store::YearInfo published;
       published.year = plan.year;
       published.stage = core::Stage::kPublished;
-      published.published_at = at;
+      published.published_at = when;
       GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, published));
     }
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "demo/story_clock.h"
 #include "store/store.h"
 
 namespace govperf::demo {
@@ -32,6 +33,9 @@ struct DemoOptions {
   uint64_t seed = 20091;     // same seed → same city, byte for byte in the data
   int current_year = 2026;   // in progress; the two years before are published
   int months_reported = 10;  // monthly data of the current year up to this month
+  // When set, the generator moves it to when each step happens (see
+  // story_clock.h); the store should have been opened with it.
+  StoryClock* clock = nullptr;
 };
 
 // Writes the whole demo city (users, three years of schemes and data) through

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "core/evaluate.h"
 #include "store/codec.h"
@@ -45,19 +47,26 @@ class DemoCityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    store_ = Open(dir_->File("demo.db")).release();
-    ASSERT_NE(store_, nullptr);
-    Status st = GenerateDemoCity(*store_);
+    clock_ = new StoryClock();
+    auto opened = store::OpenSqliteStore(dir_->File("demo.db"), *clock_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value().release();
+    DemoOptions options;
+    options.clock = clock_;
+    Status st = GenerateDemoCity(*store_, options);
     ASSERT_TRUE(st.ok()) << st.ToString();
   }
   static void TearDownTestSuite() {
     delete store_;
+    delete clock_;
     delete dir_;
   }
   static TempDir* dir_;
+  static StoryClock* clock_;
   static store::Store* store_;
 };
 TempDir* DemoCityTest::dir_ = nullptr;
+StoryClock* DemoCityTest::clock_ = nullptr;
 store::Store* DemoCityTest::store_ = nullptr;
 
 TEST_F(DemoCityTest, HasThreeYearsWithStatuses) {
@@ -178,7 +187,7 @@ TEST_F(DemoCityTest, OneVetoInAnEarlierYear) {
 }
 
 TEST_F(DemoCityTest, FeaturedLoginsWork) {
-  ASSERT_EQ(FeaturedLogins().size(), 4u);
+  ASSERT_EQ(FeaturedLogins().size(), 5u);
   std::set<std::string> roles;
   for (const auto& login : FeaturedLogins()) {
     SCOPED_TRACE(login.username);
@@ -189,7 +198,7 @@ TEST_F(DemoCityTest, FeaturedLoginsWork) {
     EXPECT_TRUE(store::VerifyPassword(login.password, (*u)->password_hash));
     roles.insert(core::RoleName(login.role));
   }
-  EXPECT_EQ(roles.size(), 4u);
+  EXPECT_EQ(roles.size(), 5u);  // admin, leader, unit, lead, expert
   auto users = store_->ListUsers();
   ASSERT_TRUE(users.ok());
   int unit_users = 0;
@@ -295,6 +304,135 @@ TEST_F(DemoCityTest, ScoringInputCarriesLastYearsYearEndValues) {
   auto a = core::Evaluate(*scheme, *plain), b = core::Evaluate(*scheme, *with);
   ASSERT_TRUE(a.ok() && b.ok());
   for (size_t i = 0; i < a->units.size(); ++i) EXPECT_EQ(a->units[i].total, b->units[i].total);
+}
+
+}  // namespace
+}  // namespace govperf::demo
+
+namespace govperf::demo {
+namespace {
+
+std::optional<store::MonitoringReport> Report(store::Store& st, const std::string& ind,
+                                              const std::string& unit, const std::string& period) {
+  auto r = st.FindReport(kYear, ind, unit, period);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? *r : std::nullopt;
+}
+
+TEST_F(DemoCityTest, YearInProgressWasNegotiatedPublishedAndAdjustedThroughTheUseCases) {
+  // 目标协商 on 1.1.1 (led by 统计局 B03) for the four districts.
+  auto neg = store_->ListTargetNegotiations(kYear);
+  ASSERT_TRUE(neg.ok());
+  std::map<std::string, store::TargetNegotiation> by_unit;
+  for (const auto& n : *neg) {
+    if (n.indicator_id == "1.1.1") by_unit[n.unit_id] = n;
+  }
+  ASSERT_EQ(by_unit.size(), 4u);
+  EXPECT_EQ(by_unit["D01"].state, "agreed");  // the unit's counter, accepted by the lead
+  EXPECT_EQ(by_unit["D01"].agreed_value, by_unit["D01"].unit_value);
+  EXPECT_EQ(by_unit["D02"].state, "agreed");  // the lead's proposal, accepted
+  EXPECT_EQ(by_unit["D02"].agreed_value, by_unit["D02"].lead_value);
+  EXPECT_EQ(by_unit["D03"].state, "decided");  // kept, escalated, decided by the office
+  ASSERT_FALSE(by_unit["D03"].history.empty());
+  EXPECT_EQ(by_unit["D03"].history.back().actor, "admin");
+  EXPECT_EQ(by_unit["D03"].history.back().action, "decide");
+
+  // Published (version 1), then one approved adjustment (version 2).
+  auto versions = store_->ListSchemeVersions(kYear);
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].version, 1);
+  EXPECT_EQ((*versions)[1].version, 2);
+  EXPECT_EQ((*versions)[0].at.substr(0, 10), std::to_string(kYear) + "-02-05");
+  auto changes = store_->ListChangeRequests(kYear);
+  ASSERT_TRUE(changes.ok());
+  std::map<std::string, int> states;
+  for (const auto& c : *changes) ++states[c.state];
+  EXPECT_EQ(states["approved"], 1);
+  EXPECT_EQ(states["rejected"], 1);
+  EXPECT_EQ(states["pending"], 1);
+  for (const auto& c : *changes) {
+    if (c.state == "approved") EXPECT_EQ(c.version, 2);
+  }
+}
+
+TEST_F(DemoCityTest, YearInProgressHasReportsInEveryStateWithTheirStories) {
+  const std::string q3 = std::to_string(kYear) + "-09";
+  const std::string q2 = std::to_string(kYear) + "-06";
+  auto awaiting = Report(*store_, "1.1.1", "D01", q3);
+  ASSERT_TRUE(awaiting);
+  EXPECT_EQ(awaiting->state, store::ReportState::kSubmitted);
+  ASSERT_EQ(awaiting->evidence.size(), 1u);
+  EXPECT_FALSE(awaiting->late);
+  // Times are the story's: submitted two days before the due date in October.
+  EXPECT_EQ(awaiting->submitted_at.substr(0, 7), std::to_string(kYear) + "-10");
+
+  auto returned = Report(*store_, "1.1.3", "D01", q3);
+  ASSERT_TRUE(returned);
+  EXPECT_EQ(returned->state, store::ReportState::kReturned);
+  EXPECT_NE(returned->return_reason.find("统计部门盖章"), std::string::npos);
+  EXPECT_EQ(returned->decided_by, "lead_b03");
+
+  auto resubmitted = Report(*store_, "2.1.1", "D02", q3);
+  ASSERT_TRUE(resubmitted);
+  EXPECT_EQ(resubmitted->state, store::ReportState::kSubmitted);
+  EXPECT_EQ(resubmitted->submissions, 2);
+
+  EXPECT_FALSE(Report(*store_, "1.1.4", "D03", q3)) << "missing: a red card";
+  auto late = Report(*store_, "1.1.5", "D02", q2);
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->state, store::ReportState::kVerified);
+  EXPECT_TRUE(late->late);
+
+  // Every verified report's value is the year's datum of its period, and a
+  // lead department's own report awaits the office (利益回避).
+  auto reports = store_->ListReports(kYear);
+  auto data = store_->LoadYearData(kYear);
+  ASSERT_TRUE(reports.ok() && data.ok());
+  std::map<std::tuple<std::string, std::string, std::string>, std::optional<double>> values;
+  for (const auto& d : data->values) values[{d.indicator_id, d.unit_id, d.period}] = d.value;
+  auto scheme = store_->LoadScheme(kYear);
+  ASSERT_TRUE(scheme.ok());
+  std::map<std::string, std::string> lead_of;
+  for (const auto& i : scheme->indicators) lead_of[i.id] = i.lead_unit_id;
+  size_t verified = 0, own_awaiting = 0;
+  for (const auto& r : *reports) {
+    if (r.state == store::ReportState::kVerified) {
+      ++verified;
+      const auto datum = values[{r.indicator_id, r.unit_id, r.period}];
+      EXPECT_EQ(r.value, datum) << r.indicator_id << "/" << r.unit_id << "/" << r.period;
+      EXPECT_FALSE(r.decided_by.empty());
+    }
+    if (r.state == store::ReportState::kSubmitted && lead_of[r.indicator_id] == r.unit_id &&
+        r.period == q3) {
+      ++own_awaiting;
+    }
+  }
+  EXPECT_GT(verified, 500u);
+  EXPECT_GE(own_awaiting, 1u);
+}
+
+TEST_F(DemoCityTest, YearInProgressHasCardsAndMessages) {
+  auto esc = store_->ListEscalations(kYear);
+  ASSERT_TRUE(esc.ok());
+  std::set<std::string> levels;
+  bool red_d03 = false;
+  for (const auto& e : *esc) {
+    levels.insert(e.level);
+    if (e.level == "red" && e.subject == "report:1.1.4/D03/" + std::to_string(kYear) + "-09") {
+      red_d03 = true;
+    }
+  }
+  EXPECT_TRUE(levels.count("yellow")) << "a monthly report missing two days after its due date";
+  EXPECT_TRUE(red_d03);
+  auto inbox = store_->ListInbox("unit_d01", false, 100);
+  ASSERT_TRUE(inbox.ok());
+  bool returned = false;
+  for (const auto& m : *inbox) returned = returned || m.kind == "report.returned";
+  EXPECT_TRUE(returned);
+  auto lead_inbox = store_->ListInbox("lead_b03", false, 100);
+  ASSERT_TRUE(lead_inbox.ok());
+  EXPECT_FALSE(lead_inbox->empty());
 }
 
 }  // namespace

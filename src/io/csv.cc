@@ -122,4 +122,14 @@ Result<CsvTable> ReadCsvFile(const std::string& path, const std::string& what) {
   return ParseCsv(ss.str(), what);
 }
 
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace govperf::io

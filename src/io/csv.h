@@ -26,6 +26,10 @@ struct CsvTable {
 // read by io/sheet.h find their own header below title rows).
 Result<std::vector<CsvRecord>> ParseCsvRecords(const std::string& text, const std::string& what);
 
+// One field as written in a CSV record: quoted (with doubled quotes) when it
+// holds a comma, a quote or a line break; else as is.
+std::string CsvField(const std::string& s);
+
 // `what` names the source in messages, e.g. "values.csv".
 Result<CsvTable> ParseCsv(const std::string& text, const std::string& what);
 Result<CsvTable> ReadCsvFile(const std::string& path, const std::string& what);

@@ -161,6 +161,8 @@ Status ParseIndicator(const Obj& o, core::Indicator& ind) {
   GOVPERF_RETURN_IF_ERROR(o.Strings("category_ids", ind.category_ids));
   GOVPERF_RETURN_IF_ERROR(o.Strings("unit_ids", ind.unit_ids));
   GOVPERF_RETURN_IF_ERROR(o.Bool("cumulative", ind.cumulative));
+  GOVPERF_RETURN_IF_ERROR(o.Str("content", ind.content));
+  GOVPERF_RETURN_IF_ERROR(o.Str("criteria", ind.criteria));
   GOVPERF_RETURN_IF_ERROR(o.Str("data_source", ind.data_source));
   GOVPERF_RETURN_IF_ERROR(o.Str("frequency", ind.frequency));
   GOVPERF_RETURN_IF_ERROR(o.Str("evidence_rules", ind.evidence_rules));
@@ -249,6 +251,8 @@ json IndicatorToJson(const core::Indicator& i) {
             {"cumulative", i.cumulative},
             {"measurement_error", i.measurement_error}};
   // Setting fields only when set: files of schemes without them stay as they were.
+  if (!i.content.empty()) j["content"] = i.content;
+  if (!i.criteria.empty()) j["criteria"] = i.criteria;
   if (!i.data_source.empty()) j["data_source"] = i.data_source;
   if (!i.frequency.empty()) j["frequency"] = i.frequency;
   if (!i.evidence_rules.empty()) j["evidence_rules"] = i.evidence_rules;

@@ -48,6 +48,13 @@ const std::vector<HeaderField>& HeaderFields() {
       {"direction", "指标方向", {"指标方向", "方向", "指标属性", "direction"}},
       {"unit_of_measure", "计量单位", {"计量单位", "度量单位", "unit_of_measure"}},
       {"cumulative", "累计值", {"累计值", "是否累计", "cumulative"}},
+      // The power-and-responsibility list (权责清单).
+      {"duty_id",
+       "事项编码",
+       {"事项编码", "职权编码", "权责事项编码", "事项编号", "职权编号", "duty_id", "id"}},
+      {"duty_title", "事项名称", {"事项名称", "职权名称", "权责事项", "事项", "title"}},
+      {"duty_basis", "设定依据", {"设定依据", "法律依据", "依据", "basis"}},
+      {"duty_category", "职权类别", {"职权类别", "事项类别", "职权类型", "duty_category"}},
       // Targets and values (目标值, 监测数据).
       {"target", "目标值", {"目标值", "目标", "年度目标", "目标任务", "target"}},
       {"period", "期间", {"期间", "时期", "月份", "统计期", "报告期", "period"}},

@@ -9,6 +9,8 @@
 #include <random>
 #include <sstream>
 
+#include "io/csv.h"
+
 namespace govperf::io {
 namespace {
 
@@ -136,17 +138,7 @@ std::string WriteCsv(const OutSheet& sheet) {
     for (size_t c = 0; c < sheet.rows[r].size(); ++c) {
       if (c) out += ',';
       if (blank[r][c]) continue;
-      const std::string t = sheet.rows[r][c].Text();
-      if (t.find_first_of(",\"\r\n") == std::string::npos) {
-        out += t;
-      } else {
-        out += '"';
-        for (char ch : t) {
-          if (ch == '"') out += '"';
-          out += ch;
-        }
-        out += '"';
-      }
+      out += CsvField(sheet.rows[r][c].Text());
     }
     out += "\r\n";
   }

@@ -8,16 +8,13 @@
 #include <optional>
 #include <set>
 
+#include "core/number.h"
 #include "core/period.h"
 
 namespace govperf::methods {
 namespace {
 
-std::string Fixed(double v, int d) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.*f", d, v);
-  return b;
-}
+using core::FormatFixed;
 
 double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -119,10 +116,11 @@ std::vector<AnomalyFlag> DetectAnomalies(const core::Scheme& scheme, const core:
         const double z = std::fabs(x - med) / mad;
         if (z > kJumpZ && std::fabs(x) > kJumpMinChange) {
           flags.push_back({AnomalyKind::kJump, ind, u, period, z,
-                           "change " + Fixed(100 * x, 1) + "% vs last year, peers' median " +
-                               Fixed(100 * med, 1) + "% (robust z " + Fixed(z, 1) + ")",
-                           "较上年变化" + Fixed(100 * x, 1) + "%，同类中位数" +
-                               Fixed(100 * med, 1) + "%（稳健z值" + Fixed(z, 1) + "）"});
+                           "change " + FormatFixed(100 * x, 1) + "% vs last year, peers' median " +
+                               FormatFixed(100 * med, 1) + "% (robust z " + FormatFixed(z, 1) + ")",
+                           "较上年变化" + FormatFixed(100 * x, 1) + "%，同类中位数" +
+                               FormatFixed(100 * med, 1) + "%（稳健z值" + FormatFixed(z, 1) +
+                               "）"});
         }
       }
     }
@@ -172,8 +170,8 @@ std::vector<AnomalyFlag> DetectAnomalies(const core::Scheme& scheme, const core:
     const double mean = sum / 11, dec = m.at(12) - m.at(11);
     if (mean > 0 && dec > kYearEndFactor * mean) {
       flags.push_back({AnomalyKind::kYearEnd, k.first, k.second, year + "-12", dec / mean,
-                       "December adds " + Fixed(dec / mean, 1) + "× the average month",
-                       "12月增量为月均的" + Fixed(dec / mean, 1) + "倍"});
+                       "December adds " + FormatFixed(dec / mean, 1) + "× the average month",
+                       "12月增量为月均的" + FormatFixed(dec / mean, 1) + "倍"});
     }
   }
 
@@ -196,9 +194,9 @@ std::vector<AnomalyFlag> DetectAnomalies(const core::Scheme& scheme, const core:
     if (mad > kBenfordMad) {
       flags.push_back({AnomalyKind::kBenford, "", u, year, mad,
                        "first digits of " + std::to_string(ds.size()) +
-                           " amounts deviate from Benford's law (MAD " + Fixed(mad, 4) + ")",
+                           " amounts deviate from Benford's law (MAD " + FormatFixed(mad, 4) + ")",
                        std::to_string(ds.size()) + "个数值的首位数字偏离本福特定律（MAD " +
-                           Fixed(mad, 4) + "）"});
+                           FormatFixed(mad, 4) + "）"});
     }
   }
   std::stable_sort(flags.begin(), flags.end(), [](const AnomalyFlag& a, const AnomalyFlag& b) {

@@ -5,6 +5,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/number.h"
 #include "methods/bootstrap.h"
 
 namespace govperf::methods {
@@ -37,11 +38,7 @@ class Normal {
   double spare_ = 0;
 };
 
-std::string Fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+using core::FormatFixed;
 
 }  // namespace
 
@@ -143,19 +140,19 @@ Result<std::vector<UnitUncertainty>> EstimateUncertainty(const core::Scheme& sch
     for (const auto& lv : cats.at(p.category_id)->grades) {
       if (lv.min_score > 0 && u.total_lower < lv.min_score && lv.min_score <= u.total_upper) {
         u.flagged = true;
-        u.reason = "the " + lv.name_en + " threshold " + Fixed(lv.min_score, 0) +
-                   " lies inside the interval [" + Fixed(u.total_lower, 2) + ", " +
-                   Fixed(u.total_upper, 2) + "]";
-        u.reason_zh = lv.name_zh + "分数线" + Fixed(lv.min_score, 0) + "落在区间[" +
-                      Fixed(u.total_lower, 2) + ", " + Fixed(u.total_upper, 2) + "]内";
+        u.reason = "the " + lv.name_en + " threshold " + FormatFixed(lv.min_score, 0) +
+                   " lies inside the interval [" + FormatFixed(u.total_lower, 2) + ", " +
+                   FormatFixed(u.total_upper, 2) + "]";
+        u.reason_zh = lv.name_zh + "分数线" + FormatFixed(lv.min_score, 0) + "落在区间[" +
+                      FormatFixed(u.total_lower, 2) + ", " + FormatFixed(u.total_upper, 2) + "]内";
         break;
       }
     }
     const double same = u.grade_share.count(p.grade) ? u.grade_share[p.grade] : 0.0;
     if (!u.flagged && same < o.level) {
       u.flagged = true;
-      u.reason = "grade differs in " + Fixed(100 * (1 - same), 0) + "% of replicates";
-      u.reason_zh = Fixed(100 * (1 - same), 0) + "%的模拟中等次不同";
+      u.reason = "grade differs in " + FormatFixed(100 * (1 - same), 0) + "% of replicates";
+      u.reason_zh = FormatFixed(100 * (1 - same), 0) + "%的模拟中等次不同";
     }
     out.push_back(std::move(u));
   }

@@ -14,9 +14,9 @@ namespace govperf::server {
 namespace {
 
 using testing::Body;
+using testing::FindRow;
+using testing::kEps;
 using testing::TestCity;
-
-constexpr double kEps = 1e-9;
 
 // The generated demo city behind a real App, for tests that need its size.
 struct DemoCity {
@@ -42,15 +42,6 @@ struct DemoCity {
   std::unique_ptr<App> app;
   bool ready = false;
 };
-
-const Json* FindRow(const Json& results, const std::string& unit_id) {
-  for (const auto& c : results["categories"]) {
-    for (const auto& u : c["units"]) {
-      if (u["unit_id"] == unit_id) return &u;
-    }
-  }
-  return nullptr;
-}
 
 const Json* FindBy(const Json& list, const char* key, const std::string& id) {
   for (const auto& x : list) {

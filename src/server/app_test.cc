@@ -7,18 +7,9 @@ namespace govperf::server {
 namespace {
 
 using testing::Body;
+using testing::FindRow;
+using testing::kEps;
 using testing::TestCity;
-
-constexpr double kEps = 1e-9;
-
-const Json* FindRow(const Json& results, const std::string& unit_id) {
-  for (const auto& c : results["categories"]) {
-    for (const auto& u : c["units"]) {
-      if (u["unit_id"] == unit_id) return &u;
-    }
-  }
-  return nullptr;
-}
 
 const Json* FindById(const Json& list, const std::string& id, const char* key = "id") {
   for (const auto& x : list) {

@@ -18,19 +18,13 @@ namespace {
 
 using testing::Body;
 using testing::TestCity;
+using testing::Workbook;
 
 std::string Header(const Response& r, const std::string& name) {
   for (const auto& [k, v] : r.headers) {
     if (k == name) return v;
   }
   return "";
-}
-
-std::string Workbook(const std::string& sheet, std::vector<std::vector<io::OutCell>> rows) {
-  io::OutSheet s;
-  s.name = sheet;
-  s.rows = std::move(rows);
-  return *io::WriteXlsx({s});
 }
 
 TEST(ServerExchange, ExportsAreFilesWithTheirNames) {

@@ -368,7 +368,9 @@ const std::vector<RouteSpec>& Routes() {
        "/api/v1/years/{year}/setting/duties/{unit}",
        A::kPermission,
        {P::kSettingWrite},
-       h::PutDuties},
+       h::PutDuties,
+       true,
+       kWorkbookBody},  // the office's .xlsx sheet
       {"PUT",
        "/api/v1/years/{year}/setting/duties/{unit}/links/{indicator}",
        A::kPermission,

@@ -20,6 +20,7 @@ namespace {
 
 using testing::Body;
 using testing::TestCity;
+using testing::Workbook;
 
 const std::vector<std::string> kRoles = {"admin", "leader", "lead", "unit", "expert", "anonymous"};
 const std::set<std::string> kAll = {"admin", "leader", "lead", "unit", "expert", "anonymous"};
@@ -154,14 +155,6 @@ const std::map<std::string, std::string> kUserOfRole = {{"admin", "admin"},
 // Workbooks the import routes accept as dry runs that change nothing, for
 // every role allowed to send them (the test city's own units, a one-leaf
 // scheme for a new year, 2025's targets and one of its values unchanged).
-std::string Workbook(const std::string& sheet, std::vector<std::vector<io::OutCell>> rows) {
-  io::OutSheet s;
-  s.name = sheet;
-  s.title_rows = 0;
-  s.rows = std::move(rows);
-  auto bytes = io::WriteXlsx({s});
-  return bytes.ok() ? *bytes : std::string();
-}
 
 std::string ImportBody(const std::string& pattern) {
   using C = io::OutCell;

@@ -14,7 +14,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "io/xlsx_write.h"
 #include "server/app.h"
 #include "store/password.h"
 #include "store/store.h"
@@ -200,6 +202,29 @@ class TestCity {
 
 inline Json Body(const Response& r) {
   return Json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+}
+
+// Tolerance of floating-point comparisons of scores.
+inline constexpr double kEps = 1e-9;
+
+// The row of `unit_id` in a results body ({"categories": [{"units": [...]}]}),
+// nullptr when absent.
+inline const Json* FindRow(const Json& results, const std::string& unit_id) {
+  for (const auto& c : results["categories"]) {
+    for (const auto& u : c["units"]) {
+      if (u["unit_id"] == unit_id) return &u;
+    }
+  }
+  return nullptr;
+}
+
+// A one-sheet .xlsx workbook of `rows` (header first, no title rows).
+inline std::string Workbook(const std::string& sheet, std::vector<std::vector<io::OutCell>> rows) {
+  io::OutSheet s;
+  s.name = sheet;
+  s.rows = std::move(rows);
+  auto bytes = io::WriteXlsx({s});
+  return bytes.ok() ? *bytes : std::string();
 }
 
 }  // namespace govperf::server::testing

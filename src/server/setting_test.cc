@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "io/scheme_json.h"
+#include "io/xlsx_write.h"
 #include "server/server_test_fixture.h"
 
 namespace govperf::server {
@@ -413,6 +414,46 @@ TEST_F(SettingApi, PublishingNeedsEveryTargetAgreedThenFreezesTheScheme) {
   EXPECT_EQ(Body(r)["scheme"]["indicators"].size(), 7u);
 }
 
+TEST_F(SettingApi, PointBudgetsArePerUnitSoDutyLeavesShareTheirParent) {
+  // 职能职责 (10 points): one duty leaf per department, each worth the whole
+  // budget for its own unit.
+  core::Scheme s = Scheme();
+  core::Indicator group;
+  group.id = "3";
+  group.level = 1;
+  group.name_zh = "职能职责";
+  group.points = 10;
+  s.indicators.push_back(group);
+  for (const char* unit : {"B01", "B02"}) {
+    core::Indicator duty;
+    duty.id = std::string("3.") + (unit[2] == '1' ? "1" : "2");
+    duty.parent_id = "3";
+    duty.level = 2;
+    duty.name_zh = std::string(unit) + " 职能指标";
+    duty.points = 10;
+    duty.method = "completion_ratio";
+    duty.unit_ids = {unit};
+    s.indicators.push_back(duty);
+    s.targets[{duty.id, unit}] = 5;
+  }
+  ASSERT_TRUE(city_.store().SaveScheme({"system"}, s).ok());
+  // A second duty leaf for B01 overdraws B01's budget (not B02's): refused, named.
+  Response r = Call("POST", Y("/setting/nodes"),
+                    {{"id", "3.3"},
+                     {"parent_id", "3"},
+                     {"name_zh", "重复职能"},
+                     {"points", 5},
+                     {"method", "completion_ratio"},
+                     {"unit_ids", {"B01"}}},
+                    admin_);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(Body(r)["details"]["field"], "points");
+  EXPECT_NE(Body(r)["message"].get<std::string>().find("unit B01"), std::string::npos) << r.body;
+  // As allocated (10 for each department), the scheme publishes.
+  r = Call("POST", Y("/setting/publish"), Json::object(), admin_);
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
 TEST_F(SettingApi, AnApprovedAdjustmentMakesTheNextVersionAndResultsFollowIt) {
   // 2025 is being monitored without a published version: its scheme in
   // force becomes version 1 at the first approval.
@@ -528,6 +569,39 @@ TEST_F(SettingApi, DutyListsImportLinkAndShowWhatNoIndicatorCovers) {
   // 2.1.1 does not apply to D01.
   r = Call("PUT", Y("/setting/duties/D01/links/2.1.1"), {{"item_ids", {"Q2"}}}, admin_);
   EXPECT_EQ(r.status, 400);
+}
+
+TEST_F(SettingApi, DutyListFromTheOfficesWorkbookWithATitleRowAndErrorsByCell) {
+  // 权责清单 as offices keep it: a title row, then 序号 / 职权编码 / 职权名称 /
+  // 职权类别 / 设定依据 (variants of the headers), a spacer row.
+  io::OutSheet sheet;
+  sheet.name = "权责清单";
+  sheet.title_rows = 1;
+  sheet.rows = {{"东城区权责清单（2025年版）"},
+                {"序号", "职权编码", "职权名称", "职权类别", "设定依据"},
+                {"1", "ＸＫ－001", "重大项目审批", "行政许可", "《投资条例》"},
+                {},
+                {"2", "JC-002", "安全生产检查", "行政检查", "《安全生产法》"}};
+  auto bytes = io::WriteXlsx({sheet});
+  ASSERT_TRUE(bytes.ok());
+  Response r = city_.Call("PUT", Y("/setting/duties/D01"), *bytes, admin_);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["items"], 2);
+  auto duties = city_.store().LoadDuties(kYear);
+  ASSERT_TRUE(duties.ok());
+  ASSERT_EQ(duties->items.size(), 2u);
+  EXPECT_EQ(duties->items[0].id, "XK-001");  // full-width forms made ASCII
+  EXPECT_EQ(duties->items[0].category, "行政许可");
+  EXPECT_EQ(duties->items[1].basis, "《安全生产法》");
+  // A row without its name: the cell is named and nothing changes.
+  sheet.rows[4][2] = "";
+  bytes = io::WriteXlsx({sheet});
+  ASSERT_TRUE(bytes.ok());
+  r = city_.Call("PUT", Y("/setting/duties/D01"), *bytes, admin_);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(Body(r)["details"]["field"], "body");
+  EXPECT_NE(Body(r)["message"].get<std::string>().find("C5"), std::string::npos) << r.body;
+  EXPECT_EQ(city_.store().LoadDuties(kYear)->items.size(), 2u);
 }
 
 }  // namespace

@@ -199,7 +199,7 @@ TEST_F(Exchange, SchemeAsOfficesLayItOutOpensTheYearAsADraft) {
   EXPECT_FALSE(dry->applied);
   EXPECT_EQ(dry->counts.at("indicator.added"), 9u);  // 4 leaves, 2 + 3 upper levels
   EXPECT_EQ(dry->counts.at("target.added"), 8u);
-  ASSERT_EQ(dry->notes.size(), 1u);
+  EXPECT_TRUE(dry->notes.empty()) << "考核内容, 评分标准, 数据来源 are kept: nothing to note";
   auto none = store_->FindYear(2026);
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value()) << "a dry run opens no year";
@@ -223,6 +223,10 @@ TEST_F(Exchange, SchemeAsOfficesLayItOutOpensTheYearAsADraft) {
   EXPECT_EQ(invest.points, 10);
   EXPECT_EQ(invest.method, "completion_ratio");
   EXPECT_EQ(invest.lead_unit_id, "U003");
+  // The office's wording is kept with the leaf.
+  EXPECT_EQ(invest.content, "固定资产投资");
+  EXPECT_EQ(invest.data_source, "统计局");
+  EXPECT_EQ(by_id["1.1.2"]->content, "");
   EXPECT_EQ(invest.category_ids, std::vector<std::string>{"C1"});
   EXPECT_EQ(by_id["1.1.2"]->method, "rank_in_category");
   EXPECT_EQ(by_id["1.1.2"]->points, 5);
@@ -460,7 +464,8 @@ TEST_F(Exchange, CategoryNamesHoldingAListSeparatorReadBackAsWritten) {
   // 适用对象 lists categories separated by 、 — a category named 县(市、区)
   // must not split into 县(市 and 区).
   OfficeYear();
-  ASSERT_TRUE(UpdateCategory(*store_, admin_, {"C1", "县(市、区)", "Districts", "district", {}}).ok());
+  ASSERT_TRUE(
+      UpdateCategory(*store_, admin_, {"C1", "县(市、区)", "Districts", "district", {}}).ok());
   auto scheme = store_->LoadScheme(2026);
   ASSERT_TRUE(scheme.ok());
   for (auto& c : scheme->categories) {
@@ -476,7 +481,8 @@ TEST_F(Exchange, CategoryNamesHoldingAListSeparatorReadBackAsWritten) {
   auto sheet = Export(years, *store_, Caller::System(), What::kScheme, 2026, Format::kXlsx);
   ASSERT_TRUE(units.ok() && sheet.ok());
   auto fresh = Open("fresh-separators.db");
-  for (const auto& [w, bytes] : {std::pair{What::kUnits, units->bytes}, {What::kScheme, sheet->bytes}}) {
+  for (const auto& [w, bytes] :
+       {std::pair{What::kUnits, units->bytes}, {What::kScheme, sheet->bytes}}) {
     auto r = Run(*fresh, w, 2026, bytes);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     ASSERT_TRUE(r->errors.empty()) << Messages(*r)[0];

@@ -98,7 +98,8 @@ io::OutSheet SchemeSheet(const core::Scheme& scheme, const store::Org& org) {
         applies += (applies.empty() ? "" : "、") + listable(unit_names.Of(u), u);
     } else if (leaf->category_ids != all_categories) {
       for (const auto& c : leaf->category_ids) {
-        applies += (applies.empty() ? "" : "、") + listable(cat_names.count(c) ? cat_names[c] : c, c);
+        applies +=
+            (applies.empty() ? "" : "、") + listable(cat_names.count(c) ? cat_names[c] : c, c);
       }
     }
     row[3] = leaf->id;
@@ -112,6 +113,9 @@ io::OutSheet SchemeSheet(const core::Scheme& scheme, const store::Org& org) {
     row[11] = TypeZh(leaf->type);
     row[12] = applies;
     row[13] = leaf->cumulative ? "是" : "否";
+    row[14] = leaf->content;
+    row[15] = leaf->criteria;
+    row[16] = leaf->data_source;
     s.rows.push_back(std::move(row));
     paths.push_back(std::move(path));
   }

@@ -304,7 +304,6 @@ Result<ImportReport> ImportScheme(YearCache& years, store::Store& store, const C
   std::vector<Node> nodes;                // in order of first appearance
   std::map<std::string, size_t> node_of;  // path key → index
   std::vector<std::string> prev(3);
-  bool texts_seen = false;
   for (size_t r = layout->first_row; r < sheet.rows.size(); ++r) {
     if (io::RowBlank(sheet, r)) continue;
     std::vector<std::string> names(3);
@@ -472,13 +471,16 @@ Result<ImportReport> ImportScheme(YearCache& years, store::Store& store, const C
     } else {
       for (const auto& c : base.categories) ind.category_ids.push_back(c.id);
     }
-    for (const char* f : {"content", "criteria", "data_source"}) {
+    // The office's own wording, kept with the leaf (考核内容, 评分标准, 数据来源).
+    for (auto [f, field] : {std::pair{"content", &core::Indicator::content},
+                            std::pair{"criteria", &core::Indicator::criteria},
+                            std::pair{"data_source", &core::Indicator::data_source}}) {
       const std::string text = cell(r, col(f));
       if (text.empty()) continue;
-      texts_seen = true;
       if (Status st = CheckText(f, text, kMaxTextChars, false, true); !st.ok()) {
         errors.At(sheet, r, col(f), st.message(), st.message_zh());
       }
+      ind.*field = text;
     }
   }
   // Leaves need their points: a node named by a row of its own that got no
@@ -527,11 +529,6 @@ Result<ImportReport> ImportScheme(YearCache& years, store::Store& store, const C
       n.ind.id = parent.empty() ? std::to_string(k) : parent + "." + std::to_string(k);
     } while (used.count(n.ind.id));
     used.insert(n.ind.id);
-  }
-  if (texts_seen) {
-    report.notes.push_back(
-        "考核内容, 评分标准 and 数据来源 were read and checked; this version does not keep them");
-    report.notes_zh.push_back("考核内容、评分标准、数据来源已读取并检查，本版本暂不保存");
   }
   if (errors.any()) return report;
 

@@ -13,10 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-Status Bad(const std::string& field, const std::string& en, const std::string& zh) {
-  return Status::Invalid(field + ": " + en).Field(field).Zh(field + "：" + zh);
-}
-
 const std::vector<core::Stage>& AdjustStages() {
   static const std::vector<core::Stage> kStages = {core::Stage::kSetting, core::Stage::kMonitoring,
                                                    core::Stage::kYearEnd};

@@ -7,6 +7,10 @@
 
 namespace govperf::app::setting {
 
+Status Bad(const std::string& field, const std::string& en, const std::string& zh) {
+  return Status::Invalid(field + ": " + en).Field(field).Zh(field + "：" + zh);
+}
+
 Result<store::YearInfo> LoadYear(store::Store& store, int year) {
   auto y = store.FindYear(year);
   if (!y.ok()) return y.status();

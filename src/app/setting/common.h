@@ -13,6 +13,9 @@
 
 namespace govperf::app::setting {
 
+// InvalidArgument naming `field`: "field: en" / "field：zh".
+Status Bad(const std::string& field, const std::string& en, const std::string& zh);
+
 // The year, or NotFound naming `year`.
 Result<store::YearInfo> LoadYear(store::Store& store, int year);
 // FailedPrecondition (409) unless the year is in one of `stages`; `what`

@@ -4,7 +4,8 @@
 
 #include "app/limits.h"
 #include "app/setting/common.h"
-#include "io/csv.h"
+#include "io/sheet.h"
+#include "io/sheet_table.h"
 
 namespace govperf::app::setting {
 namespace {
@@ -27,25 +28,47 @@ Status CheckDutyStage(store::Store& store, int year) {
 
 }  // namespace
 
-Result<std::vector<store::DutyItem>> ParseDutiesCsv(const std::string& text,
-                                                    const std::string& unit_id) {
-  auto table = io::ParseCsv(text, "body");
-  if (!table.ok()) return Status::Invalid(table.status().message()).Field("body");
-  const int id = table->Column("id"), title = table->Column("title");
-  const int basis = table->Column("basis"), category = table->Column("category");
-  if (id < 0 || title < 0) {
-    return Status::Invalid(
-               "body: the CSV header needs the columns id and title (and optionally "
-               "basis, category)")
+Result<std::vector<store::DutyItem>> ParseDutiesSheet(const std::string& bytes,
+                                                      const std::string& unit_id) {
+  auto book = io::ReadWorkbook(bytes, "duties");
+  if (!book.ok()) return Status::Invalid("body: " + book.status().message()).Field("body");
+  if (book->sheets.empty()) {
+    return Status::Invalid("body: the workbook has no sheet")
         .Field("body")
-        .Zh("body：CSV 表头须含 id 和 title 列（可选 basis、category）");
+        .Zh("body：工作簿没有工作表");
   }
+  const io::Sheet& sheet = book->sheets.front();
+  // "category" (the unit-category header) is the short CSV form's 职权类别.
+  io::SheetError error;
+  auto layout =
+      io::FindTable(sheet, {"duty_id", "duty_title", "duty_basis", "duty_category", "category"},
+                    {{"duty_id"}, {"duty_title"}}, &error);
+  if (!layout.ok()) {
+    return Status::Invalid("body: " + error.ToString())
+        .Field("body")
+        .Zh("body：" + error.ToStringZh());
+  }
+  const auto id = layout->Column("duty_id"), title = layout->Column("duty_title");
+  const auto basis = layout->Column("duty_basis");
+  const auto category = layout->Column("duty_category") ? layout->Column("duty_category")
+                                                        : layout->Column("category");
   std::vector<store::DutyItem> out;
-  for (const auto& row : table->rows) {
-    auto cell = [&](int col) {
-      return col >= 0 && static_cast<size_t>(col) < row.fields.size() ? row.fields[col] : "";
-    };
-    out.push_back({unit_id, cell(id), cell(title), cell(basis), cell(category)});
+  for (size_t r = layout->first_row; r < sheet.rows.size(); ++r) {
+    if (io::RowBlank(sheet, r)) continue;
+    auto cell = [&](std::optional<size_t> c) { return c ? io::TrimCell(sheet.At(r, *c)) : ""; };
+    store::DutyItem item{unit_id, io::NormalizeCell(cell(id)), cell(title), cell(basis),
+                         cell(category)};
+    // An error names the cell, as the office sees it.
+    if (item.id.empty() || item.title.empty()) {
+      const size_t c = item.id.empty() ? *id : *title;
+      const std::string where = "sheet '" + sheet.name + "' " + io::CellName(r, c);
+      return Status::Invalid("body: " + where + ": " + (item.id.empty() ? "事项编码" : "事项名称") +
+                             " is empty")
+          .Field("body")
+          .Zh("body：工作表「" + sheet.name + "」" + io::CellName(r, c) + "：" +
+              (item.id.empty() ? "事项编码" : "事项名称") + "为空");
+    }
+    out.push_back(std::move(item));
   }
   return out;
 }

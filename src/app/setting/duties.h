@@ -1,5 +1,7 @@
 // The power-and-responsibility list (权责清单): a unit's duty items, imported
-// whole per unit (JSON rows or CSV text with the header id,title,basis,category),
+// whole per unit (JSON rows, or the office's sheet — .xlsx or CSV — with the
+// columns 事项编码, 事项名称, 设定依据, 职权类别 or their usual variants, below
+// any title rows; the short CSV header id,title,basis,category works too),
 // linked to the indicators that cover them; the uncovered items show where a
 // unit's duties have no indicator yet. Kept per year (draft and setting).
 #pragma once
@@ -12,9 +14,10 @@
 
 namespace govperf::app::setting {
 
-// CSV text → items for `unit_id`; errors name the line and column.
-Result<std::vector<store::DutyItem>> ParseDutiesCsv(const std::string& text,
-                                                    const std::string& unit_id);
+// An .xlsx workbook's first sheet or CSV text → items for `unit_id`; errors
+// name the sheet and cell (field "body").
+Result<std::vector<store::DutyItem>> ParseDutiesSheet(const std::string& bytes,
+                                                      const std::string& unit_id);
 // Replaces the unit's items (ids, titles and lengths checked; errors name items[i]).
 Result<size_t> ImportDuties(store::Store& store, const Caller& caller, int year,
                             const std::string& unit_id, std::vector<store::DutyItem> items);

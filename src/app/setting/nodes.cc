@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -23,10 +24,6 @@ std::string Num(double v) {
   std::ostringstream o;
   o << v;
   return o.str();
-}
-
-Status Bad(const std::string& field, const std::string& en, const std::string& zh) {
-  return Status::Invalid(field + ": " + en).Field(field).Zh(field + "：" + zh);
 }
 
 // Node edits: draft or setting, and not once the scheme is published.
@@ -69,27 +66,83 @@ size_t SubtreeEnd(const core::Scheme& s, const std::string& id) {
   return end;
 }
 
-double ChildrenPoints(const core::Scheme& s, const std::string& id) {
-  double sum = 0;
-  for (const auto& i : s.indicators) {
-    if (i.parent_id == id) sum += i.points;
+// Budgets are per unit. 个性 duty leaves share a parent, one per unit, and a
+// group may hold leaves of several categories: what a parent's points must
+// match is, for each unit it assesses, the points its children carry for
+// that unit — not the sum over every child.
+using ChildMap = std::map<std::string, std::vector<const core::Indicator*>>;
+
+ChildMap ChildrenOf(const core::Scheme& s) {
+  ChildMap m;
+  for (const auto& i : s.indicators) m[i.parent_id].push_back(&i);
+  return m;
+}
+
+// Does any leaf at or below `n` apply to `u`?
+bool Reaches(const ChildMap& kids, const core::Indicator& n, const core::Unit& u) {
+  auto it = kids.find(n.id);
+  if (it == kids.end()) return Applies(n, u);
+  for (const core::Indicator* c : it->second) {
+    if (Reaches(kids, *c, u)) return true;
   }
+  return false;
+}
+
+// The points `n` carries for `u`: its own when budgeted (or a leaf), else
+// its children's; 0 when nothing below it assesses the unit.
+double Carried(const ChildMap& kids, const core::Indicator& n, const core::Unit& u) {
+  if (!Reaches(kids, n, u)) return 0;
+  auto it = kids.find(n.id);
+  if (it == kids.end() || n.points > 0) return n.points;
+  double sum = 0;
+  for (const core::Indicator* c : it->second) sum += Carried(kids, *c, u);
   return sum;
 }
 
-// While editing, a budgeted parent (points > 0) is never overdrawn; at
-// publication it must be allocated exactly (PointMismatches).
+struct Allocation {
+  std::string unit_id;  // empty: the scheme has no units (all children summed)
+  double sum = 0;
+};
+// What the children of `parent` carry, per unit the parent assesses.
+std::vector<Allocation> ChildrenPoints(const core::Scheme& s, const ChildMap& kids,
+                                       const core::Indicator& parent) {
+  std::vector<Allocation> out;
+  auto it = kids.find(parent.id);
+  if (it == kids.end()) return out;
+  if (s.units.empty()) {
+    double sum = 0;
+    for (const core::Indicator* c : it->second) sum += c->points;
+    out.push_back({"", sum});
+    return out;
+  }
+  for (const core::Unit& u : s.units) {
+    if (!Reaches(kids, parent, u)) continue;
+    double sum = 0;
+    for (const core::Indicator* c : it->second) sum += Carried(kids, *c, u);
+    out.push_back({u.id, sum});
+  }
+  return out;
+}
+
+std::string ForUnit(const Allocation& a, bool zh) {
+  if (a.unit_id.empty()) return "";
+  return zh ? "（单位 " + a.unit_id + "）" : " (unit " + a.unit_id + ")";
+}
+
+// While editing, a budgeted parent (points > 0) is never overdrawn for any
+// unit; at publication it must be allocated exactly (PointMismatches).
 Status CheckBudget(const core::Scheme& s, const std::string& parent_id) {
   if (parent_id.empty()) return Status::Ok();
   const core::Indicator* p = FindNode(s, parent_id);
   if (p == nullptr || p->points <= 0) return Status::Ok();
-  const double sum = ChildrenPoints(s, parent_id);
-  if (sum > p->points + kPointsEps) {
-    return Bad(
-        "points",
-        "the children of " + parent_id + " would sum to " + Num(sum) + ", more than its " +
-            Num(p->points) + " points",
-        "指标 " + parent_id + " 的下级分值合计将为 " + Num(sum) + "，超过其分值 " + Num(p->points));
+  for (const Allocation& a : ChildrenPoints(s, ChildrenOf(s), *p)) {
+    if (a.sum > p->points + kPointsEps) {
+      return Bad("points",
+                 "the children of " + parent_id + " would sum to " + Num(a.sum) +
+                     ForUnit(a, false) + ", more than its " + Num(p->points) + " points",
+                 "指标 " + parent_id + " 的下级分值合计将为 " + Num(a.sum) + ForUnit(a, true) +
+                     "，超过其分值 " + Num(p->points));
+    }
   }
   return Status::Ok();
 }
@@ -123,6 +176,8 @@ Status ValidateNode(const core::Scheme& s, const core::Indicator& n, bool leaf) 
   GOVPERF_RETURN_IF_ERROR(CheckText("data_source", n.data_source, kMaxNameChars * 2, false));
   GOVPERF_RETURN_IF_ERROR(
       CheckText("evidence_rules", n.evidence_rules, kMaxTextChars, false, true));
+  GOVPERF_RETURN_IF_ERROR(CheckText("content", n.content, kMaxTextChars, false, true));
+  GOVPERF_RETURN_IF_ERROR(CheckText("criteria", n.criteria, kMaxTextChars, false, true));
   if (!std::isfinite(n.points) || n.points < 0) {
     return Bad("points", "must be a finite number ≥ 0", "应为不小于 0 的有限数");
   }
@@ -193,6 +248,8 @@ void Apply(const NodeFields& f, core::Indicator& n) {
   if (f.data_source) n.data_source = *f.data_source;
   if (f.frequency) n.frequency = *f.frequency;
   if (f.evidence_rules) n.evidence_rules = *f.evidence_rules;
+  if (f.content) n.content = *f.content;
+  if (f.criteria) n.criteria = *f.criteria;
   if (f.points) n.points = *f.points;
   if (f.measurement_error) n.measurement_error = *f.measurement_error;
   if (f.params) n.params = *f.params;
@@ -255,16 +312,23 @@ json NodeToJson(const core::Indicator& i, bool leaf) {
   j["data_source"] = i.data_source;
   j["frequency"] = i.frequency;
   j["evidence_rules"] = i.evidence_rules;
+  j["content"] = i.content;
+  j["criteria"] = i.criteria;
   return j;
 }
 
 std::vector<std::string> PointMismatches(const core::Scheme& s) {
   std::vector<std::string> out;
+  const ChildMap kids = ChildrenOf(s);
   for (const auto& i : s.indicators) {
-    if (IsLeaf(s, i.id) || i.points <= 0) continue;
-    const double sum = ChildrenPoints(s, i.id);
-    if (std::fabs(sum - i.points) > kPointsEps) {
-      out.push_back(i.id + ": children " + Num(sum) + " ≠ " + Num(i.points));
+    if (!kids.count(i.id) || i.points <= 0) continue;
+    // The first unit whose allocation differs names the node's problem.
+    for (const Allocation& a : ChildrenPoints(s, kids, i)) {
+      if (std::fabs(a.sum - i.points) > kPointsEps) {
+        out.push_back(i.id + ": children " + Num(a.sum) + " ≠ " + Num(i.points) +
+                      ForUnit(a, false));
+        break;
+      }
     }
   }
   return out;
@@ -335,12 +399,8 @@ Result<core::Indicator> EditNode(store::Store& store, const Caller& caller, int 
     GOVPERF_RETURN_IF_ERROR(ValidateNode(s, n, leaf));
     s.indicators[at] = n;
     GOVPERF_RETURN_IF_ERROR(CheckBudget(s, n.parent_id));
-    if (!leaf && n.points > 0 && ChildrenPoints(s, id) > n.points + kPointsEps) {
-      return Bad("points",
-                 "its children already sum to " + Num(ChildrenPoints(s, id)) + ", more than " +
-                     Num(n.points),
-                 "下级分值合计已为 " + Num(ChildrenPoints(s, id)) + "，超过 " + Num(n.points));
-    }
+    // Its own budget must still cover its children, for every unit.
+    if (!leaf) GOVPERF_RETURN_IF_ERROR(CheckBudget(s, id));
     // A leaf that no longer applies to a unit keeps no target for it.
     std::erase_if(s.targets, [&](const auto& kv) {
       if (kv.first.first != id) return false;

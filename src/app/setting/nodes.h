@@ -24,7 +24,7 @@ struct NodeFields {
   std::optional<std::string> id;         // add only
   std::optional<std::string> parent_id;  // add only (edits move with MoveNode)
   std::optional<std::string> name_zh, name_en, unit_of_measure, method, formula, lead_unit_id, type,
-      data_source, frequency, evidence_rules;
+      data_source, frequency, evidence_rules, content, criteria;
   std::optional<double> points, measurement_error;
   std::optional<int> direction;
   std::optional<std::map<std::string, double>> params;
@@ -52,8 +52,10 @@ Result<core::Indicator> MoveNode(store::Store& store, const Caller& caller, int 
 // Deletes a node without children (and its targets).
 Status DeleteNode(store::Store& store, const Caller& caller, int year, const std::string& id);
 
-// Points budget (分值) of a scheme: every inner node with points > 0 whose
-// children's points do not add up to it, as "node: children 12 ≠ 15".
+// Points budget (分值) of a scheme, per unit: every inner node with points > 0
+// whose children's points, for some unit it assesses, do not add up to it,
+// as "node: children 12 ≠ 15 (unit D01)". Duty leaves (one per unit) under one
+// parent each fill that unit's budget.
 std::vector<std::string> PointMismatches(const core::Scheme& s);
 
 }  // namespace govperf::app::setting

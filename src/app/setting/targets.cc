@@ -12,10 +12,6 @@ namespace {
 
 using Key = std::pair<std::string, std::string>;  // (indicator, unit)
 
-Status Bad(const std::string& field, const std::string& en, const std::string& zh) {
-  return Status::Invalid(field + ": " + en).Field(field).Zh(field + "：" + zh);
-}
-
 Status Denied(const std::string& en, const std::string& zh) { return Status::Denied(en).Zh(zh); }
 
 bool IsAdmin(const Caller& c) {

@@ -107,6 +107,8 @@ st::NodeFields ReadNode(Fields& f) {
   n.data_source = f.Str("data_source");
   n.frequency = f.Str("frequency");
   n.evidence_rules = f.Str("evidence_rules");
+  n.content = f.Str("content");
+  n.criteria = f.Str("criteria");
   n.points = f.Num("points");
   n.measurement_error = f.Num("measurement_error");
   n.direction = f.Int("direction");
@@ -537,11 +539,12 @@ Response PutDuties(Ctx& ctx) {
   if (auto err = PathYear(ctx, &year)) return *err;
   const std::string unit = ctx.params.at("unit");
   std::vector<store::DutyItem> items;
-  // A JSON object body, or CSV text (anything not starting with '{').
+  // A JSON object body, or the office's sheet: .xlsx or CSV text (anything
+  // not starting with '{').
   const std::string& b = ctx.request.body;
   const size_t first = b.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && b[first] != '{') {
-    auto parsed = st::ParseDutiesCsv(ctx.request.body, unit);
+    auto parsed = st::ParseDutiesSheet(ctx.request.body, unit);
     if (!parsed.ok()) return Fail(ctx, parsed.status());
     items = std::move(parsed).value();
   } else {

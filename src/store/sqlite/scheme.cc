@@ -91,7 +91,7 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
         db_->Prepare("SELECT id, parent_id, level, name_zh, name_en, points, direction, "
                      "unit_of_measure, method, params, lead_unit_id, type, orientations, "
                      "category_ids, unit_ids, cumulative, measurement_error, formula, data_source, "
-                     "frequency, evidence_rules FROM indicators "
+                     "frequency, evidence_rules, content, criteria FROM indicators "
                      "WHERE year = ? "
                      "ORDER BY ord"));
     q.Bind(1, year);
@@ -122,6 +122,8 @@ Result<core::Scheme> SqliteStore::LoadSchemeLocked(int year) {
       i.data_source = q.Text(18);
       i.frequency = q.Text(19);
       i.evidence_rules = q.Text(20);
+      i.content = q.Text(21);
+      i.criteria = q.Text(22);
       s.indicators.push_back(std::move(i));
     }
   }
@@ -359,9 +361,10 @@ Status SqliteStore::WriteSchemeLocked(const Actor& actor, const core::Scheme& s,
           ins, db_->Prepare("INSERT INTO indicators (year, id, ord, parent_id, level, name_zh, "
                             "name_en, points, direction, unit_of_measure, method, params, "
                             "lead_unit_id, type, orientations, category_ids, unit_ids, cumulative, "
-                            "measurement_error, formula, data_source, frequency, evidence_rules) "
+                            "measurement_error, formula, data_source, frequency, evidence_rules, "
+                            "content, criteria) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?, ?)"));
+                            "?, ?, ?, ?, ?)"));
       for (size_t i = 0; i < s.indicators.size(); ++i) {
         const auto& ind = s.indicators[i];
         ins.Reset();
@@ -373,7 +376,7 @@ Status SqliteStore::WriteSchemeLocked(const Actor& actor, const core::Scheme& s,
         ins.Bind(16, json(ind.category_ids).dump()).Bind(17, json(ind.unit_ids).dump());
         ins.Bind(18, ind.cumulative ? 1 : 0).Bind(19, ind.measurement_error);
         ins.Bind(20, ind.formula).Bind(21, ind.data_source).Bind(22, ind.frequency);
-        ins.Bind(23, ind.evidence_rules);
+        ins.Bind(23, ind.evidence_rules).Bind(24, ind.content).Bind(25, ind.criteria);
         GOVPERF_RETURN_IF_ERROR(ins.Run());
       }
     }

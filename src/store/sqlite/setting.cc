@@ -18,16 +18,17 @@ using nlohmann::json;
 
 namespace {
 
-json OptJson(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json NumberOrNull(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
 std::string NegotiationJson(const TargetNegotiation& n, const TargetEvent& e) {
-  return json{{"indicator_id", n.indicator_id},
-              {"unit_id", n.unit_id},
-              {"state", n.state},
-              {"lead_value", OptJson(n.lead_value)},
-              {"unit_value", OptJson(n.unit_value)},
-              {"agreed_value", OptJson(n.agreed_value)},
-              {"step", {{"action", e.action}, {"value", OptJson(e.value)}, {"reason", e.reason}}}}
+  return json{
+      {"indicator_id", n.indicator_id},
+      {"unit_id", n.unit_id},
+      {"state", n.state},
+      {"lead_value", NumberOrNull(n.lead_value)},
+      {"unit_value", NumberOrNull(n.unit_value)},
+      {"agreed_value", NumberOrNull(n.agreed_value)},
+      {"step", {{"action", e.action}, {"value", NumberOrNull(e.value)}, {"reason", e.reason}}}}
       .dump();
 }
 
