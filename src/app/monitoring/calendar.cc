@@ -145,9 +145,14 @@ std::string Slot::State() const { return report ? store::ReportStateName(report-
 
 namespace {
 
-cm::Frequency FrequencyOf(const store::MonitoringSettings& s, const std::string& leaf) {
-  auto it = s.frequencies.find(leaf);
-  const std::string& name = it != s.frequencies.end() ? it->second : s.default_frequency;
+// 报送频次: the monitoring settings' entry for the leaf (the office's override),
+// else the leaf's own frequency as set in the scheme (指标设置), else the
+// year's default.
+cm::Frequency FrequencyOf(const store::MonitoringSettings& s, const core::Indicator& leaf) {
+  auto it = s.frequencies.find(leaf.id);
+  const std::string& name = it != s.frequencies.end() ? it->second
+                            : !leaf.frequency.empty() ? leaf.frequency
+                                                      : s.default_frequency;
   return cm::ParseFrequency(name).value_or(cm::Frequency::kQuarterly);
 }
 
@@ -170,7 +175,7 @@ Result<std::vector<Slot>> Slots(YearCache& years, store::Store& store, int year)
   std::vector<Slot> out;
   for (const core::Indicator& leaf : scheme.indicators) {
     if (parents.count(leaf.id)) continue;
-    const auto periods = cm::ReportPeriods(year, FrequencyOf(*settings, leaf.id));
+    const auto periods = cm::ReportPeriods(year, FrequencyOf(*settings, leaf));
     for (const core::Unit& unit : scheme.units) {
       if (!IsAssessed(leaf, unit)) continue;
       for (const std::string& p : periods) {
