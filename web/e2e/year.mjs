@@ -108,25 +108,49 @@ const browser = await chromium.launch({
 })
 const results = []
 const pageErrors = []
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
-// An error toast nobody asked for (a page failing on a new installation) is a bug too.
-await context.addInitScript(() => {
-  new MutationObserver((muts) => {
-    for (const m of muts) {
-      for (const n of m.addedNodes) {
-        if (n.nodeType === 1 && n.classList.contains('el-message--error')) console.error(`error toast: ${n.textContent}`)
+
+// One browser context per user, signed in once and kept: switching roles is a
+// page reload, not another login (each login is a deliberately slow password hash).
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
+  // An error toast nobody asked for (a page failing on a new installation) is a bug too.
+  await context.addInitScript(() => {
+    new MutationObserver((muts) => {
+      for (const m of muts) {
+        for (const n of m.addedNodes) {
+          if (n.nodeType === 1 && n.classList.contains('el-message--error')) console.error(`error toast: ${n.textContent}`)
+        }
       }
-    }
-  }).observe(document, { childList: true, subtree: true })
-})
-const page = await context.newPage()
-page.setDefaultTimeout(T)
-page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`))
-page.on('console', (m) => {
-  // Refused requests (the expected 400/403/409 here) are logged by Chromium as
-  // "Failed to load resource"; anything else at error level is a bug.
-  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${m.text()}`)
-})
+    }).observe(document, { childList: true, subtree: true })
+  })
+  const p = await context.newPage()
+  p.setDefaultTimeout(T)
+  p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`))
+  p.on('console', (m) => {
+    // Refused requests (the expected 400/403/409 here) are logged by Chromium as
+    // "Failed to load resource"; anything else at error level is a bug.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${p.url()}: console: ${m.text()}`)
+  })
+  return p
+}
+const sessions = new Map()
+/** The page of the user acting now. */
+let page = null
+
+/** Acts as `user` from now on: signs in on first use, else reloads that user's page. */
+async function as([user, pass]) {
+  const known = sessions.get(user)
+  if (known) {
+    page = known
+    await page.bringToFront()
+    await page.reload()
+    await page.getByTestId('current-user').waitFor()
+    return
+  }
+  page = await newPage()
+  sessions.set(user, page)
+  await login(user, pass)
+}
 
 let failed = false
 async function step(name, fn) {
@@ -212,7 +236,7 @@ async function openMenu(label, testid) {
 
 // ---------------------------------------------------------------------------------------
 await step('admin logs in to an empty installation', async () => {
-  await login(...ADMIN)
+  await as(ADMIN)
   await page.waitForURL(/\/admin$/)
   await page.getByTestId('admin-home').waitFor()
   assert.equal(await page.locator('[data-testid="years-table"] tbody tr').count(), 0, 'no years yet')
@@ -334,22 +358,20 @@ await step('指标设置: the office edits leaf 1.1.1 (an invalid value on its f
   const detail = await page.getByTestId('node-detail').innerText()
   assert.match(detail, /cap=1\.2/, `params saved: ${detail}`)
   assert.match(detail, /monthly|月/, `frequency saved: ${detail}`)
-  await logout()
 })
 
 await step('专家: the expert comments on 1.1.1', async () => {
-  await login(...EXPERT)
+  await as(EXPERT)
   await openMenu('指标设置', 'setting-page')
   await page.getByTestId('node-1.1.1').click()
   await input('comment-text').fill('建议将固定资产投资目标与上年实际完成额挂钩。')
   await page.getByTestId('comment-send').click()
   await page.getByTestId('comments').filter({ hasText: '挂钩' }).waitFor()
   assert.equal(await page.getByTestId('node-edit').count(), 0, 'an expert cannot edit nodes')
-  await logout()
 })
 
 await step('目标值协商: the lead department proposes 1.1.1 targets for D01–D03', async () => {
-  await login(...LEAD)
+  await as(LEAD)
   await openMenu('目标值协商', 'targets-page')
   await page.getByTestId('awaiting-me').click() // all rows, not only those awaiting me
   for (const [u, v] of Object.entries(PROPOSED)) {
@@ -363,11 +385,10 @@ await step('目标值协商: the lead department proposes 1.1.1 targets for D01�
   await openMenu('指标设置', 'setting-page')
   assert.equal(await page.getByTestId('publish').count(), 0, 'no publish button for the lead')
   assert.equal((await api('POST', `/api/v1/years/${YEAR}/setting/publish`, { note: 'x' })).status, 403, 'publish as lead')
-  await logout()
 })
 
 await step('目标值协商: unit D02 counter-proposes with a reason', async () => {
-  await login(...UNIT)
+  await as(UNIT)
   await openMenu('目标值协商', 'targets-page')
   await page.getByTestId('target-counter-1.1.1-D02').click()
   await input('target-value').fill(String(COUNTER))
@@ -376,21 +397,19 @@ await step('目标值协商: unit D02 counter-proposes with a reason', async () 
   await page.getByTestId('target-dialog').waitFor({ state: 'hidden' })
   await page.getByTestId('awaiting-me').click() // answered: no longer awaiting the unit
   await page.locator('[data-testid="target-1.1.1-D02"][data-state="countered"]').waitFor()
-  await logout()
 })
 
 await step('目标值协商: the lead accepts the counter-proposal', async () => {
-  await login(...LEAD)
+  await as(LEAD)
   await openMenu('目标值协商', 'targets-page')
   await page.getByTestId('target-accept_counter-1.1.1-D02').click()
   await page.getByTestId('target-confirm').click()
   await page.getByTestId('awaiting-me').click()
   await page.locator('[data-testid="target-1.1.1-D02"][data-state="agreed"]').waitFor()
-  await logout()
 })
 
 await step('the office decides the open targets and publishes → version 1, frozen', async () => {
-  await login(...ADMIN)
+  await as(ADMIN)
   await openMenu('目标值协商', 'targets-page')
   await page.getByTestId('awaiting-me').click() // proposed rows await the units, not the office
   for (const u of ['D01', 'D03']) {
@@ -419,11 +438,10 @@ await step('monitoring: the office moves the year on', async () => {
   await openMenu('年度管理', 'admin-home')
   await moveYear('monitoring')
   assert.match(await page.getByTestId(`stage-${YEAR}`).innerText(), /日常监测/)
-  await logout()
 })
 
 await step('denials: the unit has no verification queue nor tree editing (page and API)', async () => {
-  await login(...UNIT)
+  await as(UNIT)
   const m = await menu().innerText()
   assert.ok(!m.includes('监测审核') && !m.includes('审核'), `unit menu without the queue: ${m}`)
   await page.goto(BASE + '/verify')
@@ -461,11 +479,10 @@ await step('日常监测: the unit submits March with a narrative and a PDF (lat
   assert.equal(r.body.evidence.length, 1)
   assert.equal(r.body.evidence[0].content_type, 'application/pdf')
   await shot('unit-submitted')
-  await logout()
 })
 
 await step('审核: the lead sees it, downloads the evidence, returns it with a reason', async () => {
-  await login(...LEAD)
+  await as(LEAD)
   await openMenu('监测审核', 'verify-page')
   const q = page.getByTestId(`queue-1.1.1-D02-${YEAR}-03`)
   await q.waitFor()
@@ -486,11 +503,10 @@ await step('审核: the lead sees it, downloads the evidence, returns it with a 
   await page.getByTestId('return-confirm').click()
   await page.getByTestId('return-dialog').waitFor({ state: 'hidden' })
   await q.waitFor({ state: 'detached' })
-  await logout()
 })
 
 await step('the unit reads the return reason in its inbox and on the report, resubmits', async () => {
-  await login(...UNIT)
+  await as(UNIT)
   await page.getByTestId('inbox-button').click()
   await page.getByTestId('inbox-page').waitFor()
   const msg = page.locator('[data-testid="inbox-table"] tbody tr').filter({ hasText: '请补充重点项目清单' })
@@ -503,11 +519,10 @@ await step('the unit reads the return reason in its inbox and on the report, res
   await page.getByTestId('report-submit').click()
   await page.getByTestId('report-dialog').waitFor({ state: 'hidden' })
   await page.locator(`[data-testid="slot-1.1.1-${YEAR}-03"][data-state="submitted"]`).waitFor()
-  await logout()
 })
 
 await step('the lead verifies; its own unit B01 reports 1.2.1 and cannot verify it (利益回避)', async () => {
-  await login(...LEAD)
+  await as(LEAD)
   await openMenu('监测审核', 'verify-page')
   await page.getByTestId(`verify-1.1.1-D02-${YEAR}-03`).click()
   await successMessage('')
@@ -544,18 +559,16 @@ await step('the lead imports March values of D01 and D03 (values workbook)', asy
   await page.getByTestId('import-confirm').click()
   await successMessage('2')
   await page.keyboard.press('Escape')
-  await logout()
 })
 
 await step('the office verifies B01’s own report', async () => {
-  await login(...ADMIN)
+  await as(ADMIN)
   await openMenu('监测审核', 'verify-page')
   await page.getByTestId(`verify-1.2.1-B01-${YEAR}-03`).click()
   await page.getByTestId(`queue-1.2.1-B01-${YEAR}-03`).waitFor({ state: 'detached' })
   const r = await api('GET', `/api/v1/years/${YEAR}/reports/1.2.1/B01/${YEAR}-03`)
   assert.equal(r.body.state, 'verified')
   assert.equal(r.body.decided_by, ADMIN[0])
-  await logout()
 })
 
 await step('escalation: the daily reminder run gives D02 a yellow card (黄牌) with the header badge', async () => {
@@ -569,7 +582,7 @@ await step('escalation: the daily reminder run gives D02 a yellow card (黄牌) 
   const red = lines.find((l) => l.unit_id === 'D02' && l.indicator_id === '1.1.1' && l.period === `${YEAR}-01`)
   assert.equal(red?.level, 'red', `a red card for D02 1.1.1 January: ${out}`)
 
-  await login(...UNIT)
+  await as(UNIT)
   const badge = page.getByTestId('inbox-badge')
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="inbox-badge"]')?.getAttribute('data-unread') ?? 0) > 0)
   const unread = Number(await badge.getAttribute('data-unread'))
@@ -601,11 +614,10 @@ await step('调整程序: the unit requests a target change with a reason', asyn
   await page.getByTestId('change-submit').click()
   await page.getByTestId('change-dialog').waitFor({ state: 'hidden' })
   await page.locator('[data-testid^="change-"][data-state="pending"]').first().waitFor()
-  await logout()
 })
 
 await step('the office approves → version 2; the diff shows the target 90 → 80', async () => {
-  await login(...ADMIN)
+  await as(ADMIN)
   await openMenu('调整申请', 'changes-page')
   const approve = page.locator('[data-testid^="change-approve-"]').first()
   await approve.click()
@@ -625,11 +637,10 @@ await step('the office approves → version 2; the diff shows the target 90 → 
   const text = await diffRow.innerText()
   assert.match(text, /90[\s\S]*80/, `diff row: ${text}`)
   await shot('versions')
-  await logout()
 })
 
 await step('领导: the dashboard shows time-progress colours per unit', async () => {
-  await login(...LEADER)
+  await as(LEADER)
   await page.waitForURL(/\/leader/)
   const summary = page.getByTestId('progress-summary')
   await summary.waitFor()
@@ -638,6 +649,7 @@ await step('领导: the dashboard shows time-progress colours per unit', async (
   assert.equal(await page.getByTestId('progress-unit-D03').getAttribute('data-status'), 'yellow')
   assert.equal(await page.getByTestId('progress-unit-D02').getAttribute('data-status'), 'green')
   await shot('dashboard')
+  await logout()
 })
 
 await browser.close()
