@@ -51,7 +51,7 @@ int RunServe(const ServeArgs& args) {
   if (!args.today.empty()) {
     auto made = store::FixedDateClock::Make(args.today);
     if (!made.ok()) {
-      std::cerr << "govperf serve: --today: " << made.status().message() << "\n";
+      std::cerr << "govperf serve: --" << made.status().message() << "\n";  // "--today: …"
       return kExitInvalid;
     }
     fixed = std::move(*made);
