@@ -355,9 +355,12 @@ await step('指标设置: the office edits leaf 1.1.1 (an invalid value on its f
   await input('param-cap').fill('1.2')
   await page.getByTestId('node-submit').click()
   await page.getByTestId('node-dialog').waitFor({ state: 'hidden' })
-  const detail = await page.getByTestId('node-detail').innerText()
-  assert.match(detail, /cap=1\.2/, `params saved: ${detail}`)
-  assert.match(detail, /monthly|月/, `frequency saved: ${detail}`)
+  // Saved and reloaded from the server: the new parameter and frequency are shown.
+  await page.getByTestId('node-detail').filter({ hasText: 'cap=1.2' }).waitFor()
+  const saved = (await api('GET', `/api/v1/years/${YEAR}/setting/scheme`)).body.nodes.find((n) => n.id === '1.1.1')
+  assert.equal(saved.frequency, 'monthly')
+  assert.equal(saved.params.cap, 1.2)
+  assert.equal(saved.points, 60)
 })
 
 await step('专家: the expert comments on 1.1.1', async () => {
@@ -456,9 +459,9 @@ await step('denials: the unit has no verification queue nor tree editing (page a
 
 await step('日常监测: the unit submits March with a narrative and a PDF (late: due 04-10)', async () => {
   await openMenu('监测填报', 'reports-page')
-  assert.match(await page.getByTestId('reports-page').innerText(), new RegExp(TODAY))
   const slot = page.locator(`[data-testid="slot-1.1.1-${YEAR}-03"]`)
   await slot.waitFor()
+  assert.match(await page.getByTestId('reports-page').innerText(), new RegExp(`今日 ${TODAY}`), 'the business date is shown')
   assert.equal(await slot.getAttribute('data-state'), 'due')
   // Monthly, as set on the leaf in the tree editor: 12 periods, January long overdue.
   assert.equal(await page.locator('[data-testid^="slot-1.1.1-"]').count(), 12, '1.1.1 reports monthly')
