@@ -214,7 +214,11 @@ Status CheckImportScheme(store::Store& store, const Caller& caller, int year,
         .Zh(std::to_string(year) + " 年度处于「" + core::StageNameZh(st) +
             "」阶段，只有草稿或指标设置阶段的方案可以整体替换；后续变更须走调整程序");
   }
-  GOVPERF_RETURN_IF_ERROR(core::ValidateScheme(scheme));
+  // A draft or setting scheme's targets may still be open (目标值协商, checked
+  // at publication); a later stage (the program's own imports) needs them all.
+  const bool setting = !info->has_value() || (*info)->stage == core::Stage::kDraft ||
+                       (*info)->stage == core::Stage::kSetting;
+  GOVPERF_RETURN_IF_ERROR(core::ValidateScheme(scheme, {.require_targets = !setting}));
   // Ids stable across years: a scheme names only registry categories and units.
   auto org = store.LoadOrg();
   if (!org.ok()) return org.status();

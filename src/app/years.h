@@ -48,8 +48,9 @@ struct ImportedScheme {
   size_t units = 0;
 };
 // Replaces a year's scheme (draft or setting; a new year is created as
-// draft). Checks: core::ValidateScheme; every category and unit exists in the
-// registry and is active (ids stable across years).
+// draft). Checks: core::ValidateScheme (targets may be missing in draft and
+// setting: they are negotiated, and publication requires them); every
+// category and unit exists in the registry and is active (ids stable across years).
 Result<ImportedScheme> ImportScheme(store::Store& store, const Caller& caller, int year,
                                     const core::Scheme& scheme);
 // ImportScheme's checks without the write, for imports that write the

@@ -1,8 +1,10 @@
 // `govperf serve --db FILE [--host 127.0.0.1] [--port 8080] [--web DIR]
-//                [--session-hours 8] [--print-logins]`
+//                [--session-hours 8] [--print-logins] [--today YYYY-MM-DD]`
 // Opens (creating if absent) the SQLite store, serves the API and the built
 // front end until SIGINT/SIGTERM, then exits 0. Port 0 picks a free port and
 // the banner prints the actual one (tests and scripts read it from stdout).
+// --today holds the business date (due dates, lateness, escalation cards, time
+// progress) on one day, for tests and demonstrations only: a warning says so.
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include "demo/demo.h"
 #include "server/app.h"
 #include "server/server.h"
+#include "store/fixed_date_clock.h"
 #include "store/store.h"
 
 namespace govperf::cli {
@@ -25,6 +28,7 @@ struct ServeArgs {
   std::string web;
   int session_hours = server::kDefaultSessionHours;
   bool print_logins = false;
+  std::string today;  // YYYY-MM-DD: a fixed business date (tests, demonstrations)
 };
 
 void PrintLogins() {
@@ -42,9 +46,22 @@ void PrintLogins() {
 }
 
 int RunServe(const ServeArgs& args) {
+  // One clock for the store (audit and report timestamps) and the App (today).
+  std::unique_ptr<store::FixedDateClock> fixed;
+  if (!args.today.empty()) {
+    auto made = store::FixedDateClock::Make(args.today);
+    if (!made.ok()) {
+      std::cerr << "govperf serve: --" << made.status().message() << "\n";  // "--today: …"
+      return kExitInvalid;
+    }
+    fixed = std::move(*made);
+  }
+  const store::Clock& clock =
+      fixed ? static_cast<const store::Clock&>(*fixed) : store::SystemClock();
+
   std::error_code ec;
   const bool existed = std::filesystem::exists(args.db, ec);
-  auto opened = store::OpenSqliteStore(args.db);
+  auto opened = store::OpenSqliteStore(args.db, clock);
   if (!opened.ok()) {
     // The path the operator gave cannot be opened as a database: their input.
     std::cerr << "govperf serve: --db: " << opened.status().ToString() << "\n";
@@ -55,7 +72,7 @@ int RunServe(const ServeArgs& args) {
   server::AppOptions app_options;
   app_options.session_hours = args.session_hours;
   app_options.web_dir = args.web;
-  server::App app(st, store::SystemClock(), app_options);
+  server::App app(st, clock, app_options);
 
   server::ServerOptions options;
   options.host = args.host;
@@ -80,6 +97,12 @@ int RunServe(const ServeArgs& args) {
   if (!args.web.empty() && !std::filesystem::is_directory(args.web, ec)) {
     std::cout << "note: web directory " << args.web
               << " not found; `/` shows a placeholder (build the front end with `make web`)\n";
+  }
+  if (fixed) {
+    // Never on a real installation: every date the office sees would be wrong.
+    std::cerr << "warning: --today " << args.today
+              << ": the business date is fixed (due dates, lateness, escalation, progress); "
+              << "for tests and demonstrations only\n";
   }
   if (args.print_logins) PrintLogins();
   std::cout << std::flush;  // scripts wait for the banner
@@ -107,6 +130,9 @@ void AddServeCommand(CLI::App& app, RunState& state) {
       ->check(IntegerIn(1, 24 * 366))
       ->capture_default_str();
   sub->add_flag("--print-logins", args->print_logins, "print the demo logins after the banner");
+  sub->add_option("--today", args->today,
+                  "fix the business date YYYY-MM-DD (China time) for due dates, lateness, "
+                  "escalation and progress; for tests and demonstrations only");
   sub->callback([args, &state] { state.exit_code = RunServe(*args); });
 }
 

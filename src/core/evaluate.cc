@@ -26,7 +26,7 @@ bool AppliesTo(const Indicator& ind, const Unit& u) {
 
 }  // namespace
 
-Status ValidateScheme(const Scheme& s) {
+Status ValidateScheme(const Scheme& s, const ValidateOptions& options) {
   if (s.year < kMinYear || s.year > kMaxYear) {
     return Status::Invalid("year: must be within " + std::to_string(kMinYear) + ".." +
                            std::to_string(kMaxYear) + ", got " + std::to_string(s.year));
@@ -128,7 +128,7 @@ Status ValidateScheme(const Scheme& s) {
       if (!std::isfinite(value))
         return Status::Invalid(row + ": parameter '" + name + "' is not finite");
     }
-    if (m->needs_target) {
+    if (m->needs_target && options.require_targets) {
       // Count the leaf's targets for assessed units in one walk of its range
       // of the (sorted) map; only when some are missing, search for the first
       // unit without one, to name it. A lookup per (leaf, unit) was half the

@@ -12,7 +12,13 @@ namespace govperf::core {
 // Checks the scheme's internal consistency (ids unique, parents exist, levels
 // 1..3, leaves have a known method and positive points, weights sum to 1,
 // grade levels ordered). The message names the offending row.
-Status ValidateScheme(const Scheme& scheme);
+struct ValidateOptions {
+  // Every assessed unit of a leaf whose method needs a target has one. Off
+  // for a scheme still being set (草稿 / 指标设置): its targets are negotiated
+  // (目标值协商) and publication checks them.
+  bool require_targets = true;
+};
+Status ValidateScheme(const Scheme& scheme, const ValidateOptions& options = {});
 
 struct EvaluateOptions {
   // For a year in progress (考核年度进行中): a leaf without a year-end value is

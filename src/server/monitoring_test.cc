@@ -325,6 +325,29 @@ TEST_F(Monitoring, ReportListShowsDueSlotsByFrequency) {
             5);
 }
 
+TEST_F(Monitoring, ALeafsOwnFrequencyAppliesUnlessTheSettingsNameOne) {
+  // The frequency set on the leaf in 指标设置 (the scheme) decides its periods…
+  auto scheme = city.store().LoadScheme(2025);
+  ASSERT_TRUE(scheme.ok());
+  for (auto& i : scheme->indicators) {
+    if (i.id == "1.1.1") i.frequency = "monthly";
+  }
+  ASSERT_TRUE(city.store().SaveScheme({"system"}, *scheme).ok());
+  Json list = Body(Call("unit_d01", "GET", "/api/v1/years/2025/reports?indicator=1.1.1"));
+  ASSERT_EQ(list["reports"].size(), 12u);
+  EXPECT_EQ(list["reports"][0]["period"], "2025-01");
+  EXPECT_EQ(list["reports"][0]["due_date"], "2025-02-10");  // 10 days after 01-31, a Monday
+  // …and the year's monitoring settings override it for that leaf.
+  ASSERT_EQ(Call("admin", "PUT", "/api/v1/years/2025/monitoring/settings",
+                 R"({"frequencies": {"1.1.1": "half_yearly"}})")
+                .status,
+            200);
+  list = Body(Call("unit_d01", "GET", "/api/v1/years/2025/reports?indicator=1.1.1"));
+  ASSERT_EQ(list["reports"].size(), 2u);
+  EXPECT_EQ(list["reports"][0]["period"], "2025-06");
+  EXPECT_EQ(list["reports"][1]["period"], "2025-12");
+}
+
 TEST_F(Monitoring, InboxUnreadCountAndMarkRead) {
   ASSERT_EQ(Call("unit_d01", "PUT", d01, R"({"value": 3})").status, 200);
   ASSERT_EQ(Call("lead_b01", "POST", d01 + "/return", R"({"reason": "一"})").status, 200);

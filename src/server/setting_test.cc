@@ -454,6 +454,26 @@ TEST_F(SettingApi, PointBudgetsArePerUnitSoDutyLeavesShareTheirParent) {
   EXPECT_EQ(r.status, 200) << r.body;
 }
 
+TEST_F(SettingApi, ASchemeWithoutTargetsIsImportedAndItsTargetsAreNegotiatedBeforePublication) {
+  // An office imports its indicators first; targets come by negotiation.
+  core::Scheme s = Scheme();
+  s.targets.clear();
+  Response r = city_.Call("PUT", Y("/scheme"), io::SchemeToJson(s).dump(), admin_);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(Scheme().targets.empty());
+  r = Call("GET", Y("/setting/targets?indicator_id=1.1.1"), nullptr, admin_);
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_FALSE(Body(r)["targets"].empty());
+  for (const auto& row : Body(r)["targets"]) EXPECT_EQ(row["state"], "unset") << row.dump();
+  // Publication is where every target must be settled.
+  r = Call("POST", Y("/setting/publish"), Json::object(), admin_);
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(Body(r)["details"]["field"], "targets");
+  EXPECT_NE(Body(r)["message"].get<std::string>().find("1.1.1/D01 (unset)"), std::string::npos)
+      << r.body;
+  EXPECT_TRUE(city_.store().ListSchemeVersions(kYear)->empty());
+}
+
 TEST_F(SettingApi, AnApprovedAdjustmentMakesTheNextVersionAndResultsFollowIt) {
   // 2025 is being monitored without a published version: its scheme in
   // force becomes version 1 at the first approval.

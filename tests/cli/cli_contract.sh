@@ -160,6 +160,9 @@ for cmd in init demo serve; do
   check "$cmd on a database that cannot be opened: exit 2 naming --db" \
     bash -c "test $rc -eq 2 && grep -q -- '--db' '$tmp/e'"
 done
+"$bin" serve --db "$tmp/office.db" --today 2026-02-30 >"$tmp/o" 2>"$tmp/e"; rc=$?
+check "serve --today with an impossible date: exit 2 naming --today" \
+  bash -c "test $rc -eq 2 && grep -q -- '--today' '$tmp/e'"
 
 # Excel in and out: the demo city's registry, its newest year's scheme and
 # values as workbooks, imported into the fresh installation; a dry run

@@ -5,8 +5,10 @@
 # (web/dist, built here if missing) on a free loopback port, runs
 # web/e2e/e2e.mjs (playwright-core from web/node_modules, Debian's
 # /usr/bin/chromium), and always stops the server (lib.sh). Then, when present,
-# runs run-init.sh (an installation from nothing, through the UI); the exit
-# status fails when either scenario fails.
+# runs run-init.sh (an installation from nothing, through the UI) and
+# run-year.sh (an office's first year, setting to monitoring, on a fixed
+# business date), each on its own server; the exit status fails when any
+# scenario fails.
 set -euo pipefail
 if [ $# -lt 1 ]; then
   echo "usage: $0 <path-to-govperf-binary>" >&2
@@ -34,9 +36,11 @@ export BASE_URL E2E_ADMIN_USER E2E_ADMIN_PASS E2E_UNIT_USER E2E_UNIT_PASS E2E_LE
 RC=0
 node "$ROOT/web/e2e/e2e.mjs" || RC=$?
 
-# The second scenario runs on its own server: stop this one first.
-if [ -x "$ROOT/tests/e2e/run-init.sh" ]; then
-  e2e_stop
-  "$ROOT/tests/e2e/run-init.sh" "$GOVPERF" || RC=$?
-fi
+# The other scenarios run on their own servers: stop this one first.
+e2e_stop
+for scenario in run-init.sh run-year.sh; do
+  if [ -x "$ROOT/tests/e2e/$scenario" ]; then
+    "$ROOT/tests/e2e/$scenario" "$GOVPERF" || RC=$?
+  fi
+done
 exit $RC

@@ -64,6 +64,29 @@ describe('request client', () => {
     expect(onError).toHaveBeenCalledTimes(1)
   })
 
+  it('stays silent on a 401 answered after its session ended here (signed out meanwhile)', async () => {
+    const f = fakeFetch(401, { code: 'unauthenticated', message: 'session expired' })
+    const onError = vi.fn()
+    const onUnauthenticated = vi.fn()
+    let token: string | null = 'old'
+    const fetchThenSignOut = (async (url: string | URL | Request, init?: RequestInit) => {
+      token = null // the user signed out while the call was in flight
+      return f.fn(url, init)
+    }) as typeof fetch
+    const client = createClient({ fetch: fetchThenSignOut, getToken: () => token, hooks: { onError, onUnauthenticated } })
+    await expect(client.get('/api/v1/years/2026/progress')).rejects.toMatchObject({ status: 401 })
+    expect(onUnauthenticated).not.toHaveBeenCalled()
+    expect(onError).not.toHaveBeenCalled()
+    // Another user signed in meanwhile: the same.
+    token = 'old'
+    const relogin = createClient({
+      fetch: (async (u: string | URL | Request, i?: RequestInit) => { token = 'new'; return f.fn(u, i) }) as typeof fetch,
+      getToken: () => token, hooks: { onError, onUnauthenticated },
+    })
+    await expect(relogin.get('/api/v1/me')).rejects.toMatchObject({ status: 401 })
+    expect(onError).not.toHaveBeenCalled()
+  })
+
   it('maps a non-envelope error body and a network failure to typed errors', async () => {
     const f = fakeFetch(502, '<html>bad gateway</html>')
     const client = createClient({ fetch: f.fn })

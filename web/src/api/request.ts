@@ -213,7 +213,13 @@ export function createClient(options: ClientOptions = {}): Client {
       error = new ApiError(0, { code: 'unavailable', message: (e as Error)?.message || 'network error' })
     }
 
-    if (error.status === 401 && ctx.headers['Authorization']) hooks.onUnauthenticated?.(error)
+    if (error.status === 401 && ctx.headers['Authorization']) {
+      // A call answered after its session ended here (signed out, or another
+      // user signed in meanwhile) is stale: nothing to tell the user.
+      const current = options.getToken?.()
+      if (ctx.headers['Authorization'] !== (current ? `Bearer ${current}` : undefined)) throw error
+      hooks.onUnauthenticated?.(error)
+    }
     if (!ro.silent) hooks.onError?.(error)
     throw error
   }

@@ -6,9 +6,9 @@ export const getHealth = () => http.get<Health>('/api/health')
 /** Published years, ascending (public). */
 export const getPublicYears = () => http.get<{ years: number[] }>('/api/v1/public/years')
 
-/** Results of a published year (public); year omitted: the last published one. */
-export const getPublicResults = (year?: number, intervals = false) =>
-  http.get<Results>('/api/v1/public/results', { query: { year, intervals: intervals ? 1 : undefined } })
+/** Results of a published year (public); year omitted: the last published one (404 before any). */
+export const getPublicResults = (year?: number, intervals = false, silent = false) =>
+  http.get<Results>('/api/v1/public/results', { query: { year, intervals: intervals ? 1 : undefined }, silent })
 
 /** Every year with its status (every signed-in role). */
 export const getYears = (silent = false) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Slot } from '@/api/monitoring'
 import {
   canSubmit, countsInOrder, evidenceProblem, formatBytes, formatPercent, isOverdue, progressColor,
-  progressTag, slotHighlight, slotTag, sortSlots, validateSubmit,
+  progressTag, slotHighlight, slotTag, sortSlots, unitLight, validateSubmit,
 } from './monitoring'
 
 const slot = (p: Partial<Slot>): Slot => ({
@@ -86,5 +86,16 @@ describe('submit form', () => {
     expect(formatBytes(512)).toBe('512 B')
     expect(formatBytes(1536)).toBe('1.5 KB')
     expect(formatBytes(2 * 1024 * 1024)).toBe('2.0 MB')
+  })
+})
+
+describe('unit lights on the dashboard', () => {
+  it('is the worst leaf with a value; none without any', () => {
+    expect(unitLight({ green: 3, yellow: 1, red: 1, none: 2 })).toBe('red')
+    expect(unitLight({ green: 3, yellow: 1 })).toBe('yellow')
+    expect(unitLight({ green: 1, none: 4 })).toBe('green')
+    expect(unitLight({ none: 2 })).toBe('none')
+    expect(unitLight({ red: 0, yellow: 0, green: 0 })).toBe('none')
+    expect(unitLight(undefined)).toBe('none')
   })
 })

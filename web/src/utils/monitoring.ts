@@ -80,6 +80,15 @@ export function countsInOrder(c: ProgressCounts | undefined): { status: Progress
   return PROGRESS_STATUSES.map((status) => ({ status, n: c?.[status] ?? 0 }))
 }
 
+/**
+ * A unit's light on the dashboard: its worst leaf (red before yellow before
+ * green); 'none' when no leaf of it has a value to compare yet.
+ */
+export function unitLight(c: ProgressCounts | undefined): ProgressStatus {
+  for (const s of ['red', 'yellow', 'green'] as const) if ((c?.[s] ?? 0) > 0) return s
+  return 'none'
+}
+
 export type SubmitField = 'value' | 'narrative' | 'file'
 
 /** Checks of the submit form before it is sent: a number, or the no-data box with a narrative. */
