@@ -6,13 +6,20 @@
 //                            current results (timed). kind: 0 a year-end
 //                            value, 1 a monthly value, 2 satisfaction and
 //                            leadership scores, 3 a bonus/deduction/veto item
+//                            Counters: median and p95 of the timed part per
+//                            write, wall (ms) and this thread's CPU (cpu_ms):
+//                            a shared machine's load shows in wall only.
 //   BM_ViewUnchanged         View() when nothing changed (version check)
 //   BM_ViewFullBuild         what every write cost before: load + evaluate
 // Wall clock. The database is made once (about a minute) and kept:
 //   GOVPERF_BENCH_DB (default $BENCH_DIR/province-results.db, BENCH_DIR
 //   defaulting to /tmp/govperf-bench); sizes GOVPERF_BENCH_UNITS / _LEAVES.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <time.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -32,6 +39,18 @@ constexpr int kYear = 2025;
 int EnvInt(const char* name, int fallback) {
   const char* v = std::getenv(name);
   return v ? std::atoi(v) : fallback;
+}
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double WallMs() {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 struct Fixture {
@@ -72,11 +91,18 @@ Fixture& Get() {
       o.leaves = leaves;
       o.year = kYear;
       o.year_end = false;
+      const double w0 = WallMs();
       Status st = demo::WriteProvinceYear(*fx->store, o);
       if (!st.ok()) {
         std::cerr << st.ToString() << "\n";
         std::exit(1);
       }
+      // Generating and saving the year (one SaveYearData with its audit
+      // record): wall time and the peak RSS so far, before any evaluation.
+      rusage ru{};
+      getrusage(RUSAGE_SELF, &ru);
+      std::cerr << "results_bench: written in " << (WallMs() - w0) / 1e3 << " s, peak RSS "
+                << ru.ru_maxrss / 1024 << " MB\n";
     }
     fx->cache = std::make_unique<app::YearCache>(*fx->store);
     auto view = fx->cache->View(kYear);
@@ -98,10 +124,27 @@ Fixture& Get() {
 
 const app::Caller kAdmin{"admin", core::Role::kAdmin, "", ""};
 
+// The q-quantile (nearest rank) of the samples.
+double Quantile(std::vector<double> v, double q) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const size_t i = static_cast<size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+void SetQuantiles(benchmark::State& state, const std::vector<double>& wall,
+                  const std::vector<double>& cpu) {
+  state.counters["median_ms"] = Quantile(wall, 0.5);
+  state.counters["p95_ms"] = Quantile(wall, 0.95);
+  state.counters["cpu_median_ms"] = Quantile(cpu, 0.5);
+  state.counters["cpu_p95_ms"] = Quantile(cpu, 0.95);
+}
+
 void BM_ViewAfterWrite(benchmark::State& state) {
   Fixture& f = Get();
   demo::Rng r(static_cast<uint64_t>(state.range(0)) + 7, "results");
   int64_t replayed = 0;
+  std::vector<double> wall, cpu;
   for (auto _ : state) {
     state.PauseTiming();
     const auto& [leaf, unit] = f.pairs[r.Index(static_cast<int>(f.pairs.size()))];
@@ -142,21 +185,26 @@ void BM_ViewAfterWrite(benchmark::State& state) {
     // PutValue itself asks View() first, which applied the previous write;
     // what is timed is bringing the results current after this one.
     state.ResumeTiming();
+    const double w0 = WallMs(), c0 = ThreadCpuMs();
     auto view = f.cache->View(kYear);
+    const double c1 = ThreadCpuMs(), w1 = WallMs();
     if (!view.ok()) {
       state.SkipWithError(view.status().ToString().c_str());
       break;
     }
+    wall.push_back(w1 - w0);
+    cpu.push_back(c1 - c0);
     ++replayed;
   }
   state.counters["writes"] = static_cast<double>(replayed);
+  SetQuantiles(state, wall, cpu);
 }
 BENCHMARK(BM_ViewAfterWrite)
     ->ArgName("kind")
     ->DenseRange(0, 3)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
-    ->Iterations(40);
+    ->Iterations(100);
 
 void BM_ViewUnchanged(benchmark::State& state) {
   Fixture& f = Get();
@@ -169,13 +217,19 @@ BENCHMARK(BM_ViewUnchanged)->Unit(benchmark::kMicrosecond)->UseRealTime()->MinTi
 
 void BM_ViewFullBuild(benchmark::State& state) {
   Fixture& f = Get();
+  std::vector<double> wall, cpu;
   for (auto _ : state) {
     f.cache->Invalidate(kYear);
+    const double w0 = WallMs(), c0 = ThreadCpuMs();
     auto view = f.cache->View(kYear);
+    // This thread's CPU only: scoring also runs on a second thread.
+    cpu.push_back(ThreadCpuMs() - c0);
+    wall.push_back(WallMs() - w0);
     if (!view.ok()) state.SkipWithError(view.status().ToString().c_str());
   }
+  SetQuantiles(state, wall, cpu);
 }
-BENCHMARK(BM_ViewFullBuild)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+BENCHMARK(BM_ViewFullBuild)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
 }  // namespace govperf

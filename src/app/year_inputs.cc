@@ -81,19 +81,13 @@ Status PutValue(YearCache& years, store::Store& store, const Caller& caller, int
 Result<store::ComponentScores> PutScores(store::Store& store, const Caller& caller, int year,
                                          const ScoresPatch& patch) {
   GOVPERF_RETURN_IF_ERROR(CheckId("unit_id", patch.unit_id));
-  auto data = store.LoadYearData(year);
-  if (!data.ok()) return data.status();
-  store::ComponentScores s;
-  s.unit_id = patch.unit_id;
-  const auto current = [&](const std::map<std::string, double>& m) -> std::optional<double> {
-    auto it = m.find(patch.unit_id);
-    return it == m.end() ? std::nullopt : std::optional<double>(it->second);
-  };
-  s.satisfaction =
-      patch.satisfaction.present ? patch.satisfaction.value : current(data->satisfaction);
-  s.satisfaction_se =
-      patch.satisfaction_se.present ? patch.satisfaction_se.value : current(data->satisfaction_se);
-  s.leadership = patch.leadership.present ? patch.leadership.value : current(data->leadership);
+  // The unit's row only: a province year holds millions of values.
+  auto current = store.LoadComponentScores(year, patch.unit_id);
+  if (!current.ok()) return current.status();
+  store::ComponentScores s = *current;
+  if (patch.satisfaction.present) s.satisfaction = patch.satisfaction.value;
+  if (patch.satisfaction_se.present) s.satisfaction_se = patch.satisfaction_se.value;
+  if (patch.leadership.present) s.leadership = patch.leadership.value;
   GOVPERF_RETURN_IF_ERROR(store.Write(
       caller.actor(), [&](store::WriteTx& tx) { return tx.PutComponentScores(year, s); }));
   return s;

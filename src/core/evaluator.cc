@@ -631,37 +631,51 @@ void Evaluator::Impl::Compose(int u) {
   units[u].veto_effect = veto_effect;
 }
 
+// Reads go through `all` (const): a non-const access to result.units copies
+// the chunk that snapshots share (core/shared_chunks.h), so only the units
+// whose rank, grade or position actually changes are written. After one
+// change that is the units between the mover's old and new place, not the
+// whole category.
 void Evaluator::Impl::RankCategory(int c) {
   CategoryState& cs = categories[c];
+  const auto& all = std::as_const(result.units);
   const size_t n = cs.members.size();
   std::vector<GradeInput> in;
   in.reserve(n);
   for (int u : cs.members) {
-    const UnitResult& r = result.units[units[u].pos];
+    const UnitResult& r = all[units[u].pos];
     in.push_back(
         {r.unit_id, r.total, r.indicator_score, r.satisfaction, r.vetoed, units[u].veto_effect});
   }
   auto graded = RankAndGrade(in, scheme->categories[c].grades);
   for (size_t i = 0; i < n; ++i) {
-    UnitResult& r = result.units[units[cs.members[i]].pos];
+    const size_t pos = units[cs.members[i]].pos;
+    const UnitResult& now = all[pos];
+    if (now.rank == graded[i].rank && now.grade == graded[i].grade &&
+        now.grade_notes == graded[i].notes && now.grade_notes_zh == graded[i].notes_zh) {
+      continue;
+    }
+    UnitResult& r = result.units[pos];
     r.rank = graded[i].rank;
     r.grade = std::move(graded[i].grade);
     r.grade_notes = std::move(graded[i].notes);
     r.grade_notes_zh = std::move(graded[i].notes_zh);
   }
-  // The segment in rank order, then unit id.
+  // The segment in rank order, then unit id; only units whose place changes move.
   std::vector<int> order = cs.members;
   std::sort(order.begin(), order.end(), [&](int a, int b) {
-    const UnitResult& ra = result.units[units[a].pos];
-    const UnitResult& rb = result.units[units[b].pos];
+    const UnitResult& ra = all[units[a].pos];
+    const UnitResult& rb = all[units[b].pos];
     return ra.rank != rb.rank ? ra.rank < rb.rank : ra.unit_id < rb.unit_id;
   });
-  std::vector<UnitResult> moved(n);
-  for (size_t i = 0; i < n; ++i) moved[i] = std::move(result.units[units[order[i]].pos]);
+  std::vector<std::pair<size_t, UnitResult>> moved;
   for (size_t i = 0; i < n; ++i) {
-    units[order[i]].pos = cs.begin + i;
-    result.units[cs.begin + i] = std::move(moved[i]);
+    const size_t from = units[order[i]].pos, to = cs.begin + i;
+    if (from == to) continue;
+    moved.emplace_back(to, std::move(result.units[from]));
+    units[order[i]].pos = to;
   }
+  for (auto& [to, r] : moved) result.units[to] = std::move(r);
 }
 
 namespace {
@@ -692,14 +706,13 @@ Status Evaluator::Impl::Rescore(int si, const Slot& before) {
   bool any = false;
   for (size_t i = 0; i < c.slots.size(); ++i) {
     const Slot& s = slots[c.slots[i]];
-    UnitResult& r = result.units[units[s.unit].pos];
-    const IndicatorScore& now = std::as_const(r).indicators[s.k];
-    // Unchanged scores are not written: a write copies the chunk that
-    // snapshots of the result share (core/shared_chunks.h).
+    const IndicatorScore& now = std::as_const(result.units)[units[s.unit].pos].indicators[s.k];
+    // Unchanged scores are not written: a write copies the chunks (of units,
+    // of scores) that snapshots of the result share (core/shared_chunks.h).
     if (SameScore(now, fresh[i])) continue;
     const bool moved = now.status != fresh[i].status || now.earned != fresh[i].earned ||
                        now.provisional != fresh[i].provisional;
-    r.indicators[s.k] = std::move(fresh[i]);
+    result.units[units[s.unit].pos].indicators[s.k] = std::move(fresh[i]);
     if (moved) {
       Compose(s.unit);
       any = true;

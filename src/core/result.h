@@ -76,7 +76,10 @@ struct UnitResult {
 struct YearResult {
   int year = 0;
   // Grouped by category in scheme order, each group ordered by rank then unit id.
-  std::vector<UnitResult> units;
+  // Copies share storage in chunks of 8 units, copied on write (like
+  // UnitResult::indicators): a snapshot after one change copies the few units
+  // whose results or places moved, not all of them.
+  SharedChunks<UnitResult, 8> units;
 };
 
 }  // namespace govperf::core

@@ -1,5 +1,7 @@
 #include "store/codec.h"
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -64,7 +66,9 @@ std::string AdjustmentAuditJson(const core::Adjustment& a) {
 }
 
 std::string YearAuditJson(const YearInfo& y) {
-  return json{{"year", y.year}, {"status", core::StageName(y.stage)}, {"published_at", y.published_at}}.dump();
+  return json{
+      {"year", y.year}, {"status", core::StageName(y.stage)}, {"published_at", y.published_at}}
+      .dump();
 }
 
 // The scheme and data file formats (io/scheme_json) are canonical JSON (keys
@@ -73,7 +77,147 @@ std::string SchemeContentHash(const core::Scheme& s) {
   return Sha256Hex(io::SchemeToJson(s).dump());
 }
 std::string YearDataContentHash(const core::YearData& d) {
-  return Sha256Hex(io::YearDataToJson(d).dump());
+  YearDataDigest digest;
+  digest.Head(d);
+  for (const core::Datum& v : d.values) digest.Value(v);
+  return digest.Finish();
+}
+
+namespace {
+
+// nlohmann's dump() of a string: plain printable ASCII without '"' or '\\'
+// is written as is; anything else (escapes, UTF-8, which dump() validates and
+// may refuse) goes through nlohmann itself, so the bytes are its bytes.
+void AppendString(std::string& out, const std::string& s) {
+  const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out += '"';
+    out += s;
+    out += '"';
+  } else {
+    out += json(s).dump();
+  }
+}
+
+void AppendNumber(std::string& out, double v) { out += json(v).dump(); }
+
+// "key": with the comma before every member but the first.
+void AppendKey(std::string& out, bool& first, const std::string& key) {
+  if (!first) out += ',';
+  first = false;
+  AppendString(out, key);
+  out += ':';
+}
+
+void AppendScores(std::string& out, const char* name, const std::map<std::string, double>& m) {
+  out += ",\"";
+  out += name;
+  out += "\":{";
+  bool first = true;
+  for (const auto& [unit, v] : m) {
+    AppendKey(out, first, unit);
+    AppendNumber(out, v);
+  }
+  out += '}';
+}
+
+}  // namespace
+
+// The document: {"adjustments":[…],"inputs":{…},"leadership":{…},
+// "satisfaction":{…},"satisfaction_se":{…},"values":[…]} — members of every
+// object in sorted key order, as nlohmann's std::map-backed objects print.
+void YearDataDigest::Head(const core::YearData& d) {
+  buf_ += "{\"adjustments\":[";
+  bool first = true;
+  for (const core::Adjustment& a : d.adjustments) {
+    if (!first) buf_ += ',';
+    first = false;
+    buf_ += "{\"approved_by\":";
+    AppendString(buf_, a.approved_by);
+    buf_ += ",\"entered_by\":";
+    AppendString(buf_, a.entered_by);
+    buf_ += ",\"evidence\":";
+    AppendString(buf_, a.evidence);
+    buf_ += ",\"id\":";
+    AppendString(buf_, a.id);
+    buf_ += ",\"kind\":";
+    AppendString(buf_, core::AdjustmentKindName(a.kind));
+    buf_ += ",\"points\":";
+    AppendNumber(buf_, a.points);
+    buf_ += ",\"reason_en\":";
+    AppendString(buf_, a.reason_en);
+    buf_ += ",\"reason_zh\":";
+    AppendString(buf_, a.reason_zh);
+    buf_ += ",\"unit_id\":";
+    AppendString(buf_, a.unit_id);
+    buf_ += ",\"veto_effect\":";
+    AppendString(buf_, VetoEffectName(a.veto_effect));
+    buf_ += '}';
+  }
+  buf_ += "],\"inputs\":{";
+  first = true;
+  for (const auto& [unit, named] : d.inputs) {
+    AppendKey(buf_, first, unit);
+    buf_ += '{';
+    bool inner = true;
+    for (const auto& [name, v] : named) {
+      AppendKey(buf_, inner, name);
+      AppendNumber(buf_, v);
+    }
+    buf_ += '}';
+  }
+  buf_ += '}';
+  AppendScores(buf_, "leadership", d.leadership);
+  AppendScores(buf_, "satisfaction", d.satisfaction);
+  AppendScores(buf_, "satisfaction_se", d.satisfaction_se);
+  buf_ += ",\"values\":[";
+  counts_.satisfaction = d.satisfaction.size();
+  counts_.leadership = d.leadership.size();
+  counts_.adjustments = d.adjustments.size();
+  counts_.inputs = d.inputs.size();
+  Flush();
+}
+
+void YearDataDigest::Value(const core::Datum& v) {
+  if (!first_value_) buf_ += ',';
+  first_value_ = false;
+  buf_ += "{\"approved_by\":";
+  AppendString(buf_, v.approved_by);
+  buf_ += ",\"entered_by\":";
+  AppendString(buf_, v.entered_by);
+  buf_ += ",\"indicator_id\":";
+  AppendString(buf_, v.indicator_id);
+  buf_ += v.no_data ? ",\"no_data\":true" : ",\"no_data\":false";
+  buf_ += ",\"note\":";
+  AppendString(buf_, v.note);
+  buf_ += ",\"period\":";
+  AppendString(buf_, v.period);
+  buf_ += ",\"unit_id\":";
+  AppendString(buf_, v.unit_id);
+  buf_ += ",\"value\":";
+  if (v.value) {
+    AppendNumber(buf_, *v.value);
+  } else {
+    buf_ += "null";
+  }
+  buf_ += '}';
+  ++counts_.values;
+  constexpr size_t kFlushAt = 64 * 1024;
+  if (buf_.size() >= kFlushAt) Flush();
+}
+
+std::string YearDataDigest::Finish() {
+  buf_ += "]}";
+  Flush();
+  return sha_.HexDigest();
+}
+
+void YearDataDigest::Flush() {
+  sha_.Update(buf_);
+  buf_.clear();
 }
 
 std::string SchemeSummaryJson(const core::Scheme& s, const std::string& content_hash) {
@@ -89,9 +233,19 @@ std::string SchemeSummaryJson(const core::Scheme& s, const std::string& content_
 }
 
 std::string YearDataSummaryJson(const core::YearData& d, const std::string& content_hash) {
-  return json{{"values", d.values.size()},         {"satisfaction", d.satisfaction.size()},
-              {"leadership", d.leadership.size()}, {"adjustments", d.adjustments.size()},
-              {"inputs", d.inputs.size()},         {"sha256", content_hash}}
+  YearDataDigest::Counts c;
+  c.values = d.values.size();
+  c.satisfaction = d.satisfaction.size();
+  c.leadership = d.leadership.size();
+  c.adjustments = d.adjustments.size();
+  c.inputs = d.inputs.size();
+  return YearDataSummaryJson(c, content_hash);
+}
+
+std::string YearDataSummaryJson(const YearDataDigest::Counts& c, const std::string& content_hash) {
+  return json{{"values", c.values},         {"satisfaction", c.satisfaction},
+              {"leadership", c.leadership}, {"adjustments", c.adjustments},
+              {"inputs", c.inputs},         {"sha256", content_hash}}
       .dump();
 }
 

@@ -63,4 +63,23 @@ std::string Sha256Hex(const std::string& data) {
   return Hex(digest.data(), digest.size());
 }
 
+static_assert(sizeof(crypto_hash_sha256_state) <= 128, "Sha256::state_ is too small");
+
+Sha256::Sha256() {
+  EnsureSodium();
+  crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(state_.data()));
+}
+
+void Sha256::Update(std::string_view bytes) {
+  crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(state_.data()),
+                            reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+std::string Sha256::HexDigest() {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state*>(state_.data()),
+                           digest.data());
+  return Hex(digest.data(), digest.size());
+}
+
 }  // namespace govperf::store

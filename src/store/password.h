@@ -2,7 +2,10 @@
 // token generation. No home-made crypto.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 
@@ -16,5 +19,20 @@ bool VerifyPassword(const std::string& password, const std::string& encoded_hash
 std::string NewToken();
 // SHA-256 hex of a string (tokens are stored hashed; audit chain hashes).
 std::string Sha256Hex(const std::string& data);
+
+// SHA-256 over a byte stream fed in pieces: Sha256Hex(a + b) equals
+// Sha256 s; s.Update(a); s.Update(b); s.HexDigest(). Lets a content hash
+// cover gigabytes of canonical text without holding it (store/codec.h).
+class Sha256 {
+ public:
+  Sha256();
+  void Update(std::string_view bytes);
+  // Ends the stream; the object must not be updated afterwards.
+  std::string HexDigest();
+
+ private:
+  // libsodium's crypto_hash_sha256_state (104 bytes), kept opaque here.
+  alignas(8) std::array<unsigned char, 128> state_{};
+};
 
 }  // namespace govperf::store

@@ -440,6 +440,9 @@ class YearDataReader {
  public:
   virtual ~YearDataReader() = default;
   virtual Result<core::YearData> LoadYearData(int year) = 0;
+  // One unit's component scores (all nullopt when none were entered), without
+  // loading the year's values. NotFound for an unknown year.
+  virtual Result<ComponentScores> LoadComponentScores(int year, const std::string& unit_id) = 0;
 };
 
 class OrgReader {

@@ -347,6 +347,17 @@ TEST_P(StoreConformance, AdjustmentsScoresAndInputsRoundTrip) {
   EXPECT_EQ(d->satisfaction_se.at("U1"), 1.25);
   EXPECT_EQ(d->leadership.count("U1"), 0u);
   EXPECT_EQ(d->inputs.at("U1").at("budget"), 7);
+  // One unit's scores without the year's data.
+  auto one = store().LoadComponentScores(2026, "U1");
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  EXPECT_EQ(one->unit_id, "U1");
+  EXPECT_EQ(one->satisfaction, 88.5);
+  EXPECT_EQ(one->satisfaction_se, 1.25);
+  EXPECT_EQ(one->leadership, std::nullopt);
+  auto none = store().LoadComponentScores(2026, "U2");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->satisfaction || none->satisfaction_se || none->leadership);
+  EXPECT_EQ(store().LoadComponentScores(1999, "U1").status().code(), Code::kNotFound);
   // Delete one; deleting it again names the id.
   ASSERT_TRUE(
       store().Write(kAdmin, [&](WriteTx& tx) { return tx.DeleteAdjustment(2026, "b1"); }).ok());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <type_traits>
 
 #include "core/evaluate.h"
 
@@ -44,6 +45,20 @@ void YearDataBase::BuildIndexes(int year) {
     std::sort(list.begin(), list.end(),
               [](const core::Datum* a, const core::Datum* b) { return a->period < b->period; });
   }
+}
+
+YearDataPatch YearDataPatch::Of(const std::shared_ptr<const YearDataBase>& base) {
+  YearDataPatch p;
+  p.values = std::make_shared<const Values>();
+  p.previous = p.values;
+  // Aliasing pointers: the parts live in (and keep alive) the base.
+  p.satisfaction = std::shared_ptr<const Scores>(base, &base->own.satisfaction);
+  p.leadership = std::shared_ptr<const Scores>(base, &base->own.leadership);
+  p.satisfaction_se = std::shared_ptr<const Scores>(base, &base->own.satisfaction_se);
+  p.inputs = std::shared_ptr<const Inputs>(base, &base->own.inputs);
+  p.adjustments =
+      std::shared_ptr<const std::vector<core::Adjustment>>(base, &base->own.adjustments);
+  return p;
 }
 
 YearView::YearView(std::shared_ptr<const SchemeIndex> s)
@@ -108,15 +123,20 @@ void YearView::ForEachValue(const std::function<void(const core::Datum&)>& fn) c
   }
   const std::string year_period = std::to_string(scheme.year);
   ForEachPatched(
-      base_->own.values, patch_->values,
+      base_->own.values, *patch_->values,
       [&](const YearDataPatch::Key& key) { return BaseDatum(*base_, key, year_period); }, fn);
 }
 
 const core::YearData& YearView::data() const {
   if (!patch_) return base_->own;
   std::call_once(data_once_, [this] {
-    auto d = std::make_unique<core::YearData>(patch_->rest);
-    d->values.reserve(base_->own.values.size() + patch_->values.size());
+    auto d = std::make_unique<core::YearData>();
+    d->satisfaction = *patch_->satisfaction;
+    d->leadership = *patch_->leadership;
+    d->satisfaction_se = *patch_->satisfaction_se;
+    d->inputs = *patch_->inputs;
+    d->adjustments = *patch_->adjustments;
+    d->values.reserve(base_->own.values.size() + patch_->values->size());
     ForEachValue([&](const core::Datum& v) { d->values.push_back(v); });
     data_ = std::move(d);
   });
@@ -135,13 +155,13 @@ const core::YearData& YearView::scoring_data() const {
     d->values.reserve(own.values.size() + base_->previous.size());
     d->values = own.values;
     auto push = [&](const core::Datum& v) { d->values.push_back(v); };
-    if (!patch_ || patch_->previous.empty()) {
+    if (!patch_ || patch_->previous->empty()) {
       for (const core::Datum& v : base_->previous) push(v);
     } else {
       std::map<YearDataPatch::Key, const core::Datum*> at;
       for (const core::Datum& v : base_->previous) at[{v.indicator_id, v.unit_id, v.period}] = &v;
       ForEachPatched(
-          base_->previous, patch_->previous,
+          base_->previous, *patch_->previous,
           [&](const YearDataPatch::Key& key) -> const core::Datum* {
             auto it = at.find(key);
             return it == at.end() ? nullptr : it->second;
@@ -156,8 +176,8 @@ const core::YearData& YearView::scoring_data() const {
 const core::Datum* YearView::YearEnd(const std::string& indicator_id,
                                      const std::string& unit_id) const {
   if (patch_) {
-    auto it = patch_->values.find({indicator_id, unit_id, std::to_string(scheme.year)});
-    if (it != patch_->values.end()) return &it->second.datum;
+    auto it = patch_->values->find({indicator_id, unit_id, std::to_string(scheme.year)});
+    if (it != patch_->values->end()) return &it->second.datum;
   }
   auto it = base_->year_end.find({indicator_id, unit_id});
   return it == base_->year_end.end() ? nullptr : it->second;
@@ -171,8 +191,8 @@ std::vector<const core::Datum*> YearView::Monthly(const std::string& indicator_i
   }
   if (!patch_) return out;
   const std::string year_period = std::to_string(scheme.year);
-  for (auto it = patch_->values.lower_bound({indicator_id, unit_id, ""});
-       it != patch_->values.end() && std::get<0>(it->first) == indicator_id &&
+  for (auto it = patch_->values->lower_bound({indicator_id, unit_id, ""});
+       it != patch_->values->end() && std::get<0>(it->first) == indicator_id &&
        std::get<1>(it->first) == unit_id;
        ++it) {
     const core::Datum* d = &it->second.datum;
@@ -219,10 +239,21 @@ std::optional<double> YearView::Target(const std::string& indicator_id,
 void YearView::BuildIndexes() {
   unit_results.clear();
   category_size.clear();
+  unit_results.reserve(result.units.size());
+  // Units come grouped by category: one map update per run.
+  const std::string* run = nullptr;
+  int run_size = 0;
   for (const core::UnitResult& r : result.units) {
     unit_results[r.unit_id] = &r;
-    ++category_size[r.category_id];
+    if (run && *run == r.category_id) {
+      ++run_size;
+      continue;
+    }
+    if (run) category_size[*run] += run_size;
+    run = &r.category_id;
+    run_size = 1;
   }
+  if (run) category_size[*run] += run_size;
 }
 
 Result<std::vector<store::YearInfo>> YearCache::Years() { return store_.ListYears(); }
@@ -363,16 +394,17 @@ Result<std::shared_ptr<const YearView>> YearCache::Update(int year,
   if (!own.ok()) return own.status();
   if (!own->covered) return none;
 
+  // A new patch shares every part with the old one; a part is copied the
+  // first time a change of its kind is replayed (writable()).
   auto patch =
-      old.patch_ ? std::make_shared<YearDataPatch>(*old.patch_) : std::make_shared<YearDataPatch>();
-  if (!old.patch_) {
-    const core::YearData& d = old.base_->own;
-    patch->rest.satisfaction = d.satisfaction;
-    patch->rest.leadership = d.leadership;
-    patch->rest.satisfaction_se = d.satisfaction_se;
-    patch->rest.inputs = d.inputs;
-    patch->rest.adjustments = d.adjustments;
-  }
+      std::make_shared<YearDataPatch>(old.patch_ ? *old.patch_ : YearDataPatch::Of(old.base_));
+  std::set<const void*> copied;
+  auto writable = [&copied](auto& part) -> auto& {
+    using T = std::remove_const_t<typename std::remove_reference_t<decltype(part)>::element_type>;
+    if (copied.insert(&part).second) part = std::make_shared<T>(*part);
+    // Made (non-const) just above by this update and not handed out yet.
+    return const_cast<T&>(*part);
+  };
   core::Evaluator& ev = *slot.evaluator;
   // Any refusal by the engine (a value a method rejects): drop the engine and
   // rebuild, which reports the error exactly as a fresh evaluation does.
@@ -380,8 +412,8 @@ Result<std::shared_ptr<const YearView>> YearCache::Update(int year,
     slot.evaluator.reset();
     return none;
   };
-  auto put = [&](std::map<YearDataPatch::Key, YearDataPatch::Entry>& values,
-                 const store::YearChange& c) {
+  auto put = [&](std::shared_ptr<const YearDataPatch::Values>& part, const store::YearChange& c) {
+    YearDataPatch::Values& values = writable(part);
     auto [it, inserted] = values.try_emplace({c.indicator_id, c.unit_id, c.period});
     if (inserted) it->second.seq = patch->next_seq++;
     it->second.datum = *c.datum;
@@ -407,15 +439,15 @@ Result<std::shared_ptr<const YearView>> YearCache::Update(int year,
             !ev.SetLeadership(c.unit_id, c.scores.leadership).ok()) {
           return fail();
         }
-        SetOrErase(patch->rest.satisfaction, c.unit_id, c.scores.satisfaction);
-        SetOrErase(patch->rest.leadership, c.unit_id, c.scores.leadership);
-        SetOrErase(patch->rest.satisfaction_se, c.unit_id, c.scores.satisfaction_se);
+        SetOrErase(writable(patch->satisfaction), c.unit_id, c.scores.satisfaction);
+        SetOrErase(writable(patch->leadership), c.unit_id, c.scores.leadership);
+        SetOrErase(writable(patch->satisfaction_se), c.unit_id, c.scores.satisfaction_se);
         break;
       case store::YearChange::Kind::kInputs:
         if (c.inputs.empty()) {
-          patch->rest.inputs.erase(c.unit_id);
+          writable(patch->inputs).erase(c.unit_id);
         } else {
-          patch->rest.inputs[c.unit_id] = c.inputs;
+          writable(patch->inputs)[c.unit_id] = c.inputs;
         }
         break;
       case store::YearChange::Kind::kAdjustments:
@@ -423,7 +455,7 @@ Result<std::shared_ptr<const YearView>> YearCache::Update(int year,
     }
   }
   if (own->adjustments) {
-    auto before = ByUnit(patch->rest.adjustments);
+    auto before = ByUnit(*patch->adjustments);
     auto after = ByUnit(*own->adjustments);
     std::set<std::string> units;
     for (const auto& [unit, list] : before) units.insert(unit);
@@ -436,9 +468,10 @@ Result<std::shared_ptr<const YearView>> YearCache::Update(int year,
       }
       if (!ev.SetAdjustments(unit, b).ok()) return fail();
     }
-    patch->rest.adjustments = std::move(*own->adjustments);
+    patch->adjustments =
+        std::make_shared<const std::vector<core::Adjustment>>(std::move(*own->adjustments));
   }
-  if (patch->values.size() + patch->previous.size() > kMaxPatchedValues) {
+  if (patch->values->size() + patch->previous->size() > kMaxPatchedValues) {
     // Far from the loaded data: load it again rather than carry a long patch.
     slot.evaluator.reset();
     return none;

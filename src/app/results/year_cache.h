@@ -38,7 +38,9 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/evaluate.h"
@@ -90,18 +92,30 @@ struct YearDataBase {
 
 // What changed since the base was loaded (small: a full reload past
 // kMaxPatchedValues): the values written since, by key, and the current
-// scores, inputs and adjustments (a few thousand entries; copied per change).
+// scores, inputs and adjustments. Every part is shared, read-only, with the
+// previous patch (or, until first changed, with the base's data) and copied
+// only by a change of its own kind: a score write copies the three score maps
+// (a few thousand entries), not the values written since, and a value write
+// copies those values, not the scores.
 struct YearDataPatch {
   using Key = std::tuple<std::string, std::string, std::string>;  // (indicator, unit, period)
   struct Entry {
     core::Datum datum;
     uint64_t seq = 0;  // order of first write: a new key goes after every stored value
   };
-  std::map<Key, Entry> values;    // the year's own values
-  std::map<Key, Entry> previous;  // last year's year-end values
+  using Values = std::map<Key, Entry>;
+  using Scores = std::map<std::string, double>;
+  using Inputs = std::map<std::string, std::map<std::string, double>>;
+
+  // The first patch after a full load: no values, every other part the base's.
+  static YearDataPatch Of(const std::shared_ptr<const YearDataBase>& base);
+
+  std::shared_ptr<const Values> values;    // the year's own values
+  std::shared_ptr<const Values> previous;  // last year's year-end values
   uint64_t next_seq = 0;
-  core::YearData
-      rest;  // satisfaction, leadership, satisfaction_se, inputs, adjustments (no values)
+  std::shared_ptr<const Scores> satisfaction, leadership, satisfaction_se;
+  std::shared_ptr<const Inputs> inputs;
+  std::shared_ptr<const std::vector<core::Adjustment>> adjustments;
 };
 
 inline constexpr size_t kMaxPatchedValues = 1024;
@@ -132,7 +146,9 @@ struct YearView {
   const std::map<std::string, std::vector<const core::Indicator*>>& children;
 
   core::YearResult result;
-  std::map<std::string, const core::UnitResult*> unit_results;
+  // Unit id → its result in `result` (keys view the results' own ids: built
+  // per view without copying a string).
+  std::unordered_map<std::string_view, const core::UnitResult*> unit_results;
   std::map<std::string, int> category_size;  // units evaluated per category
 
   // The year's own data (periods "YYYY" and "YYYY-MM"), in the store's order.

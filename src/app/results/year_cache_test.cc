@@ -137,7 +137,7 @@ std::string DiffViews(const YearView& a, const YearView& b) {
   if (a.unit_results.size() != b.unit_results.size()) return "unit_results";
   for (const auto& [id, r] : a.unit_results) {
     if (!b.unit_results.count(id) || r->unit_id != id || r->rank != b.unit_results.at(id)->rank) {
-      return "unit_results[" + id + "]";
+      return "unit_results[" + std::string(id) + "]";
     }
   }
   if (auto d = DiffData(a.data(), b.data()); !d.empty()) return "data: " + d;
@@ -366,6 +366,22 @@ TEST_F(YearCacheIncremental, ANewViewSharesWhatTheChangeDidNotTouch) {
     }
   }
   EXPECT_GT(shared, 0);
+  // The unit results themselves are shared in chunks of 8 units: every chunk
+  // that holds no unit of the changed category is the old view's.
+  const auto& units_after = (*after)->result.units;
+  const auto& units_before = (*before)->result.units;
+  ASSERT_EQ(units_after.size(), units_before.size());
+  int shared_units = 0;
+  for (size_t i = 0; i < units_after.size(); i += 8) {
+    bool touched = false;
+    for (size_t j = i; j < std::min(i + 8, units_after.size()); ++j) {
+      touched = touched || units_before[j].category_id == r.category_id;
+    }
+    if (touched) continue;
+    EXPECT_TRUE(units_after.SharesChunkWith(units_before, i)) << "units chunk at " << i;
+    ++shared_units;
+  }
+  EXPECT_GT(shared_units, 0);
   EXPECT_EQ(DiffViews(**after, *Fresh()), "");
 }
 

@@ -66,6 +66,12 @@ struct SchemeIndex {
   std::map<std::string, Leaf> leaves;
 };
 
+// One row of the year change log (year_changes.cc): what a version bump changed.
+struct ChangeNote {
+  const char* kind = "all";  // all | datum | scores | inputs | adjustments
+  std::string indicator_id, unit_id, period;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<Db> db, const Clock& clock) : db_(std::move(db)), clock_(clock) {}
@@ -80,6 +86,7 @@ class SqliteStore final : public Store {
   Result<YearChanges> YearChangesSince(int year, int64_t since, int64_t limit) override;
   Result<core::Scheme> LoadScheme(int year) override;
   Result<core::YearData> LoadYearData(int year) override;
+  Result<ComponentScores> LoadComponentScores(int year, const std::string& unit_id) override;
   Result<Org> LoadOrg() override;
   Result<std::vector<AuditRecord>> ListAudit(int64_t after_id, int limit) override;
   Result<AuditVerification> VerifyAudit() override;
@@ -165,14 +172,18 @@ class SqliteStore final : public Store {
   // Stage rule for a write of kind `w` to `year` by `actor` (store.h
   // guarantee 3), then the year's data_version + 1 (guarantee 4). NotFound
   // for an unknown year. REQUIRES: inside a write transaction.
-  Status CheckStageAndBump(const Actor& actor, int year, core::YearWrite w);
-  Status BumpVersion(int year);
-  // The change log (year_changes.cc): BumpVersion records kind 'all' for the
-  // new version; a single-item write then narrows it with NoteChange.
-  // REQUIRE: inside the write transaction, after the bump.
-  Status LogAllChanged(int year);
-  Status NoteChange(int year, const char* kind, const std::string& indicator_id,
-                    const std::string& unit_id, const std::string& period);
+  //
+  // The change log (year_changes.cc) gets one row for the new version: what
+  // `change` names — a single-item write names its item, so the results
+  // service can replay it — or, by default, 'all' (anything may have
+  // changed: a bulk write, or a kind of write nobody taught to describe itself).
+  Status CheckStageAndBump(const Actor& actor, int year, core::YearWrite w,
+                           const ChangeNote& change = {});
+  Status BumpVersion(int year, const ChangeNote& change = {});
+  // Records `change` for the year's current data_version (one row, written
+  // once) and prunes old versions. REQUIRES: inside the write transaction,
+  // after the bump.
+  Status LogChange(int year, const ChangeNote& change);
 
   // The *Locked helpers REQUIRE mu_ held and, where they read several tables,
   // an open transaction.
@@ -180,7 +191,12 @@ class SqliteStore final : public Store {
   Result<std::optional<YearInfo>> FindYearLocked(int year);
   Result<bool> HasSchemeLocked(int year);
   Result<core::Scheme> LoadSchemeLocked(int year);
-  Result<core::YearData> LoadYearDataLocked(int year);
+  // with_values = false: scores, inputs and adjustments only (a province
+  // year's values are millions of rows).
+  Result<core::YearData> LoadYearDataLocked(int year, bool with_values = true);
+  // The audit summary of the year's stored data (YearDataSummaryJson), or ""
+  // when it has none; values are hashed row by row as they are read.
+  Result<std::string> YearDataSummaryLocked(int year);
   Result<std::vector<core::Adjustment>> LoadAdjustmentsLocked(int year);
   Result<SchemeIndex> LoadIndexLocked(int year);
   Result<Org> LoadOrgLocked();

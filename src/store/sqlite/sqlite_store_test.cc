@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "io/scheme_json.h"
 #include "store/audit_chain.h"
 #include "store/password.h"
 #include "store/sqlite/migrations.h"
@@ -460,6 +461,38 @@ TEST_F(SqliteStoreTest, YearDataRoundTripsFieldByField) {
   auto audit = store_->ListAudit(0, 100);
   EXPECT_EQ(audit->back().action, "year_data.save");
   EXPECT_EQ(nlohmann::json::parse(audit->back().after)["values"], 5);
+}
+
+// The before-image of a whole-data save is hashed from the stored rows as
+// they are read; it must name the same content as the after-image of the save
+// that stored them (the document hash, as records written before streaming did).
+TEST_F(SqliteStoreTest, YearDataSaveAuditHashesMatchAcrossSavesAndTheChainVerifies) {
+  SeedYear(2025);
+  const core::YearData first = SampleData(2025);
+  ASSERT_TRUE(store_->SaveYearData(kAdmin, 2025, first).ok());
+  core::YearData second = first;
+  second.values.front().value = 42;
+  second.values.back().note = "第二次";
+  ASSERT_TRUE(store_->SaveYearData(kAdmin, 2025, second).ok());
+  auto audit = store_->ListAudit(0, 100);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_GE(audit->size(), 2u);
+  const AuditRecord& a = (*audit)[audit->size() - 2];
+  const AuditRecord& b = audit->back();
+  ASSERT_EQ(a.action, "year_data.save");
+  ASSERT_EQ(b.action, "year_data.save");
+  EXPECT_EQ(a.before, "");  // nothing stored yet
+  const auto a_after = nlohmann::json::parse(a.after);
+  const auto b_before = nlohmann::json::parse(b.before);
+  const auto b_after = nlohmann::json::parse(b.after);
+  EXPECT_EQ(a_after, b_before);
+  EXPECT_EQ(a_after["sha256"], Sha256Hex(io::YearDataToJson(first).dump()));
+  EXPECT_EQ(b_after["sha256"], Sha256Hex(io::YearDataToJson(second).dump()));
+  EXPECT_NE(b_after["sha256"], b_before["sha256"]);
+  EXPECT_EQ(b_before["values"], first.values.size());
+  auto v = store_->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->message;
 }
 
 TEST_F(SqliteStoreTest, FailedSaveYearDataLeavesOldDataAndNoAudit) {

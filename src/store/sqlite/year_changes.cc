@@ -13,14 +13,18 @@ constexpr int64_t kKeptVersions = 4096;
 
 }  // namespace
 
-Status SqliteStore::LogAllChanged(int year) {
+// One statement per bump: the row says what changed from the start (a write
+// that fails later rolls the whole transaction back, row included).
+Status SqliteStore::LogChange(int year, const ChangeNote& change) {
   {
     GOVPERF_ASSIGN_STMT(
-        ins, db_->Prepare("INSERT INTO year_changes (year, version, kind) SELECT year, "
-                          "data_version, 'all' FROM years WHERE year = ? AND true ON CONFLICT "
-                          "(year, version) DO UPDATE SET kind = 'all', indicator_id = '', "
-                          "unit_id = '', period = ''"));
-    ins.Bind(1, year);
+        ins, db_->Prepare("INSERT INTO year_changes (year, version, kind, indicator_id, unit_id, "
+                          "period) SELECT year, data_version, ?, ?, ?, ? FROM years WHERE year = "
+                          "? AND true ON CONFLICT (year, version) DO UPDATE SET kind = "
+                          "excluded.kind, indicator_id = excluded.indicator_id, unit_id = "
+                          "excluded.unit_id, period = excluded.period"));
+    ins.Bind(1, std::string(change.kind)).Bind(2, change.indicator_id).Bind(3, change.unit_id);
+    ins.Bind(4, change.period).Bind(5, year);
     GOVPERF_RETURN_IF_ERROR(ins.Run());
   }
   GOVPERF_ASSIGN_STMT(prune,
@@ -28,17 +32,6 @@ Status SqliteStore::LogAllChanged(int year) {
                                    "data_version FROM years WHERE year = ?) - ?"));
   prune.Bind(1, year).Bind(2, year).Bind(3, kKeptVersions);
   return prune.Run();
-}
-
-Status SqliteStore::NoteChange(int year, const char* kind, const std::string& indicator_id,
-                               const std::string& unit_id, const std::string& period) {
-  GOVPERF_ASSIGN_STMT(
-      up, db_->Prepare("UPDATE year_changes SET kind = ?, indicator_id = ?, unit_id = ?, period = "
-                       "? WHERE year = ? AND version = (SELECT data_version FROM years WHERE "
-                       "year = ?)"));
-  up.Bind(1, std::string(kind)).Bind(2, indicator_id).Bind(3, unit_id).Bind(4, period);
-  up.Bind(5, year).Bind(6, year);
-  return up.Run();
 }
 
 Result<YearChanges> SqliteStore::YearChangesSince(int year, int64_t since, int64_t limit) {

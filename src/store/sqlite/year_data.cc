@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "core/period.h"
 #include "store/audit_chain.h"
@@ -112,9 +113,9 @@ Result<std::vector<core::Adjustment>> SqliteStore::LoadAdjustmentsLocked(int yea
   return out;
 }
 
-Result<core::YearData> SqliteStore::LoadYearDataLocked(int year) {
+Result<core::YearData> SqliteStore::LoadYearDataLocked(int year, bool with_values) {
   core::YearData d;
-  {
+  if (with_values) {
     GOVPERF_ASSIGN_STMT(
         q, db_->Prepare("SELECT indicator_id, unit_id, period, value, no_data, entered_by, "
                         "approved_by, note FROM data_values WHERE year = ? ORDER BY ord"));
@@ -156,6 +157,32 @@ Result<core::YearData> SqliteStore::LoadYearDataLocked(int year) {
   return d;
 }
 
+Result<std::string> SqliteStore::YearDataSummaryLocked(int year) {
+  Result<core::YearData> head = LoadYearDataLocked(year, /*with_values=*/false);
+  if (!head.ok()) return head.status();
+  YearDataDigest digest;
+  digest.Head(*head);
+  GOVPERF_ASSIGN_STMT(
+      q, db_->Prepare("SELECT indicator_id, unit_id, period, value, no_data, entered_by, "
+                      "approved_by, note FROM data_values WHERE year = ? ORDER BY ord"));
+  q.Bind(1, year);
+  core::Datum d;
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) break;
+    d = core::Datum{q.Text(0),     q.Text(1), q.Text(2), q.OptReal(3),
+                    q.Int(4) != 0, q.Text(5), q.Text(6), q.Text(7)};
+    digest.Value(d);
+  }
+  const YearDataDigest::Counts counts = digest.counts();
+  std::string hash = digest.Finish();
+  if (counts.values == 0 && head->satisfaction.empty() && head->leadership.empty() &&
+      head->adjustments.empty() && head->inputs.empty()) {
+    return std::string();
+  }
+  return YearDataSummaryJson(counts, hash);
+}
+
 Result<core::YearData> SqliteStore::LoadYearData(int year) {
   std::lock_guard<std::mutex> lock(mu_);
   Result<core::YearData> out = Status::Internal("unset");
@@ -165,6 +192,31 @@ Result<core::YearData> SqliteStore::LoadYearData(int year) {
     if (!y->has_value()) return Status::NotFound("year " + std::to_string(year));
     out = LoadYearDataLocked(year);
     return out.status();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<ComponentScores> SqliteStore::LoadComponentScores(int year, const std::string& unit_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ComponentScores out;
+  out.unit_id = unit_id;
+  Status st = db_->ReadTxn([&]() -> Status {
+    Result<std::optional<YearInfo>> y = FindYearLocked(year);
+    if (!y.ok()) return y.status();
+    if (!y->has_value()) {
+      return Status::NotFound("year: unknown year " + std::to_string(year)).Field("year");
+    }
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT satisfaction, satisfaction_se, leadership FROM "
+                                        "component_scores WHERE year = ? AND unit_id = ?"));
+    q.Bind(1, year).Bind(2, unit_id);
+    GOVPERF_STEP(found, q);
+    if (found) {
+      out.satisfaction = q.OptReal(0);
+      out.satisfaction_se = q.OptReal(1);
+      out.leadership = q.OptReal(2);
+    }
+    return Status::Ok();
   });
   if (!st.ok()) return st;
   return out;
@@ -195,17 +247,39 @@ Status SqliteStore::SaveYearDataTx(const Actor& actor, int year, const core::Yea
     Result<SchemeIndex> idx = LoadIndexLocked(year);
     if (!idx.ok()) return idx.status();
 
-    // I2: validate everything before the first change.
-    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    // I2: validate everything before the first change. The first bad row in
+    // input order is reported: a row that fails its own checks, or a key seen
+    // in an earlier row. Duplicates are found by sorting row numbers, not by
+    // a set of key copies (a province year has millions of rows).
+    const auto where = [](size_t i) { return "values[" + std::to_string(i) + "]."; };
+    size_t bad_row = data.values.size();
+    Status bad = Status::Ok();
     for (size_t i = 0; i < data.values.size(); ++i) {
-      const auto& d = data.values[i];
-      const std::string where = "values[" + std::to_string(i) + "].";
-      GOVPERF_RETURN_IF_ERROR(CheckDatum(*idx, year, d, where));
-      if (!seen.insert({d.indicator_id, d.unit_id, d.period}).second) {
-        return Status::Invalid(where + "period: duplicate value for " + d.indicator_id + "/" +
-                               d.unit_id + "/" + d.period);
+      if (!CheckDatum(*idx, year, data.values[i], "").ok()) {
+        bad_row = i;
+        bad = CheckDatum(*idx, year, data.values[i], where(i));  // the message with its row
+        break;
       }
     }
+    {
+      const auto key = [&](size_t i) {
+        const core::Datum& d = data.values[i];
+        return std::tie(d.indicator_id, d.unit_id, d.period);
+      };
+      std::vector<size_t> rows(data.values.size());
+      for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+      std::sort(rows.begin(), rows.end(),
+                [&](size_t a, size_t b) { return key(a) != key(b) ? key(a) < key(b) : a < b; });
+      for (size_t k = 1; k < rows.size(); ++k) {
+        if (rows[k] < bad_row && key(rows[k]) == key(rows[k - 1])) {
+          const core::Datum& d = data.values[rows[k]];
+          bad_row = rows[k];
+          bad = Status::Invalid(where(rows[k]) + "period: duplicate value for " + d.indicator_id +
+                                "/" + d.unit_id + "/" + d.period);
+        }
+      }
+    }
+    if (!bad.ok()) return bad;
     GOVPERF_RETURN_IF_ERROR(CheckScore(data.satisfaction, *idx, "satisfaction"));
     GOVPERF_RETURN_IF_ERROR(CheckScore(data.leadership, *idx, "leadership"));
     std::set<std::string> adj_ids;
@@ -236,15 +310,9 @@ Status SqliteStore::SaveYearDataTx(const Actor& actor, int year, const core::Yea
       }
     }
 
-    std::string before;
-    {
-      Result<core::YearData> old = LoadYearDataLocked(year);
-      if (!old.ok()) return old.status();
-      if (!old->values.empty() || !old->satisfaction.empty() || !old->leadership.empty() ||
-          !old->adjustments.empty() || !old->inputs.empty()) {
-        before = YearDataSummaryJson(*old, YearDataContentHash(*old));
-      }
-    }
+    // The before-image is hashed as it is read: never the whole year in memory.
+    Result<std::string> before = YearDataSummaryLocked(year);
+    if (!before.ok()) return before.status();
     for (const char* table : {"data_values", "component_scores", "adjustments", "unit_inputs"}) {
       GOVPERF_ASSIGN_STMT(del,
                           db_->Prepare(std::string("DELETE FROM ") + table + " WHERE year = ?"));
@@ -311,7 +379,7 @@ Status SqliteStore::SaveYearDataTx(const Actor& actor, int year, const core::Yea
       }
     }
     // I5: one summary record, not one per row (see docs/design/store.md).
-    return AppendAudit(actor, "year_data.save", "year_data:" + y, before,
+    return AppendAudit(actor, "year_data.save", "year_data:" + y, *before,
                        YearDataSummaryJson(data, YearDataContentHash(data)));
   }
 }
@@ -322,7 +390,9 @@ Status SqliteStore::PutDatumTx(const Actor& actor, int year, const core::Datum& 
     Result<std::optional<YearInfo>> yi = FindYearLocked(year);
     if (!yi.ok()) return yi.status();
     if (!yi->has_value()) return Status::NotFound("year: unknown year " + y);
-    GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kValues));
+    GOVPERF_RETURN_IF_ERROR(
+        CheckStageAndBump(actor, year, core::YearWrite::kValues,
+                          {"datum", datum.indicator_id, datum.unit_id, datum.period}));
     Result<SchemeIndex> idx = LoadIndexLocked(year);
     if (!idx.ok()) return idx.status();
     GOVPERF_RETURN_IF_ERROR(CheckDatum(*idx, year, datum, ""));
@@ -356,8 +426,6 @@ Status SqliteStore::PutDatumTx(const Actor& actor, int year, const core::Datum& 
       ins.Bind(8, datum.approved_by).Bind(9, datum.note).Bind(10, NowIso()).Bind(11, year);
       GOVPERF_RETURN_IF_ERROR(ins.Run());
     }
-    GOVPERF_RETURN_IF_ERROR(
-        NoteChange(year, "datum", datum.indicator_id, datum.unit_id, datum.period));
     return AppendAudit(
         actor, "datum.put",
         "datum:" + y + "/" + datum.indicator_id + "/" + datum.unit_id + "/" + datum.period, before,
@@ -397,7 +465,8 @@ Status SqliteStore::PutComponentScoresTx(const Actor& actor, int year, const Com
   GOVPERF_RETURN_IF_ERROR(check(s.satisfaction, "satisfaction", kMaxScore));
   GOVPERF_RETURN_IF_ERROR(check(s.satisfaction_se, "satisfaction_se", kMaxSe));
   GOVPERF_RETURN_IF_ERROR(check(s.leadership, "leadership", kMaxScore));
-  GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kScores));
+  GOVPERF_RETURN_IF_ERROR(
+      CheckStageAndBump(actor, year, core::YearWrite::kScores, {"scores", "", s.unit_id, ""}));
   Result<SchemeIndex> idx = LoadIndexLocked(year);
   if (!idx.ok()) return idx.status();
   GOVPERF_RETURN_IF_ERROR(CheckUnitInYear(*idx, year, s.unit_id));
@@ -420,7 +489,6 @@ Status SqliteStore::PutComponentScoresTx(const Actor& actor, int year, const Com
   up.Bind(1, year).Bind(2, s.unit_id).Bind(3, s.satisfaction).Bind(4, s.leadership);
   up.Bind(5, s.satisfaction_se);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "scores", "", s.unit_id, ""));
   const json after{{"satisfaction", OptJson(s.satisfaction)},
                    {"satisfaction_se", OptJson(s.satisfaction_se)},
                    {"leadership", OptJson(s.leadership)}};
@@ -439,7 +507,8 @@ Status SqliteStore::PutUnitInputsTx(const Actor& actor, int year, const std::str
           .Zh(field + "：应为非负数");
     }
   }
-  GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kInputs));
+  GOVPERF_RETURN_IF_ERROR(
+      CheckStageAndBump(actor, year, core::YearWrite::kInputs, {"inputs", "", unit_id, ""}));
   Result<SchemeIndex> idx = LoadIndexLocked(year);
   if (!idx.ok()) return idx.status();
   GOVPERF_RETURN_IF_ERROR(CheckUnitInYear(*idx, year, unit_id));
@@ -464,7 +533,6 @@ Status SqliteStore::PutUnitInputsTx(const Actor& actor, int year, const std::str
     ins.Bind(1, year).Bind(2, unit_id).Bind(3, name).Bind(4, v);
     GOVPERF_RETURN_IF_ERROR(ins.Run());
   }
-  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "inputs", "", unit_id, ""));
   return AppendAudit(actor, "inputs.put", "inputs:" + std::to_string(year) + "/" + unit_id,
                      before.empty() ? "" : before.dump(), json(inputs).dump());
 }
@@ -474,7 +542,8 @@ Status SqliteStore::PutAdjustmentTx(const Actor& actor, int year, const core::Ad
   if (!Finite(a.points) || a.points < 0) {
     return Status::Invalid("points: must be a non-negative number").Field("points");
   }
-  GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kAdjustments));
+  GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kAdjustments,
+                                            {"adjustments", "", a.unit_id, ""}));
   Result<SchemeIndex> idx = LoadIndexLocked(year);
   if (!idx.ok()) return idx.status();
   GOVPERF_RETURN_IF_ERROR(CheckUnitInYear(*idx, year, a.unit_id));
@@ -515,13 +584,12 @@ Status SqliteStore::PutAdjustmentTx(const Actor& actor, int year, const core::Ad
   up.Bind(8, a.reason_en).Bind(9, a.evidence).Bind(10, a.entered_by).Bind(11, a.approved_by);
   up.Bind(12, year);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "adjustments", "", a.unit_id, ""));
   return AppendAudit(actor, "adjustment.put", "adjustment:" + std::to_string(year) + "/" + a.id,
                      before, AdjustmentAuditJson(a));
 }
 
 Status SqliteStore::DeleteAdjustmentTx(const Actor& actor, int year, const std::string& id) {
-  GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, core::YearWrite::kAdjustments));
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kAdjustments));
   // Only the adjustments: loading the whole year's data would read millions
   // of values in a province-size year.
   Result<std::vector<core::Adjustment>> adjustments = LoadAdjustmentsLocked(year);
@@ -534,10 +602,10 @@ Status SqliteStore::DeleteAdjustmentTx(const Actor& actor, int year, const std::
     return Status::NotFound("id: no adjustment " + Quote(id) + " in year " + std::to_string(year))
         .Field("id");
   }
+  GOVPERF_RETURN_IF_ERROR(BumpVersion(year, {"adjustments", "", found->unit_id, ""}));
   GOVPERF_ASSIGN_STMT(del, db_->Prepare("DELETE FROM adjustments WHERE year = ? AND id = ?"));
   del.Bind(1, year).Bind(2, id);
   GOVPERF_RETURN_IF_ERROR(del.Run());
-  GOVPERF_RETURN_IF_ERROR(NoteChange(year, "adjustments", "", found->unit_id, ""));
   return AppendAudit(actor, "adjustment.delete", "adjustment:" + std::to_string(year) + "/" + id,
                      AdjustmentAuditJson(*found), "");
 }

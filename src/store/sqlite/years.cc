@@ -55,12 +55,12 @@ Result<int64_t> SqliteStore::DataVersion(int year) {
   return q.Int(0);
 }
 
-Status SqliteStore::BumpVersion(int year) {
+Status SqliteStore::BumpVersion(int year, const ChangeNote& change) {
   GOVPERF_ASSIGN_STMT(
       up, db_->Prepare("UPDATE years SET data_version = data_version + 1 WHERE year = ?"));
   up.Bind(1, year);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  return LogAllChanged(year);
+  return LogChange(year, change);
 }
 
 Status SqliteStore::CheckStageLocked(const Actor& actor, int year, core::YearWrite w) {
@@ -83,9 +83,10 @@ Status SqliteStore::CheckStageLocked(const Actor& actor, int year, core::YearWri
   return Status::Ok();
 }
 
-Status SqliteStore::CheckStageAndBump(const Actor& actor, int year, core::YearWrite w) {
+Status SqliteStore::CheckStageAndBump(const Actor& actor, int year, core::YearWrite w,
+                                      const ChangeNote& change) {
   GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, w));
-  return BumpVersion(year);
+  return BumpVersion(year, change);
 }
 
 Status SqliteStore::PutYearTx(const Actor& actor, const YearInfo& year) {
@@ -126,7 +127,7 @@ Status SqliteStore::PutYearTx(const Actor& actor, const YearInfo& year) {
                        "years.data_version + 1"));
   up.Bind(1, y.year).Bind(2, core::StageName(y.stage)).Bind(3, y.published_at);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  GOVPERF_RETURN_IF_ERROR(LogAllChanged(y.year));  // a stage decides how the year is scored
+  GOVPERF_RETURN_IF_ERROR(LogChange(y.year, {}));  // 'all': a stage decides how the year is scored
   return AppendAudit(actor, "year.put", "year:" + ys, old->has_value() ? YearAuditJson(**old) : "",
                      YearAuditJson(y));
 }
