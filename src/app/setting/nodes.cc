@@ -66,10 +66,11 @@ size_t SubtreeEnd(const core::Scheme& s, const std::string& id) {
   return end;
 }
 
-// Budgets are per unit. 个性 duty leaves share a parent, one per unit, and a
-// group may hold leaves of several categories: what a parent's points must
-// match is, for each unit it assesses, the points its children carry for
-// that unit — not the sum over every child.
+// Budgets are per unit. 个性 duty leaves share a parent, one per unit: what
+// such a parent's points must match is, for each unit it assesses, the
+// points its children carry for that unit — not the sum over every child.
+// A parent is never overdrawn for any unit; at publication it is allocated
+// when its children add up to it or when they do for every unit.
 using ChildMap = std::map<std::string, std::vector<const core::Indicator*>>;
 
 ChildMap ChildrenOf(const core::Scheme& s) {
@@ -322,6 +323,12 @@ std::vector<std::string> PointMismatches(const core::Scheme& s) {
   const ChildMap kids = ChildrenOf(s);
   for (const auto& i : s.indicators) {
     if (!kids.count(i.id) || i.points <= 0) continue;
+    // Allocated when the children add up to it (a tree shared by the units
+    // it applies to) or when they do for every unit (duty leaves, one per
+    // unit, under one parent).
+    double all = 0;
+    for (const core::Indicator* c : kids.at(i.id)) all += c->points;
+    if (std::fabs(all - i.points) <= kPointsEps) continue;
     // The first unit whose allocation differs names the node's problem.
     for (const Allocation& a : ChildrenPoints(s, kids, i)) {
       if (std::fabs(a.sum - i.points) > kPointsEps) {

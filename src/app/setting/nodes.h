@@ -52,10 +52,10 @@ Result<core::Indicator> MoveNode(store::Store& store, const Caller& caller, int 
 // Deletes a node without children (and its targets).
 Status DeleteNode(store::Store& store, const Caller& caller, int year, const std::string& id);
 
-// Points budget (分值) of a scheme, per unit: every inner node with points > 0
-// whose children's points, for some unit it assesses, do not add up to it,
-// as "node: children 12 ≠ 15 (unit D01)". Duty leaves (one per unit) under one
-// parent each fill that unit's budget.
+// Points budget (分值) of a scheme: every inner node with points > 0 whose
+// children's points add up to it neither in all nor for every unit it
+// assesses, as "node: children 12 ≠ 15 (unit D01)". Duty leaves (one per
+// unit) under one parent each fill that unit's budget.
 std::vector<std::string> PointMismatches(const core::Scheme& s);
 
 }  // namespace govperf::app::setting
