@@ -45,6 +45,8 @@ export interface SettingNode {
   data_source?: string
   frequency?: string
   evidence_rules?: string
+  content?: string // 考核内容
+  criteria?: string // 评分标准
   measurement_error?: number
   orientations?: string[]
   category_ids?: string[]

@@ -56,6 +56,7 @@ describe('method parameters and node checks', () => {
     expect(validateNode({ id: 'x', name_zh: '指标', method: 'bogus', points: 5, unit_ids: ['D01'] }, false, reg)).toEqual({ method: 'setting.unknownMethod' })
     expect(nodeFieldOf('params.cap')).toBe('params')
     expect(nodeFieldOf('category_ids[0]')).toBe('category_ids')
+    expect(nodeFieldOf('criteria')).toBe('criteria') // 评分标准: the server's error lands on its field
     expect(nodeFieldOf('weird')).toBe('')
   })
 })

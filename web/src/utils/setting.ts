@@ -87,10 +87,12 @@ export function methodParams(reg: MethodRegistry | null, method: string, current
 }
 
 export type NodeField = 'id' | 'parent_id' | 'name_zh' | 'name_en' | 'points' | 'method' | 'params' | 'formula' | 'lead_unit_id' |
-  'direction' | 'type' | 'frequency' | 'category_ids' | 'unit_ids' | 'data_source' | 'evidence_rules' | 'unit_of_measure'
+  'direction' | 'type' | 'frequency' | 'category_ids' | 'unit_ids' | 'data_source' | 'evidence_rules' | 'unit_of_measure' |
+  'content' | 'criteria'
 
 export const NODE_FIELDS: readonly NodeField[] = ['id', 'parent_id', 'name_zh', 'name_en', 'points', 'method', 'params', 'formula',
-  'lead_unit_id', 'direction', 'type', 'frequency', 'category_ids', 'unit_ids', 'data_source', 'evidence_rules', 'unit_of_measure']
+  'lead_unit_id', 'direction', 'type', 'frequency', 'category_ids', 'unit_ids', 'data_source', 'evidence_rules', 'unit_of_measure',
+  'content', 'criteria']
 
 /** Checks before sending a node (i18n keys per field); the server checks the rest. */
 export function validateNode(n: SettingNode, isNew: boolean, reg: MethodRegistry | null): Partial<Record<NodeField, string>> {

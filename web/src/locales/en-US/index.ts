@@ -776,6 +776,8 @@ export default {
     units: 'Units',
     unitOfMeasure: 'Unit of measure',
     dataSource: 'Data source',
+    content: 'What is assessed',
+    criteria: 'Scoring standard',
     evidenceRules: 'Evidence rules',
     comments: 'Expert comments',
     noComments: 'No comments',

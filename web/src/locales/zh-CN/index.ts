@@ -776,6 +776,8 @@ export default {
     units: '适用单位',
     unitOfMeasure: '计量单位',
     dataSource: '数据来源',
+    content: '考核内容',
+    criteria: '评分标准',
     evidenceRules: '佐证要求',
     comments: '专家意见',
     noComments: '暂无意见',
