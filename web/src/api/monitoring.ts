@@ -187,3 +187,21 @@ export const putCalendarDay = (day: CalendarDay) =>
   http.put<CalendarDay>(`/api/v1/calendar/days/${enc(day.date)}`, { kind: day.kind, name_zh: day.name_zh, name_en: day.name_en }, { silent: true })
 
 export const deleteCalendarDay = (date: string) => http.del<{ ok: boolean }>(`/api/v1/calendar/days/${enc(date)}`)
+
+/** The year's monitoring settings (defaults when never saved). */
+export interface MonitoringSettings {
+  year: number
+  default_frequency: string
+  due_days_after: number
+  reminder_working_days: number
+  red_after_working_days: number
+  progress_green: number
+  progress_yellow: number
+  frequencies: Record<string, string>
+}
+
+export const getMonitoringSettings = (year: number) =>
+  http.get<MonitoringSettings>(`/api/v1/years/${year}/monitoring/settings`)
+
+export const putMonitoringSettings = (year: number, s: Partial<MonitoringSettings>) =>
+  http.put<MonitoringSettings>(`/api/v1/years/${year}/monitoring/settings`, s, { silent: true })

@@ -212,3 +212,30 @@ export const createChangeRequest = (year: number, req: NewChangeRequest) =>
 
 export const decideChangeRequest = (year: number, id: number, approve: boolean, reason: string) =>
   http.post<ChangeRequest>(`${base(year)}/change-requests/${id}/decide`, { approve, reason }, { silent: true })
+
+// --- 权责清单 (power-and-responsibility list) --------------------------------------------
+export interface DutyItem {
+  id: string
+  title: string
+  basis: string // 设定依据
+  category: string // 职权类别
+}
+export interface DutyList {
+  year: number
+  unit_id: string
+  items: DutyItem[]
+  links: { item_id: string; indicator_id: string }[]
+  uncovered: DutyItem[]
+}
+
+export const getDuties = (year: number, unit: string) => http.get<DutyList>(`${base(year)}/duties/${enc(unit)}`)
+
+/** Replaces the unit's list from the office's sheet (.xlsx or CSV, sent as is). */
+export const importDuties = (year: number, unit: string, file: Blob) =>
+  http.upload<{ ok: boolean; unit_id: string; items: number }>(`${base(year)}/duties/${enc(unit)}`, file, {
+    method: 'PUT', contentType: file.type || 'application/octet-stream', silent: true,
+  })
+
+/** The items of `unit` that leaf `indicator` covers (replaces its links). */
+export const linkDuties = (year: number, unit: string, indicator: string, itemIds: string[]) =>
+  http.put<{ ok: boolean; item_ids: string[] }>(`${base(year)}/duties/${enc(unit)}/links/${enc(indicator)}`, { item_ids: itemIds }, { silent: true })

@@ -33,9 +33,9 @@ describe('route access', () => {
   it('builds the side menu from permissions', () => {
     expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit', '/inbox'])
     expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual([
-      '/admin', '/org', '/scores', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/audit', '/users', '/inbox',
+      '/admin', '/duties', '/org', '/scores', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/audit', '/users', '/inbox',
     ])
-    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/inbox'])
+    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/duties', '/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/inbox'])
     expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit', '/inbox'])
   })
   it('keeps the office pages to the permissions that write them', () => {

@@ -141,6 +141,12 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['setting.negotiate'], menu: 'menu.changes', order: 1.07 },
   },
   {
+    path: '/duties',
+    name: 'duties',
+    component: () => import('@/views/setting/duties/index.vue'),
+    meta: { permission: ['setting.negotiate', 'results.all'], menu: 'menu.duties', order: 1.075 },
+  },
+  {
     path: '/calendar',
     name: 'calendar',
     component: () => import('@/views/admin/calendar/index.vue'),
