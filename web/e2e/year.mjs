@@ -373,6 +373,33 @@ await step('专家: the expert comments on 1.1.1', async () => {
   assert.equal(await page.getByTestId('node-edit').count(), 0, 'an expert cannot edit nodes')
 })
 
+await step('权责清单: the office imports D02’s duty list (a title row, header variants) and links 1.1.1; the uncovered item shows', async () => {
+  await as(ADMIN)
+  await openMenu('权责清单', 'duties-page')
+  await pick('duties-unit', 'D02')
+  await page.getByTestId('duties-summary').filter({ hasText: '共 0 项' }).waitFor()
+  const buffer = await writeXlsxFile([
+    ['西城区权责清单（2026年版）', null, null, null],
+    ['职权编码', '职权名称', '职权类别', '设定依据'],
+    ['XK-001', '政府投资项目审批', '行政许可', '《政府投资条例》'],
+    ['JC-002', '安全生产监督检查', '行政检查', '《安全生产法》'],
+  ], { sheet: '权责清单' }).toBuffer()
+  await page.getByTestId('duties-file').setInputFiles({ name: '西城区权责清单.xlsx', mimeType: XLSX, buffer })
+  await successMessage('2 项权责事项')
+  await page.getByTestId('duties-summary').filter({ hasText: '2 项尚无指标覆盖' }).waitFor()
+  await page.getByTestId('duties-link').click()
+  await pick('duties-link-indicator', '1.1.1')
+  await pick('duties-link-items', 'XK-001')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('duties-link-save').click()
+  await page.getByTestId('duties-summary').filter({ hasText: '1 项尚无指标覆盖' }).waitFor()
+  await page.getByTestId('uncovered-JC-002').waitFor()
+  assert.equal(await page.getByTestId('uncovered-XK-001').count(), 0, 'XK-001 is covered by 1.1.1')
+  const stored = (await api('GET', `/api/v1/years/${YEAR}/setting/duties/D02`)).body
+  assert.deepEqual(stored.links, [{ item_id: 'XK-001', indicator_id: '1.1.1' }])
+  assert.equal(stored.items[1].basis, '《安全生产法》')
+})
+
 await step('目标值协商: the lead department proposes 1.1.1 targets for D01–D03', async () => {
   await as(LEAD)
   await openMenu('目标值协商', 'targets-page')
