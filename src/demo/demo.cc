@@ -10,7 +10,6 @@
 #include "demo/demo.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -18,6 +17,7 @@
 
 #include "app/org.h"
 #include "demo/catalog.h"
+#include "demo/naming.h"
 #include "demo/rng.h"
 #include "demo/year_in_progress.h"
 #include "store/password.h"
@@ -35,19 +35,6 @@ constexpr double kRatioBase = 0.74;
 constexpr double kRatioSlope = 0.30;
 constexpr double kRatioNoise = 0.04;
 constexpr double kYearDrift = 0.10;  // year-to-year change of strength (sd)
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string UnitLogin(const std::string& unit_id) { return "unit_" + Lower(unit_id); }
-std::string LeadLogin(const std::string& unit_id) { return "lead_" + Lower(unit_id); }
-
-double Round(double v, int decimals) {
-  const double f = std::pow(10.0, decimals);
-  return std::round(v * f) / f;
-}
 
 std::string Period(int year, int month) {
   char buf[16];
@@ -86,13 +73,6 @@ std::vector<PlacedLeaf> PlaceLeaves() {
     }
   }
   return out;
-}
-
-const UnitSpec& FindUnit(const std::string& id) {
-  for (const UnitSpec& u : Units()) {
-    if (id == u.id) return u;
-  }
-  return Units().front();  // unreachable for the static tables
 }
 
 bool Applies(const PlacedLeaf& leaf, const UnitSpec& u) {

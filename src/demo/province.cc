@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "demo/naming.h"
 #include "demo/rng.h"
 #include "store/password.h"
 
@@ -16,20 +17,10 @@ namespace {
 constexpr const char* kSystem = "system";
 constexpr const char* kAdminPassword = "demo-admin-2026";  // the demo city's admin password
 
-double Round(double v, int decimals) {
-  const double f = std::pow(10.0, decimals);
-  return std::round(v * f) / f;
-}
-
 std::string Fmt(const char* format, int n) {
   char buf[32];
   std::snprintf(buf, sizeof buf, format, n);
   return buf;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
 }
 
 struct CategoryShape {
@@ -272,7 +263,7 @@ GeneratedYear ProvinceYear(const ProvinceOptions& o) {
     Rng r(o.seed, "province/strength/" + unit.id);
     strength[u] = std::clamp(r.Normal(0.6, 0.2), 0.0, 1.0);
     scale[u] = unit.kind == core::UnitKind::kDistrict ? r.Uniform(0.4, 2.5) : 1.0;
-    logins[u] = "unit_" + Lower(unit.id);
+    logins[u] = UnitLogin(unit.id);
     s.units.push_back(std::move(unit));
   }
   // Lead departments (牵头考核单位): the departments of P3 and P4.
@@ -327,7 +318,7 @@ GeneratedYear ProvinceYear(const ProvinceOptions& o) {
     p.base = kind == Kind::kGrowthTarget || kind == Kind::kGrowthMean ? tree.Uniform(5, 8)
              : ind.unit_of_measure == "%"                             ? tree.Uniform(40, 95)
                                                                       : tree.Uniform(10, 1000);
-    p.login = "lead_" + Lower(ind.lead_unit_id);
+    p.login = LeadLogin(ind.lead_unit_id);
     leaf_inds[j] = std::move(ind);
   }
   for (int g = 0; g < kGroups; ++g) {

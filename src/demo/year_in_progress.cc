@@ -1,7 +1,6 @@
 #include "demo/year_in_progress.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -19,6 +18,7 @@
 #include "app/setting/versions.h"
 #include "app/years.h"
 #include "core/period.h"
+#include "demo/naming.h"
 #include "demo/rng.h"
 #include "store/audit_chain.h"
 
@@ -29,23 +29,9 @@ namespace cm = core::monitoring;
 namespace mon = app::monitoring;
 namespace stg = app::setting;
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 app::Caller Admin() { return {"admin", core::Role::kAdmin, "", ""}; }
-app::Caller UnitOf(const std::string& id) {
-  return {"unit_" + Lower(id), core::Role::kUnit, id, ""};
-}
-app::Caller LeadOf(const std::string& id) {
-  return {"lead_" + Lower(id), core::Role::kLead, id, ""};
-}
-
-double Round(double v, int decimals) {
-  const double f = std::pow(10.0, decimals);
-  return std::round(v * f) / f;
-}
+app::Caller UnitOf(const std::string& id) { return {UnitLogin(id), core::Role::kUnit, id, ""}; }
+app::Caller LeadOf(const std::string& id) { return {LeadLogin(id), core::Role::kLead, id, ""}; }
 
 // A one-page PDF, enough for the evidence checks (by content) and a viewer.
 std::string EvidencePdf(const std::string& title) {
@@ -237,8 +223,8 @@ Status WriteYearInProgress(store::Store& st, StoryClock* clock, const YearInProg
   if (!data.ok()) return Fail("data", data.status());
   std::map<Key, const core::Datum*> values;
   for (const core::Datum& d : data->values) values[{d.indicator_id, d.unit_id, d.period}] = &d;
-  std::map<std::string, const core::Indicator*> leaves;
-  for (const core::Indicator& i : scheme->indicators) leaves[i.id] = &i;
+  std::map<Key, const mon::Slot*> slot_of;
+  for (const mon::Slot& s : *slots) slot_of[{s.indicator_id, s.unit_id, s.period}] = &s;
 
   auto month_of = [](const std::string& period) {
     auto p = core::ParsePeriod(period);
@@ -291,7 +277,7 @@ Status WriteYearInProgress(store::Store& st, StoryClock* clock, const YearInProg
       rep.period = k.period;
       rep.due_date = cm::FormatDate(s.due);
       rep.submissions = 1;
-      rep.submitted_by = "unit_" + Lower(k.unit);
+      rep.submitted_by = UnitLogin(k.unit);
       if (v != values.end() && v->second->value) {
         rep.value = v->second->value;
       } else {
@@ -307,7 +293,7 @@ Status WriteYearInProgress(store::Store& st, StoryClock* clock, const YearInProg
       if (m == plan.months) continue;  // the latest month: awaiting verification
       const bool office = s.lead_unit_id.empty() || s.lead_unit_id == k.unit;
       rep.state = store::ReportState::kVerified;
-      rep.decided_by = office ? "admin" : "lead_" + Lower(s.lead_unit_id);
+      rep.decided_by = office ? "admin" : LeadLogin(s.lead_unit_id);
       at(cm::AddDays(s.due, 1 + r.Index(3)), 10 + r.Index(7), r.Index(60));
       GOVPERF_RETURN_IF_ERROR(tx.PutReport(rep));
     }
@@ -321,11 +307,9 @@ Status WriteYearInProgress(store::Store& st, StoryClock* clock, const YearInProg
     return v != values.end() ? v->second->value : std::nullopt;
   };
   for (const auto& [k, f] : featured) {
-    const mon::Slot* slot = nullptr;
-    for (const mon::Slot& s : *slots) {
-      if (s.indicator_id == k.indicator && s.unit_id == k.unit && s.period == k.period) slot = &s;
-    }
-    if (slot == nullptr || f->story == Story::kMissing) continue;
+    auto found = slot_of.find(k);
+    if (found == slot_of.end() || f->story == Story::kMissing) continue;
+    const mon::Slot* slot = found->second;
     const mon::ReportKey key{k.indicator, k.unit, k.period};
     const app::Caller unit = UnitOf(k.unit);
     const app::Caller lead = LeadOf(slot->lead_unit_id);
@@ -373,15 +357,11 @@ Status WriteYearInProgress(store::Store& st, StoryClock* clock, const YearInProg
   }
   if (office_awaits) {
     const mon::ReportKey key{office_awaits->indicator, office_awaits->unit, office_awaits->period};
-    auto v = value_of(*office_awaits);
-    for (const mon::Slot& s : *slots) {
-      if (s.indicator_id != key.indicator_id || s.unit_id != key.unit_id ||
-          s.period != key.period || !v) {
-        continue;
-      }
-      at(cm::AddDays(s.due, -1), 15, 0);
+    const cm::Date due = slot_of.at(*office_awaits)->due;
+    if (auto v = value_of(*office_awaits)) {
+      at(cm::AddDays(due, -1), 15, 0);
       mon::ReportInput in{key, v, false, "本单位既牵头又是评估对象，按规定由绩效办审核。"};
-      if (auto r = mon::Submit(cache, st, LeadOf(key.unit_id), y, in, cm::AddDays(s.due, -1));
+      if (auto r = mon::Submit(cache, st, LeadOf(key.unit_id), y, in, cm::AddDays(due, -1));
           !r.ok()) {
         return Fail("submit own " + key.Subject(), r.status());
       }
