@@ -196,7 +196,9 @@ struct Evaluator::Impl {
   }
 
   Status Build(const YearData& data);
+  Status Index();
   Status LoadData(const YearData& data);
+  unsigned Threads() const;
   void LoadObservations(const YearData& data);
   Effective EffectiveOf(const Slot& s) const;
   void FillColumn(Column& c);
@@ -224,8 +226,58 @@ Obs MakeObs(const Datum& d, uint32_t period, Pool& pool, InternMemo& entered,
 }
 }  // namespace
 
+unsigned Evaluator::Impl::Threads() const {
+  if (options.threads > 0) return static_cast<unsigned>(options.threads);
+  return std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+}
+
+// Runs fn(begin, end) over [0, n) split between `threads` threads (the calling
+// thread takes the first part).
+template <typename Fn>
+void SplitRange(size_t n, unsigned threads, const Fn& fn) {
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) {
+    workers.emplace_back([&fn, n, t, threads] { fn(n * t / threads, n * (t + 1) / threads); });
+  }
+  fn(0, n / threads);
+  for (auto& w : workers) w.join();
+}
+
 Status Evaluator::Impl::Build(const YearData& data) {
-  GOVPERF_RETURN_IF_ERROR(ValidateScheme(*scheme));
+  const Scheme& sc = *scheme;
+  // On a large year the scheme is validated on a second thread while this one
+  // indexes and loads the data (validation is a fifth of a province year's
+  // single-thread time). Index and LoadData never assume a valid scheme (an
+  // unknown reference is an error, not a crash), and a validation error is
+  // reported first, as if validation had run alone before them.
+  const bool large = sc.units.size() * sc.indicators.size() >= kParallelSlots;
+  const unsigned threads = large ? Threads() : 1;
+  if (threads < 2) {
+    GOVPERF_RETURN_IF_ERROR(ValidateScheme(sc));
+    GOVPERF_RETURN_IF_ERROR(Index());
+    GOVPERF_RETURN_IF_ERROR(LoadData(data));
+  } else {
+    Status valid = Status::Ok();
+    std::thread validator([&] { valid = ValidateScheme(sc); });
+    Status built = Index();
+    if (built.ok()) built = LoadData(data);
+    validator.join();
+    GOVPERF_RETURN_IF_ERROR(valid);
+    GOVPERF_RETURN_IF_ERROR(built);
+  }
+  // Columns are independent: each thread fills its own.
+  SplitRange(columns.size(), threads, [this](size_t begin, size_t end) {
+    for (size_t c = begin; c < end; ++c) FillColumn(columns[c]);
+  });
+  GOVPERF_RETURN_IF_ERROR(ScoreAll());
+  for (size_t u = 0; u < units.size(); ++u) Compose(static_cast<int>(u));
+  for (size_t c = 0; c < categories.size(); ++c) RankCategory(static_cast<int>(c));
+  return Status::Ok();
+}
+
+// Leaves, units and categories as small integers; slots and columns; the
+// result's skeleton; targets.
+Status Evaluator::Impl::Index() {
   const Scheme& sc = *scheme;
   year_period = std::to_string(sc.year);
   previous_period = std::to_string(sc.year - 1);
@@ -259,7 +311,10 @@ Status Evaluator::Impl::Build(const YearData& data) {
   units.resize(sc.units.size());
   for (size_t u = 0; u < sc.units.size(); ++u) {
     unit_of[sc.units[u].id] = static_cast<int>(u);
-    units[u].category = category_of.at(sc.units[u].category_id);
+    auto cat = category_of.find(sc.units[u].category_id);
+    if (cat == category_of.end())
+      return Status::Invalid("unit " + sc.units[u].id + ": unknown category");
+    units[u].category = cat->second;
     categories[units[u].category].members.push_back(static_cast<int>(u));
   }
 
@@ -271,15 +326,41 @@ Status Evaluator::Impl::Build(const YearData& data) {
     const Indicator& ind = *leaves[l].ind;
     char* row = applies.data() + l * nu;
     if (!ind.unit_ids.empty()) {
-      for (const auto& id : ind.unit_ids) row[unit_of.at(id)] = 1;
+      for (const auto& id : ind.unit_ids) {
+        auto u = unit_of.find(id);
+        if (u == unit_of.end())
+          return Status::Invalid("indicator " + ind.id + ": unknown unit " + id);
+        row[u->second] = 1;
+      }
     } else {
       std::vector<char> cat(categories.size(), 0);
-      for (const auto& id : ind.category_ids) cat[category_of.at(id)] = 1;
+      for (const auto& id : ind.category_ids) {
+        auto c = category_of.find(id);
+        if (c == category_of.end())
+          return Status::Invalid("indicator " + ind.id + ": unknown category " + id);
+        cat[c->second] = 1;
+      }
       for (size_t u = 0; u < nu; ++u) row[u] = cat[units[u].category];
     }
   }
 
-  // Slots in processing order; columns; the result's skeleton.
+  // Slots in processing order; columns; the result's skeleton. Sized first:
+  // a province year has 330 k slots, and growing the vector would copy them
+  // about twice over.
+  {
+    std::vector<int> per_unit(nu, 0);
+    for (size_t l = 0; l < leaves.size(); ++l) {
+      const char* row = applies.data() + l * nu;
+      for (size_t u = 0; u < nu; ++u) per_unit[u] += row[u];
+    }
+    size_t total = 0;
+    for (size_t u = 0; u < nu; ++u) {
+      units[u].slots.reserve(static_cast<size_t>(per_unit[u]));
+      total += static_cast<size_t>(per_unit[u]);
+    }
+    slots.reserve(total);
+    columns.reserve(categories.size() * leaves.size());
+  }
   slot_of.assign(leaves.size() * nu, -1);
   std::vector<int> column_of(categories.size() * leaves.size(), -1);
   result.year = sc.year;
@@ -330,11 +411,6 @@ Status Evaluator::Impl::Build(const YearData& data) {
     }
   }
 
-  GOVPERF_RETURN_IF_ERROR(LoadData(data));
-  for (Column& c : columns) FillColumn(c);
-  GOVPERF_RETURN_IF_ERROR(ScoreAll());
-  for (size_t u = 0; u < units.size(); ++u) Compose(static_cast<int>(u));
-  for (size_t c = 0; c < categories.size(); ++c) RankCategory(static_cast<int>(c));
   return Status::Ok();
 }
 
@@ -541,9 +617,8 @@ Status Evaluator::Impl::ScoreAll() {
     }
   };
   const size_t n = slots.size();
-  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                         : std::min(2u, std::thread::hardware_concurrency());
-  if (n < kParallelSlots || threads < 2) threads = 1;
+  unsigned threads = Threads();
+  if (n < kParallelSlots) threads = 1;
   std::vector<size_t> failed(threads, n);
   std::vector<Status> errors(threads, Status::Ok());
   std::vector<std::thread> workers;

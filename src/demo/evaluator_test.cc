@@ -9,11 +9,13 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
 
+#include "core/evaluate.h"
 #include "core/evaluate_reference.h"
 #include "demo/province.h"
 #include "demo/rng.h"
@@ -434,6 +436,39 @@ TEST(Evaluator, RefusesDuplicateKeysAndOddMonths) {
   prov.provisional = true;
   EXPECT_FALSE(core::Evaluator::Create(y.scheme, odd, prov).ok());
   EXPECT_TRUE(core::Evaluator::Create(y.scheme, odd).ok());  // months unused when final
+}
+
+// On a large year the scheme is validated on a second thread while the
+// engine indexes and loads: a broken scheme must still give exactly the
+// validation error (never a crash from indexing it), with one thread or two.
+TEST(Evaluator, BrokenLargeSchemeGivesTheValidationError) {
+  demo::GeneratedYear y = demo::ProvinceYear(240, 200, 3);  // above the parallel threshold
+  auto breakers = std::vector<std::function<void(core::Scheme&)>>{
+      [](core::Scheme& s) { s.units[7].category_id = "no-such-category"; },
+      [](core::Scheme& s) {
+        for (auto& ind : s.indicators) {
+          if (!ind.category_ids.empty()) {
+            ind.category_ids.push_back("no-such-category");
+            break;
+          }
+        }
+      },
+      [](core::Scheme& s) { s.indicators.back().method = "no_such_method"; },
+  };
+  for (size_t i = 0; i < breakers.size(); ++i) {
+    core::Scheme broken = y.scheme;
+    breakers[i](broken);
+    const auto expected = core::ValidateScheme(broken);
+    ASSERT_FALSE(expected.ok()) << "case " << i;
+    for (int threads : {1, 2}) {
+      core::EvaluateOptions eo;
+      eo.threads = threads;
+      auto r = core::Evaluate(broken, y.data, eo);
+      ASSERT_FALSE(r.ok()) << "case " << i << ", threads " << threads;
+      EXPECT_EQ(r.status().message(), expected.message())
+          << "case " << i << ", threads " << threads;
+    }
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 
 namespace govperf::core::scoring {
 
@@ -41,11 +42,16 @@ PeerStats MakePeerStats(const std::vector<double>& peers) {
   return s;
 }
 
+// Called for every scored (leaf, unit) pair: compares in place instead of
+// building a std::string key per call (an indicator has a handful of params,
+// so a scan is as fast as the map's lookup).
 double Param(const Indicator& ind, const MethodSpec& spec, const char* name) {
-  auto it = ind.params.find(name);
-  if (it != ind.params.end()) return it->second;
+  const std::string_view key(name);
+  for (const auto& [k, v] : ind.params) {
+    if (k == key) return v;
+  }
   for (const auto& p : spec.params) {
-    if (std::string(p.name) == name) return p.default_value;
+    if (key == p.name) return p.default_value;
   }
   return 0;
 }
