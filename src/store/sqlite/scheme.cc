@@ -255,18 +255,18 @@ Status SqliteStore::CheckNoOrphans(int year) {
 
 Status SqliteStore::SaveSchemeTx(const Actor& actor, const core::Scheme& s) {
   std::string before;
-  GOVPERF_RETURN_IF_ERROR(WriteSchemeLocked(actor, s, core::YearWrite::kScheme, &before));
+  const std::string hash = SchemeContentHash(s);
+  GOVPERF_RETURN_IF_ERROR(WriteSchemeLocked(actor, s, core::YearWrite::kScheme, hash, &before));
   return AppendAudit(actor, "scheme.save", "scheme:" + std::to_string(s.year), before,
-                     SchemeSummaryJson(s, SchemeContentHash(s)));
+                     SchemeSummaryJson(s, hash));
 }
 
 Status SqliteStore::WriteSchemeLocked(const Actor& actor, const core::Scheme& s, core::YearWrite w,
+                                      const std::string& content_hash,
                                       std::string* before_summary) {
   GOVPERF_RETURN_IF_ERROR(CheckSchemeShape(s));
-  const std::string content_hash = SchemeContentHash(s);
   {
     const int year = s.year;
-    std::string& before = *before_summary;
     Result<std::optional<YearInfo>> y = FindYearLocked(year);
     if (!y.ok()) return y.status();
     if (w == core::YearWrite::kScheme) {
@@ -296,12 +296,12 @@ Status SqliteStore::WriteSchemeLocked(const Actor& actor, const core::Scheme& s,
       GOVPERF_RETURN_IF_ERROR(ins.Run());
     } else {
       GOVPERF_RETURN_IF_ERROR(CheckStageAndBump(actor, year, w));
-      Result<bool> has = HasSchemeLocked(year);
+      Result<bool> has = before_summary ? HasSchemeLocked(year) : Result<bool>(false);
       if (!has.ok()) return has.status();
       if (*has) {
         Result<core::Scheme> old = LoadSchemeLocked(year);
         if (!old.ok()) return old.status();
-        before = SchemeSummaryJson(*old, SchemeContentHash(*old));
+        *before_summary = SchemeSummaryJson(*old, SchemeContentHash(*old));
       }
     }
     for (const char* table : {"targets", "grade_levels", "indicators", "units", "categories"}) {

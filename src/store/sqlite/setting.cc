@@ -244,8 +244,9 @@ Status SqliteStore::SaveSchemeEditTx(const Actor& actor, const core::Scheme& s,
   if (edit.action.rfind("indicator.", 0) != 0 || edit.node_id.empty()) {
     return Status::Invalid("edit: action must be indicator.* and name a node").Field("edit");
   }
-  std::string before_summary;
-  GOVPERF_RETURN_IF_ERROR(WriteSchemeLocked(actor, s, core::YearWrite::kScheme, &before_summary));
+  // The edit's own before/after is the audit record: no whole-scheme summary.
+  GOVPERF_RETURN_IF_ERROR(
+      WriteSchemeLocked(actor, s, core::YearWrite::kScheme, SchemeContentHash(s), nullptr));
   return AppendAudit(actor, edit.action, "indicator:" + std::to_string(s.year) + "/" + edit.node_id,
                      edit.before, edit.after);
 }
@@ -357,11 +358,13 @@ Status SqliteStore::PutSchemeVersionTx(const Actor& actor, const core::Scheme& s
                               std::to_string(v.version))
         .Field("version");
   }
+  // The scheme's canonical text is built once: stored with the version and
+  // hashed (SchemeContentHash is the hash of this same text).
+  const std::string content = io::SchemeToJson(s).dump();
+  const std::string hash = Sha256Hex(content);
   std::string before_summary;
   GOVPERF_RETURN_IF_ERROR(
-      WriteSchemeLocked(actor, s, core::YearWrite::kSchemeVersions, &before_summary));
-  const std::string content = io::SchemeToJson(s).dump();
-  const std::string hash = SchemeContentHash(s);
+      WriteSchemeLocked(actor, s, core::YearWrite::kSchemeVersions, hash, &before_summary));
   GOVPERF_ASSIGN_STMT(ins, db_->Prepare("INSERT INTO scheme_versions (year, version, at, actor, "
                                         "note, change_request, content, content_sha256) VALUES "
                                         "(?, ?, ?, ?, ?, ?, ?, ?)"));

@@ -205,12 +205,15 @@ class SqliteStore final : public Store {
   Status CheckNoOrphans(int year);
   // The scheme tables replaced by `s` (shape checks, stage rule `w` and
   // version bump, orphan check) without the audit record, which the caller
-  // appends; `before_summary` receives the replaced scheme's summary. With
-  // `w` = scheme, a year is created as a draft when absent and a published
-  // (versioned) scheme is refused.
+  // appends. `content_hash` is SchemeContentHash(s), computed once by the
+  // caller, which usually needs it again for its audit record. When
+  // `before_summary` is not null it receives the replaced scheme's summary
+  // (loading it costs a whole scheme read, so callers that do not audit it
+  // pass null). With `w` = scheme, a year is created as a draft when absent
+  // and a published (versioned) scheme is refused.
   Status WriteSchemeLocked(const Actor& actor, const core::Scheme& s, core::YearWrite w,
-                           std::string* before_summary);
-  Result<int> LastSchemeVersionLocked(int year);   // 0 when none
+                           const std::string& content_hash, std::string* before_summary);
+  Result<int> LastSchemeVersionLocked(int year);  // 0 when none
   // The stage rule without a data_version bump, for writes that change no
   // score (negotiation steps, comments, monitoring reports; a verified value
   // does change one, through PutDatum).
