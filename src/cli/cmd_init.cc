@@ -15,6 +15,7 @@
 #include "app/install.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "store/audit_key.h"
 #include "store/store.h"
 
 namespace govperf::cli {
@@ -84,6 +85,7 @@ int RunInit(const InitArgs& args) {
       std::filesystem::remove(args.db, ec);
       std::filesystem::remove(args.db + "-wal", ec);
       std::filesystem::remove(args.db + "-shm", ec);
+      std::filesystem::remove(store::AuditKeyPath(args.db), ec);
     }
     return st.code() == Code::kInternal ? 1 : 2;
   }
@@ -91,7 +93,11 @@ int RunInit(const InitArgs& args) {
       << "govperf init: created " << args.db << " with admin '" << args.admin
       << "'. Next: govperf serve --db " << args.db
       << ", log in, then add categories, units and users under 机构管理 / 用户管理 and open a "
-         "year under 年度管理.\n";
+         "year under 年度管理.\n"
+      << "The audit log's key is " << store::AuditKeyPath(args.db)
+      << " (owner-only): back it up with the database and keep it away from whoever can edit "
+         "the database file; `govperf audit verify --db "
+      << args.db << "` checks the log with it.\n";
   return 0;
 }
 

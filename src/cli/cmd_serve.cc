@@ -5,21 +5,63 @@
 // the banner prints the actual one (tests and scripts read it from stdout).
 // --today holds the business date (due dates, lateness, escalation cards, time
 // progress) on one day, for tests and demonstrations only: a warning says so.
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "demo/demo.h"
 #include "server/app.h"
 #include "server/server.h"
+#include "store/audit_chain.h"
 #include "store/fixed_date_clock.h"
 #include "store/store.h"
 
 namespace govperf::cli {
 namespace {
+
+// 审计锚点: the audit chain's head written to the server log when the server
+// starts and once a day after, so that copies of the head exist outside the
+// database; `govperf audit verify --anchor HASH` later proves the chain still
+// contains it (deleting the newest records, or rewriting the chain, loses it).
+class AnchorLog {
+ public:
+  explicit AnchorLog(store::Store& store) : store_(store), thread_([this] { Run(); }) {}
+  ~AnchorLog() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    do {
+      auto head = store_.AuditHead();
+      if (head.ok()) {
+        const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+        std::cout << store::FormatIsoUtc(now) << " audit anchor: record " << head->first << " hash "
+                  << head->second << "\n"
+                  << std::flush;
+      }
+    } while (!cv_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; }));
+  }
+
+  store::Store& store_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;  // last: starts after the members it uses
+};
 
 struct ServeArgs {
   std::string db;
@@ -106,6 +148,7 @@ int RunServe(const ServeArgs& args) {
   }
   if (args.print_logins) PrintLogins();
   std::cout << std::flush;  // scripts wait for the banner
+  AnchorLog anchors(st);
 
   if (Status run = srv.Run(); !run.ok()) {
     std::cerr << "govperf serve: " << run.message() << "\n";

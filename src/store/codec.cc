@@ -51,6 +51,26 @@ std::string UserAuditJson(const User& u, bool password_changed) {
 
 std::string DatumAuditJson(const core::Datum& d) { return DatumJson(d).dump(); }
 
+std::string OrgCategoryAuditJson(const OrgCategory& c) {
+  return json{{"id", c.id},
+              {"name_zh", c.name_zh},
+              {"name_en", c.name_en},
+              {"kind", core::UnitKindName(c.kind)},
+              {"retired", c.retired}}
+      .dump();
+}
+
+std::string OrgUnitAuditJson(const OrgUnit& u) {
+  return json{{"id", u.id},
+              {"name_zh", u.name_zh},
+              {"name_en", u.name_en},
+              {"category_id", u.category_id},
+              {"parent_id", u.parent_id},
+              {"kind", core::UnitKindName(u.kind)},
+              {"retired", u.retired}}
+      .dump();
+}
+
 std::string AdjustmentAuditJson(const core::Adjustment& a) {
   return json{{"id", a.id},
               {"unit_id", a.unit_id},

@@ -23,6 +23,8 @@ std::string UserAuditJson(const User& u);  // no password hash
 // As above plus "password_changed", for the after-image of a user write.
 std::string UserAuditJson(const User& u, bool password_changed);
 std::string DatumAuditJson(const core::Datum& d);
+std::string OrgCategoryAuditJson(const OrgCategory& c);
+std::string OrgUnitAuditJson(const OrgUnit& u);
 std::string AdjustmentAuditJson(const core::Adjustment& a);
 std::string YearAuditJson(const YearInfo& y);
 

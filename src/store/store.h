@@ -140,6 +140,11 @@ struct AuditVerification {
   int64_t records = 0;
   int64_t first_bad_id = 0;  // 0 when ok
   std::string message;
+  // Records from this id on are keyed (HMAC, store/audit_key.h); 0 = none
+  // (an unkeyed chain). The head: the last record's id and hash.
+  int64_t keyed_from = 0;
+  int64_t head_id = 0;
+  std::string head_hash;
 };
 
 // ---- indicator setting (指标设置): types ---------------------------------
@@ -161,7 +166,7 @@ struct TargetEvent {
 struct TargetNegotiation {
   std::string indicator_id;
   std::string unit_id;
-  std::string state;  // proposed | countered | escalated | agreed | decided
+  std::string state;                   // proposed | countered | escalated | agreed | decided
   std::optional<double> lead_value;    // the lead department's proposal
   std::optional<double> unit_value;    // the unit's counter-proposal
   std::optional<double> agreed_value;  // set once agreed or decided
@@ -459,6 +464,9 @@ class AuditReader {
   virtual Result<AuditVerification> VerifyAudit() = 0;
   // The newest record's (id, hash); (0, genesis) when empty.
   virtual Result<std::pair<int64_t, std::string>> AuditHead() = 0;
+  // The id of the record whose hash is `hash` (an anchor: a head published in
+  // a certificate or the server log), if the chain still holds it.
+  virtual Result<std::optional<int64_t>> FindAuditHash(const std::string& hash) = 0;
 };
 
 // ---- indicator setting (指标设置): reads ----------------------------------
@@ -468,7 +476,7 @@ class SettingReader {
   // Ordered by (indicator, unit), each with its history.
   virtual Result<std::vector<TargetNegotiation>> ListTargetNegotiations(int year) = 0;
   virtual Result<std::vector<IndicatorComment>> ListIndicatorComments(int year) = 0;  // by id
-  virtual Result<std::vector<SchemeVersion>> ListSchemeVersions(int year) = 0;  // ascending
+  virtual Result<std::vector<SchemeVersion>> ListSchemeVersions(int year) = 0;        // ascending
   // NotFound for an unknown version.
   virtual Result<core::Scheme> LoadSchemeVersion(int year, int version) = 0;
   virtual Result<std::vector<ChangeRequest>> ListChangeRequests(int year) = 0;  // by id
@@ -548,8 +556,7 @@ class WriteTx {
   virtual Status PutDutyItems(int year, const std::string& unit_id,
                               const std::vector<DutyItem>& items) = 0;
   // The items of `unit_id` that indicator `indicator_id` covers (replaces).
-  virtual Status PutDutyLinks(int year, const std::string& unit_id,
-                              const std::string& indicator_id,
+  virtual Status PutDutyLinks(int year, const std::string& unit_id, const std::string& indicator_id,
                               const std::vector<std::string>& item_ids) = 0;
   // ---- end indicator setting ----
   // ---- 日常监测 monitoring (migration 0009) ----
@@ -617,9 +624,18 @@ class Store : public UserReader,
   }
 };
 
-// Opens (creating if absent) a SQLite database file in WAL mode and applies any
-// pending numbered migrations.
+struct OpenOptions {
+  // Create the audit key file (store/audit_key.h) when it is missing. Off for
+  // checks (`govperf audit verify`), which must not write: a missing key is
+  // then an error.
+  bool create_audit_key = true;
+};
+
+// Opens (creating if absent) a SQLite database file in WAL mode, applies any
+// pending numbered migrations, and reads (or creates) the audit chain's key
+// next to the file. ":memory:" has an unkeyed chain.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
-                                               const Clock& clock = SystemClock());
+                                               const Clock& clock = SystemClock(),
+                                               const OpenOptions& options = {});
 
 }  // namespace govperf::store

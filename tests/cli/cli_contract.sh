@@ -13,7 +13,7 @@ check() {  # check <description> <condition...>
 }
 
 help=$("$bin" --help 2>&1)
-for sub in score serve demo method analyze whatif gen scheme import export remind; do
+for sub in score serve demo method analyze whatif gen scheme import export remind audit; do
   check "--help lists '$sub'" grep -q "$sub" <<<"$help"
 done
 
@@ -192,9 +192,35 @@ printf '指标编码,单位编码,数值\nNO.SUCH,D01,1\n1.1.1,D01,abc\n' >"$tmp
 check "import names every bad cell and exits 2" bash -c "test $rc -eq 2 && grep -q \"sheet 'bad-values.csv' A2\" '$tmp/e' && grep -q \"sheet 'bad-values.csv' [A-C]3\" '$tmp/e' && grep -q 'nothing was changed' '$tmp/e'"
 "$bin" import --db "$tmp/office.db" --year "$latest" --what scheme --in "$tmp/bad-values.csv" >"$tmp/o" 2>"$tmp/e"; rc=$?
 check "import of a sheet without its headers names the missing column" bash -c "test $rc -eq 2 && grep -q '分值' '$tmp/e'"
+# govperf audit verify: the keyed chain, an anchor, and the replay of the log
+# against the rows — on a copy (with its key) that is then tampered with.
+cp "$tmp/city.db" "$tmp/audit.db"; cp "$tmp/city.db.audit-key" "$tmp/audit.db.audit-key"
+"$bin" audit verify --db "$tmp/audit.db" >"$tmp/a1" 2>"$tmp/e"; rc=$?
+check "audit verify on the demo city exits 0 with a summary" bash -c "test $rc -eq 0 && grep -q '^audit ok: [0-9]* records intact (keyed from record 1), head ' '$tmp/a1'"
+head_id=$(sed -n 's/.*, head \([0-9]*\) \([0-9a-f]\{64\}\),.*/\1/p' "$tmp/a1")
+anchor=$(sed -n 's/.*, head \([0-9]*\) \([0-9a-f]\{64\}\),.*/\2/p' "$tmp/a1")
+"$bin" audit verify --db "$tmp/audit.db" --anchor "$anchor" >"$tmp/a2" 2>"$tmp/e"; rc=$?
+check "audit verify --anchor finds the head" bash -c "test $rc -eq 0 && grep -q 'anchor at record $head_id' '$tmp/a2'"
+sqlite3 "$tmp/audit.db" "UPDATE audit_log SET actor = 'someone_else' WHERE id = 5"
+"$bin" audit verify --db "$tmp/audit.db" >"$tmp/a3" 2>"$tmp/e"; rc=$?
+check "an edited audit record fails and is named" bash -c "test $rc -eq 1 && grep -q 'record 5: content does not match its keyed hash' '$tmp/a3'"
+cp "$tmp/city.db" "$tmp/audit.db"
+sqlite3 "$tmp/audit.db" "UPDATE users SET role = 'admin' WHERE username = 'unit_d01'"
+"$bin" audit verify --db "$tmp/audit.db" >"$tmp/a4" 2>"$tmp/e"; rc=$?
+check "a row changed behind the store's back fails and is named" bash -c "test $rc -eq 1 && grep -q 'user:unit_d01 role: audited \"unit\", stored \"admin\"' '$tmp/a4'"
+cp "$tmp/city.db" "$tmp/audit.db"
+sqlite3 "$tmp/audit.db" "DELETE FROM audit_log WHERE id = $head_id"
+"$bin" audit verify --db "$tmp/audit.db" --anchor "$anchor" >"$tmp/a5" 2>"$tmp/e"; rc=$?
+check "deleting the newest record loses the anchor" bash -c "test $rc -eq 1 && grep -q 'not found: the chain no longer contains that head' '$tmp/a5'"
+rm "$tmp/audit.db.audit-key"
+"$bin" audit verify --db "$tmp/audit.db" >"$tmp/a6" 2>"$tmp/e"; rc=$?
+check "audit verify without the key file exits 2 and names it" bash -c "test $rc -eq 2 && grep -q 'audit.db.audit-key not found' '$tmp/e' && test ! -e '$tmp/audit.db.audit-key'"
+
 # govperf remind: the day's reminders and yellow/red cards, recorded once (on
 # a copy: the checks above compare city.db before and after).
+# A database is copied with its audit key (the key lives outside the file).
 cp "$tmp/city.db" "$tmp/remind.db"
+cp "$tmp/city.db.audit-key" "$tmp/remind.db.audit-key"
 cur=$(python3 -c "
 import sqlite3; print(sqlite3.connect('$tmp/remind.db').execute(\"SELECT year FROM years WHERE status = 'monitoring'\").fetchone()[0])")
 "$bin" remind --db "$tmp/remind.db" --date "$cur-12-11" >"$tmp/r1" 2>"$tmp/e"; rc=$?

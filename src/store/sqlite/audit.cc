@@ -40,7 +40,7 @@ Status SqliteStore::AppendAudit(const Actor& actor, const std::string& action,
   r.entity = entity;
   r.before = before;
   r.after = after;
-  r.hash = AuditHash(r);
+  r.hash = AuditHash(r, audit_key_);
   GOVPERF_ASSIGN_STMT(
       ins, db_->Prepare("INSERT INTO audit_log (id, at, actor, action, entity, before_json, "
                         "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -88,8 +88,18 @@ Result<AuditVerification> SqliteStore::VerifyAudit() {
       } else if (r.prev_hash != expected_prev) {
         problem = "record " + std::to_string(r.id) +
                   ": prev_hash does not match the previous record's hash";
-      } else if (AuditHash(r) != r.hash) {
-        problem = "record " + std::to_string(r.id) + ": content does not match its hash";
+      } else if (AuditHash(r, audit_key_) != r.hash) {
+        problem = "record " + std::to_string(r.id) +
+                  (audit_key_.Covers(r.id)
+                       ? ": content does not match its keyed hash (edited, or written without "
+                         "the audit key)"
+                   : audit_key_.secret.empty() || audit_key_.keyed_from == 1
+                       ? ": content does not match its hash"
+                       : ": content does not match its hash (records before " +
+                             std::to_string(audit_key_.keyed_from) +
+                             " predate the current audit key: if they were written "
+                             "under an earlier key that was lost, they cannot be "
+                             "checked)");
       }
       if (!problem.empty()) {
         v.ok = false;
@@ -99,11 +109,24 @@ Result<AuditVerification> SqliteStore::VerifyAudit() {
       }
       expected_prev = r.hash;
       last_id = r.id;
+      v.head_id = r.id;
+      v.head_hash = r.hash;
     }
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  v.keyed_from = audit_key_.secret.empty() ? 0 : audit_key_.keyed_from;
   return v;
+}
+
+Result<std::optional<int64_t>> SqliteStore::FindAuditHash(const std::string& hash) {
+  std::lock_guard<std::mutex> lock(mu_);
+  GOVPERF_ASSIGN_STMT(q,
+                      db_->Prepare("SELECT id FROM audit_log WHERE hash = ? ORDER BY id LIMIT 1"));
+  q.Bind(1, hash);
+  GOVPERF_STEP(row, q);
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(q.Int(0));
 }
 
 Result<std::pair<int64_t, std::string>> SqliteStore::AuditHead() {

@@ -2,34 +2,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "store/codec.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace govperf::store::sqlite {
-namespace {
 
 using nlohmann::json;
-
-std::string CategoryJson(const OrgCategory& c) {
-  return json{{"id", c.id},
-              {"name_zh", c.name_zh},
-              {"name_en", c.name_en},
-              {"kind", core::UnitKindName(c.kind)},
-              {"retired", c.retired}}
-      .dump();
-}
-
-std::string UnitJson(const OrgUnit& u) {
-  return json{{"id", u.id},
-              {"name_zh", u.name_zh},
-              {"name_en", u.name_en},
-              {"category_id", u.category_id},
-              {"parent_id", u.parent_id},
-              {"kind", core::UnitKindName(u.kind)},
-              {"retired", u.retired}}
-      .dump();
-}
-
-}  // namespace
 
 Result<Org> SqliteStore::LoadOrgLocked() {
   Org org;
@@ -100,9 +78,9 @@ Status SqliteStore::PutOrgCategoryTx(const Actor& actor, const OrgCategory& c) {
     q.Bind(1, c.id);
     GOVPERF_STEP(exists, q);
     if (exists) {
-      before =
-          CategoryJson(OrgCategory{q.Text(0), q.Text(1), q.Text(2),
-                                   core::ParseUnitKind(q.Text(3)).value_or(c.kind), q.Int(4) != 0});
+      before = OrgCategoryAuditJson(OrgCategory{q.Text(0), q.Text(1), q.Text(2),
+                                                core::ParseUnitKind(q.Text(3)).value_or(c.kind),
+                                                q.Int(4) != 0});
     }
   }
   GOVPERF_ASSIGN_STMT(
@@ -114,7 +92,8 @@ Status SqliteStore::PutOrgCategoryTx(const Actor& actor, const OrgCategory& c) {
   up.Bind(1, c.id).Bind(2, c.name_zh).Bind(3, c.name_en).Bind(4, core::UnitKindName(c.kind));
   up.Bind(5, c.retired);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  return AppendAudit(actor, "org.category.put", "org_category:" + c.id, before, CategoryJson(c));
+  return AppendAudit(actor, "org.category.put", "org_category:" + c.id, before,
+                     OrgCategoryAuditJson(c));
 }
 
 Status SqliteStore::PutOrgUnitTx(const Actor& actor, const OrgUnit& u) {
@@ -137,8 +116,9 @@ Status SqliteStore::PutOrgUnitTx(const Actor& actor, const OrgUnit& u) {
     q.Bind(1, u.id);
     GOVPERF_STEP(exists, q);
     if (exists) {
-      before = UnitJson(OrgUnit{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4),
-                                core::ParseUnitKind(q.Text(5)).value_or(u.kind), q.Int(6) != 0});
+      before =
+          OrgUnitAuditJson(OrgUnit{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4),
+                                   core::ParseUnitKind(q.Text(5)).value_or(u.kind), q.Int(6) != 0});
     }
   }
   GOVPERF_ASSIGN_STMT(
@@ -151,7 +131,7 @@ Status SqliteStore::PutOrgUnitTx(const Actor& actor, const OrgUnit& u) {
   up.Bind(1, u.id).Bind(2, u.name_zh).Bind(3, u.name_en).Bind(4, u.category_id);
   up.Bind(5, u.parent_id).Bind(6, core::UnitKindName(u.kind)).Bind(7, u.retired);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  return AppendAudit(actor, "org.unit.put", "org_unit:" + u.id, before, UnitJson(u));
+  return AppendAudit(actor, "org.unit.put", "org_unit:" + u.id, before, OrgUnitAuditJson(u));
 }
 
 Status SqliteStore::AddOrgChangeTx(const Actor& actor, const OrgChange& c) {

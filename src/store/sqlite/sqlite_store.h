@@ -26,6 +26,7 @@
 #include <set>
 #include <string>
 
+#include "store/audit_key.h"
 #include "store/sqlite/db.h"
 #include "store/store.h"
 
@@ -72,9 +73,13 @@ struct ChangeNote {
   std::string indicator_id, unit_id, period;
 };
 
+// The id of the audit chain's last record; 0 when empty.
+Result<int64_t> AuditHeadId(Db& db);
+
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<Db> db, const Clock& clock) : db_(std::move(db)), clock_(clock) {}
+  SqliteStore(std::unique_ptr<Db> db, const Clock& clock, AuditKey key = {})
+      : db_(std::move(db)), clock_(clock), audit_key_(std::move(key)) {}
 
   // Readers.
   Result<std::optional<User>> FindUser(const std::string& username) override;
@@ -91,6 +96,10 @@ class SqliteStore final : public Store {
   Result<std::vector<AuditRecord>> ListAudit(int64_t after_id, int limit) override;
   Result<AuditVerification> VerifyAudit() override;
   Result<std::pair<int64_t, std::string>> AuditHead() override;
+  Result<std::optional<int64_t>> FindAuditHash(const std::string& hash) override;
+  // Appends "audit.rekey": the chain is keyed from here on (a key file was
+  // created for a database that already had records).
+  Status RecordRekey();
   // 日常监测 monitoring (monitoring.cc).
   Result<std::vector<MonitoringReport>> ListReports(int year) override;
   Result<std::optional<MonitoringReport>> FindReport(int year, const std::string& indicator_id,
@@ -230,6 +239,8 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   std::unique_ptr<Db> db_;
   const Clock& clock_;
+  // The audit chain's key (store/audit_key.h); empty = an unkeyed chain.
+  AuditKey audit_key_;
 };
 
 }  // namespace govperf::store::sqlite

@@ -1,13 +1,17 @@
 // Tests of the SQLite store against real database files in a temp directory.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cmath>
+#include <map>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "io/scheme_json.h"
 #include "store/audit_chain.h"
+#include "store/audit_key.h"
+#include "store/audit_replay.h"
 #include "store/password.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
@@ -599,7 +603,18 @@ TEST_F(SqliteStoreTest, AuditChainVerifiesAndPagesInOrder) {
   EXPECT_EQ((*page1)[0].prev_hash, kGenesisHash);
   EXPECT_EQ((*page2)[0].id, 4);
   EXPECT_EQ((*page2)[0].prev_hash, (*page1)[2].hash);
-  for (const auto& r : *page2) EXPECT_EQ(AuditHash(r), r.hash);
+  // The chain is keyed from its first record: the key file next to the
+  // database gives the hashes, plain SHA-256 does not.
+  auto key = ReadAuditKey(AuditKeyPath(path_));
+  ASSERT_TRUE(key.ok()) << key.status().ToString();
+  EXPECT_EQ(key->keyed_from, 1);
+  EXPECT_EQ(v->keyed_from, 1);
+  EXPECT_EQ(v->head_id, 8);
+  EXPECT_EQ(v->head_hash, (*page2)[4].hash);
+  for (const auto& r : *page2) {
+    EXPECT_EQ(AuditHash(r, *key), r.hash);
+    EXPECT_NE(AuditHash(r), r.hash);
+  }
 }
 
 TEST_F(SqliteStoreTest, TamperingWithTheAuditLogIsFound) {
@@ -618,11 +633,12 @@ TEST_F(SqliteStoreTest, TamperingWithTheAuditLogIsFound) {
   ASSERT_EQ(RawExec(path_, "UPDATE audit_log SET actor = 'admin' WHERE id = 4"), SQLITE_OK);
   EXPECT_TRUE(store_->VerifyAudit()->ok);
 
-  // Recomputing one record's hash is not enough: the next record's prev_hash breaks.
+  // Recomputing one record's hash (even with the key) is not enough: the
+  // next record's prev_hash breaks.
   auto recs = store_->ListAudit(0, 10);
   AuditRecord r = (*recs)[1];
   r.after = R"({"forged":true})";
-  const std::string forged = AuditHash(r);
+  const std::string forged = AuditHash(r, *ReadAuditKey(AuditKeyPath(path_)));
   ASSERT_EQ(RawExec(path_, "UPDATE audit_log SET after_json = '{\"forged\":true}', hash = '" +
                                forged + "' WHERE id = 2"),
             SQLITE_OK);
@@ -640,6 +656,97 @@ TEST_F(SqliteStoreTest, TamperingWithTheAuditLogIsFound) {
   v = s2->VerifyAudit();
   EXPECT_FALSE(v->ok);
   EXPECT_EQ(v->first_bad_id, 3);
+}
+
+// Without the key, rewriting a record and recomputing every later hash (all
+// one needed against a plain SHA-256 chain) is found at the edited record.
+TEST_F(SqliteStoreTest, RewritingTheChainWithoutTheKeyIsFound) {
+  SeedYear(2025);
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(store_->PutDatum(kAdmin, 2025, {"1.1", "D01", "2025", 1.0 + i}).ok());
+  }
+  auto before = store_->VerifyAudit();
+  ASSERT_TRUE(before->ok);
+  const std::string anchor = before->head_hash;  // as a certificate or the log would carry it
+  EXPECT_EQ(*store_->FindAuditHash(anchor), std::optional<int64_t>(before->head_id));
+
+  auto recs = *store_->ListAudit(0, 100);
+  std::string prev = kGenesisHash;
+  for (size_t i = 0; i < recs.size(); ++i) {
+    AuditRecord r = recs[i];
+    r.prev_hash = prev;
+    if (i == 2) r.actor = "someone_else";
+    r.hash = AuditHash(r);  // plain SHA-256: what an attacker without the key can compute
+    ASSERT_EQ(RawExec(path_, "UPDATE audit_log SET actor = '" + r.actor + "', prev_hash = '" +
+                                 r.prev_hash + "', hash = '" + r.hash +
+                                 "' WHERE id = " + std::to_string(r.id)),
+              SQLITE_OK);
+    prev = r.hash;
+  }
+  auto v = store_->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->ok);
+  EXPECT_EQ(v->first_bad_id, 1);  // the very first rewritten hash lacks the key
+  EXPECT_NE(v->message.find("keyed hash"), std::string::npos) << v->message;
+  EXPECT_FALSE(store_->FindAuditHash(anchor)->has_value());  // the anchored head is gone
+}
+
+// A database whose key file is lost gets a new key from the next record on,
+// and that record says so. The records written under the lost key can no
+// longer be proven: verification says so instead of passing them.
+TEST_F(SqliteStoreTest, ALostKeyFileStartsANewKeyAndSaysSo) {
+  SeedYear(2025);
+  const int64_t head = store_->VerifyAudit()->head_id;
+  store_.reset();
+  ASSERT_EQ(std::remove(AuditKeyPath(path_).c_str()), 0);
+  store_ = MustOpen(path_, clock_);
+  auto key = ReadAuditKey(AuditKeyPath(path_));
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(key->keyed_from, head + 1);
+  auto v = store_->VerifyAudit();
+  EXPECT_FALSE(v->ok);
+  EXPECT_EQ(v->first_bad_id, 1);
+  EXPECT_NE(v->message.find("predate the current audit key"), std::string::npos) << v->message;
+  EXPECT_EQ(v->keyed_from, head + 1);
+  auto last = store_->ListAudit(head, 10);
+  ASSERT_EQ(last->size(), 1u);
+  EXPECT_EQ((*last)[0].action, "audit.rekey");
+  struct stat st {};
+  ASSERT_EQ(::stat(AuditKeyPath(path_).c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+// Rows changed behind the store's back (an UPDATE on the file) no longer
+// match their last audited state: the replay names each row and field.
+TEST_F(SqliteStoreTest, ReplayNamesRowsChangedBehindTheStoresBack) {
+  SeedYear(2025);
+  User u{"unit_d01", "望川区", kRoleUnit, "D01", "$argon2id$h", true};
+  ASSERT_TRUE(store_->PutUser(kAdmin, u).ok());
+  ASSERT_TRUE(store_->PutDatum(kAdmin, 2025, {"1.1", "D01", "2025", 9.5}).ok());
+  ASSERT_TRUE(store_->PutDatum(kAdmin, 2025, {"1.1", "D02", "2025", 7.0}).ok());
+  auto clean = ReplayAudit(*store_);
+  ASSERT_TRUE(clean.ok()) << clean.status().ToString();
+  EXPECT_TRUE(clean->differences.empty());
+  EXPECT_GE(clean->rows, 5);  // the user, the year, two values, the scheme
+
+  ASSERT_EQ(RawExec(path_, "UPDATE users SET role = 'admin' WHERE username = 'unit_d01'"),
+            SQLITE_OK);
+  ASSERT_EQ(RawExec(path_, "UPDATE data_values SET value = 10 WHERE unit_id = 'D02' AND "
+                           "indicator_id = '1.1' AND period = '2025'"),
+            SQLITE_OK);
+  ASSERT_EQ(RawExec(path_, "UPDATE years SET status = 'published' WHERE year = 2025"), SQLITE_OK);
+  auto r = ReplayAudit(*store_);
+  ASSERT_TRUE(r.ok());
+  std::map<std::string, ReplayDifference> by;
+  for (const auto& d : r->differences) by[d.entity + " " + d.field] = d;
+  ASSERT_EQ(by.size(), 3u) << r->differences.size();
+  EXPECT_EQ(by.at("user:unit_d01 role").audited, "\"unit\"");
+  EXPECT_EQ(by.at("user:unit_d01 role").current, "\"admin\"");
+  EXPECT_EQ(by.at("datum:2025/1.1/D02/2025 value").audited, "7.0");
+  EXPECT_EQ(by.at("datum:2025/1.1/D02/2025 value").current, "10.0");
+  EXPECT_EQ(by.at("year:2025 status").current, "\"published\"");
+  // The chain itself is intact: only the replay sees these edits.
+  EXPECT_TRUE(store_->VerifyAudit()->ok);
 }
 
 TEST_F(SqliteStoreTest, ConcurrentWritersFromTwoConnectionsKeepTheChain) {

@@ -121,6 +121,22 @@ class SqliteWriteTx final : public WriteTx {
 
 std::string SqliteStore::NowIso() const { return FormatIsoUtc(clock_.NowUnix()); }
 
+Result<int64_t> AuditHeadId(Db& db) {
+  GOVPERF_ASSIGN_STMT(q, db.Prepare("SELECT COALESCE(MAX(id), 0) FROM audit_log"));
+  GOVPERF_STEP(row, q);
+  return row ? q.Int(0) : int64_t{0};
+}
+
+Status SqliteStore::RecordRekey() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return db_->WriteTxn([&]() -> Status {
+    const nlohmann::json after{{"keyed_from", audit_key_.keyed_from},
+                               {"key_file", audit_key_.path}};
+    return AppendAudit(Actor{"system", core::Role::kSystem}, "audit.rekey", "audit", "",
+                       after.dump());
+  });
+}
+
 Status SqliteStore::Write(const Actor& actor, const std::function<Status(WriteTx&)>& fn) {
   std::lock_guard<std::mutex> lock(mu_);
   return db_->WriteTxn([&]() -> Status {
@@ -132,14 +148,51 @@ Status SqliteStore::Write(const Actor& actor, const std::function<Status(WriteTx
 }  // namespace govperf::store::sqlite
 
 namespace govperf::store {
+namespace {
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Clock& clock) {
+// The key of a database whose chain ends at record `head` (0: empty): read
+// from its file, or created. A key made for a chain that already has records
+// keys the records after them (the first says so: audit.rekey). A key whose
+// keyed-from lies beyond the next record (its database was replaced) is
+// moved back to it, so that no new record is ever written unkeyed.
+Result<AuditKey> OpenAuditKey(const std::string& key_path, int64_t head, bool create) {
+  Result<AuditKey> key = ReadAuditKey(key_path);
+  if (key.ok()) {
+    if (key->keyed_from <= head + 1 || !create) return key;
+    return CreateAuditKey(key_path, head + 1, /*replace=*/true);
+  }
+  if (key.status().code() != Code::kNotFound) return key.status();
+  if (!create) {
+    return Status(Code::kFailedPrecondition,
+                  "audit key " + key_path +
+                      " not found: the audit chain's keyed records cannot be checked without it")
+        .Field("audit_key");
+  }
+  Result<AuditKey> made = CreateAuditKey(key_path, head + 1);
+  if (made.ok() || made.status().code() != Code::kFailedPrecondition) return made;
+  return ReadAuditKey(key_path);  // another process made it first
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Clock& clock,
+                                               const OpenOptions& options) {
   try {
     Result<std::unique_ptr<sqlite::Db>> db = sqlite::Db::Open(path);
     if (!db.ok()) return db.status();
     Status st = sqlite::ApplyMigrations(**db, FormatIsoUtc(clock.NowUnix()));
     if (!st.ok()) return st;
-    return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(*db), clock));
+    if (path.empty() || path == ":memory:") {
+      return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(*db), clock));
+    }
+    Result<int64_t> head = sqlite::AuditHeadId(**db);
+    if (!head.ok()) return head.status();
+    Result<AuditKey> key = OpenAuditKey(AuditKeyPath(path), *head, options.create_audit_key);
+    if (!key.ok()) return key.status();
+    const bool rekeyed = key->created && *head > 0;
+    auto store = std::make_unique<sqlite::SqliteStore>(std::move(*db), clock, *key);
+    if (rekeyed) GOVPERF_RETURN_IF_ERROR(store->RecordRekey());
+    return std::unique_ptr<Store>(std::move(store));
   } catch (const std::exception& e) {
     return Status::Internal(std::string("opening store: ") + e.what());
   }
