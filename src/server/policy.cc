@@ -58,6 +58,8 @@ const char* PermissionName(Permission p) {
       return "reports.verify";
     case Permission::kMonitoringWrite:
       return "monitoring.write";
+    case Permission::kResultUseWrite:
+      return "result_use.write";
   }
   return "?";
 }
@@ -73,7 +75,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // indicator setting
         P::kSettingRead, P::kSettingWrite, P::kSettingNegotiate, P::kSettingComment,
         // monitoring
-        P::kReportsRead, P::kReportsVerify, P::kMonitoringWrite}},
+        P::kReportsRead, P::kReportsVerify, P::kMonitoringWrite,
+        // result use
+        P::kResultUseWrite}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
@@ -465,6 +469,27 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kValuesWrite},
        h::ImportValuesCsv},
+      // 结果运用 result use: scorecard.own narrowed to the caller's unit in app/result_use.
+      {"GET",
+       "/api/v1/years/{year}/result-use",
+       A::kPermission,
+       {P::kResultsAll, P::kScorecardOwn},
+       h::GetResultUse},
+      {"PUT",
+       "/api/v1/years/{year}/result-use/rules",
+       A::kPermission,
+       {P::kResultUseWrite},
+       h::PutResultUseRules},
+      {"POST",
+       "/api/v1/years/{year}/result-use/records",
+       A::kPermission,
+       {P::kResultUseWrite},
+       h::AddResultUseRecord},
+      {"GET",
+       "/api/v1/units/{unit}/history",
+       A::kPermission,
+       {P::kResultsAll, P::kScorecardOwn},
+       h::UnitHistory},
       // 站内消息: every signed-in user has an inbox.
       {"GET", "/api/v1/inbox", A::kAuthenticated, {}, h::GetInbox},
       {"POST", "/api/v1/inbox/read", A::kAuthenticated, {}, h::MarkInboxRead},

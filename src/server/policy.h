@@ -38,6 +38,8 @@ enum class Permission {
   kReportsSubmit,    // reports.submit: one's own unit's reports and their evidence
   kReportsVerify,    // reports.verify: verify or return reports of led indicators (admin: any)
   kMonitoringWrite,  // monitoring.write: settings, node tasks, working-day calendar
+  // 结果运用 result use.
+  kResultUseWrite,  // result_use.write: the grade → outcomes table, recorded applications
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

@@ -142,6 +142,11 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       // dashboard.read, values.write.
       {"GET /api/v1/years/{year}/progress/summary", {"admin", "leader"}},
       {"POST /api/v1/years/{year}/indicators/{indicator}/values.csv", {"admin", "lead"}},
+      // 结果运用 result use: scorecard.own narrowed to one's own unit in the use case.
+      {"GET /api/v1/years/{year}/result-use", {"admin", "leader", "lead", "unit"}},
+      {"PUT /api/v1/years/{year}/result-use/rules", {"admin"}},
+      {"POST /api/v1/years/{year}/result-use/records", {"admin"}},
+      {"GET /api/v1/units/{unit}/history", {"admin", "leader", "lead", "unit"}},
   };
   return kMatrix;
 }
@@ -241,6 +246,10 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
                        pat.find("/change-requests") == std::string::npos &&
                        pat.find("/versions") == std::string::npos &&
                        pat.find("/diff") == std::string::npos;
+  // A result is used only once published: 2024.
+  if (route.pattern == std::string("/api/v1/years/{year}/result-use/records")) {
+    replace("{year}", "2024");
+  }
   replace("{year}", put_scheme ? "2026" : (setting ? "2027" : "2025"));
   replace("{unit}", role == "lead" ? "B01" : "D01");
   replace("{username}", "unit_d01");
@@ -323,6 +332,10 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = "unit_id,period,value\nD01,2025-05,1\n";
   } else if (pattern == "/api/v1/inbox/read") {
     body = R"({"id":0})";
+  } else if (pattern == "/api/v1/years/{year}/result-use/rules") {
+    body = R"({"rules":[{"grade":"excellent","bonus_coefficient":1.2,"cadre":"优先推荐"}]})";
+  } else if (pattern == "/api/v1/years/{year}/result-use/records") {
+    body = R"({"unit_id":"D01","kind":"bonus","outcome":"绩效奖金系数 1.2","coefficient":1.2})";
   }
   // ---- indicator setting ----
   if (method == "POST" && pattern == "/api/v1/years/{year}/setting/nodes") {

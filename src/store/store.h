@@ -236,6 +236,28 @@ struct SchemeEdit {
   std::string after;   // JSON text, empty when deleted
 };
 // ---- end indicator setting types ----------------------------------------
+
+// ---- 结果运用 result use (migration 0013) ----
+// What a grade leads to in a year (one row per grade level of the scheme).
+struct ResultUseRule {
+  std::string grade;                        // GradeLevel::code
+  std::optional<double> bonus_coefficient;  // 绩效奖金系数
+  std::string cadre;                        // input to cadre evaluation (干部考核)
+  std::string budget;                       // budget note (预算安排)
+  std::string accountability;               // accountability action (问责)
+};
+// One application of a year's result to a unit, as the office recorded it.
+struct ResultUseRecord {
+  int64_t id = 0;  // per year, assigned by the store
+  int year = 0;
+  std::string unit_id;
+  std::string kind;  // bonus | cadre | budget | accountability | other
+  std::string outcome;
+  std::optional<double> coefficient;
+  std::string reference;                 // 文号
+  std::string decided_on;                // YYYY-MM-DD or ""
+  std::string recorded_by, recorded_at;  // by the store
+};
 // ---- 日常监测 monitoring (migration 0009) ----
 
 // A report's state. "due" is not stored: it is a period the calendar expects
@@ -470,6 +492,15 @@ class AuditReader {
 };
 
 // ---- indicator setting (指标设置): reads ----------------------------------
+class ResultUseReader {
+ public:
+  virtual ~ResultUseReader() = default;
+  virtual Result<std::vector<ResultUseRule>> LoadResultUseRules(int year) = 0;  // table order
+  // year 0: every year; unit_id "": every unit. By year, then id.
+  virtual Result<std::vector<ResultUseRecord>> ListResultUseRecords(int year,
+                                                                    const std::string& unit_id) = 0;
+};
+
 class SettingReader {
  public:
   virtual ~SettingReader() = default;
@@ -584,6 +615,13 @@ class WriteTx {
   virtual Result<bool> AddInboxMessage(const InboxMessage& message) = 0;
   // Marks the user's message `id` read, or all of them when id is 0.
   virtual Status MarkInboxRead(const std::string& username, int64_t id) = 0;
+  // ---- 结果运用 result use (migration 0013) ----
+  // Not scoring data: no stage rule and no data version bump. The year must
+  // exist; grades, units and the year's publication are the use case's checks
+  // (app/result_use.h).
+  virtual Status PutResultUseRules(int year, const std::vector<ResultUseRule>& rules) = 0;
+  // Appends a record (id, recorded_by and recorded_at set by the store).
+  virtual Result<int64_t> AddResultUseRecord(const ResultUseRecord& record) = 0;
 };
 
 class Store : public UserReader,
@@ -593,7 +631,8 @@ class Store : public UserReader,
               public OrgReader,
               public AuditReader,
               public SettingReader,
-              public MonitoringReader {
+              public MonitoringReader,
+              public ResultUseReader {
  public:
   ~Store() override = default;
 

@@ -864,4 +864,70 @@ TEST_P(StoreConformance, MonitoringCalendarEscalationsAndInbox) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// 结果运用 result use: the table replaces whole (a repeated grade refuses the
+// whole table and keeps the old one), records are numbered per year and
+// filtered by year and unit, each write is audited.
+TEST_P(StoreConformance, ResultUseRulesReplaceWholeAndRecordsAreNumberedPerYear) {
+  MakeYear(2025, core::Stage::kPublished);
+  MakeYear(2026, core::Stage::kMonitoring);
+  const std::vector<ResultUseRule> table = {{"excellent", 1.2, "优先推荐", "", ""},
+                                            {"ok", std::nullopt, "", "", "约谈"}};
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutResultUseRules(2025, table); }).ok());
+  auto rules = store().LoadResultUseRules(2025);
+  ASSERT_TRUE(rules.ok());
+  ASSERT_EQ(rules->size(), 2u);
+  EXPECT_EQ(rules->at(0).grade, "excellent");
+  EXPECT_EQ(rules->at(0).bonus_coefficient, std::optional<double>(1.2));
+  EXPECT_EQ(rules->at(1).accountability, "约谈");
+  EXPECT_FALSE(rules->at(1).bonus_coefficient.has_value());
+  const std::vector<ResultUseRule> twice = {{"ok", 1.0, "", "", ""}, {"ok", 0.9, "", "", ""}};
+  Status st = store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutResultUseRules(2025, twice); });
+  EXPECT_EQ(st.code(), Code::kInvalidArgument);
+  EXPECT_EQ(store().LoadResultUseRules(2025)->size(), 2u);  // unchanged
+  EXPECT_EQ(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutResultUseRules(1999, table); }).code(),
+      Code::kNotFound);
+
+  auto add = [&](int year, const std::string& unit, const std::string& kind) {
+    ResultUseRecord r;
+    r.year = year;
+    r.unit_id = unit;
+    r.kind = kind;
+    r.outcome = "绩效奖金系数 1.2";
+    r.coefficient = 1.2;
+    int64_t id = 0;
+    Status s = store().Write(kAdmin, [&](WriteTx& tx) {
+      auto got = tx.AddResultUseRecord(r);
+      if (got.ok()) id = *got;
+      return got.status();
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return id;
+  };
+  EXPECT_EQ(add(2025, "U1", "bonus"), 1);
+  EXPECT_EQ(add(2025, "U2", "cadre"), 2);
+  EXPECT_EQ(add(2026, "U1", "budget"), 1);
+  auto all = store().ListResultUseRecords(0, "");
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ(all->at(2).year, 2026);
+  EXPECT_EQ(all->at(0).recorded_by, "admin");
+  EXPECT_FALSE(all->at(0).recorded_at.empty());
+  EXPECT_EQ(store().ListResultUseRecords(2025, "")->size(), 2u);
+  auto u1 = store().ListResultUseRecords(0, "U1");
+  ASSERT_EQ(u1->size(), 2u);
+  EXPECT_EQ(u1->at(1).kind, "budget");
+  ResultUseRecord empty;
+  empty.year = 2025;
+  empty.unit_id = "U1";
+  empty.kind = "bonus";
+  EXPECT_EQ(store()
+                .Write(kAdmin, [&](WriteTx& tx) { return tx.AddResultUseRecord(empty).status(); })
+                .code(),
+            Code::kInvalidArgument);  // no outcome
+  EXPECT_EQ(store().ListResultUseRecords(0, "")->size(), 3u);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

@@ -51,6 +51,11 @@ Response PutScores(Ctx& ctx);          // inputs.cc
 Response PutUnitInputs(Ctx& ctx);      // inputs.cc
 Response AddAdjustment(Ctx& ctx);      // inputs.cc
 Response DeleteAdjustment(Ctx& ctx);   // inputs.cc
+// 结果运用 result use (result_use.cc)
+Response GetResultUse(Ctx& ctx);
+Response PutResultUseRules(Ctx& ctx);
+Response AddResultUseRecord(Ctx& ctx);
+Response UnitHistory(Ctx& ctx);
 // Workbooks in and out (exchange.cc).
 Response ExportUnits(Ctx& ctx);
 Response ExportScheme(Ctx& ctx);

@@ -97,6 +97,12 @@ class SqliteStore final : public Store {
   Result<AuditVerification> VerifyAudit() override;
   Result<std::pair<int64_t, std::string>> AuditHead() override;
   Result<std::optional<int64_t>> FindAuditHash(const std::string& hash) override;
+  // 结果运用 result use (result_use.cc).
+  Result<std::vector<ResultUseRule>> LoadResultUseRules(int year) override;
+  Result<std::vector<ResultUseRecord>> ListResultUseRecords(int year,
+                                                            const std::string& unit_id) override;
+  Status PutResultUseRulesTx(const Actor& actor, int year, const std::vector<ResultUseRule>& rules);
+  Result<int64_t> AddResultUseRecordTx(const Actor& actor, const ResultUseRecord& record);
   // Appends "audit.rekey": the chain is keyed from here on (a key file was
   // created for a database that already had records).
   Status RecordRekey();

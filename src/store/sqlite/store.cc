@@ -50,6 +50,12 @@ class SqliteWriteTx final : public WriteTx {
   }
   Status PutOrgCategory(const OrgCategory& c) override { return s_.PutOrgCategoryTx(actor_, c); }
   Status PutOrgUnit(const OrgUnit& u) override { return s_.PutOrgUnitTx(actor_, u); }
+  Status PutResultUseRules(int year, const std::vector<ResultUseRule>& rules) override {
+    return s_.PutResultUseRulesTx(actor_, year, rules);
+  }
+  Result<int64_t> AddResultUseRecord(const ResultUseRecord& r) override {
+    return s_.AddResultUseRecordTx(actor_, r);
+  }
   Status AddOrgChange(const OrgChange& c) override { return s_.AddOrgChangeTx(actor_, c); }
 
   // ---- indicator setting ----
