@@ -27,7 +27,8 @@ const std::vector<Role> kUserRoles = {Role::kAdmin, Role::kLeader, Role::kLead,
 const std::vector<YearWrite> kWrites = {
     YearWrite::kScheme,         YearWrite::kValues,  YearWrite::kScores, YearWrite::kAdjustments,
     YearWrite::kInputs,         YearWrite::kTargets, YearWrite::kReview, YearWrite::kSchemeVersions,
-    YearWrite::kChangeRequests, YearWrite::kDuties,        YearWrite::kReports};
+    YearWrite::kChangeRequests, YearWrite::kDuties,        YearWrite::kReports,
+    YearWrite::kAppeals,        YearWrite::kPublication};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;

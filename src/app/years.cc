@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/monitoring/calendar.h"
+#include "app/publication/publish.h"
 #include "core/evaluate.h"
 
 namespace govperf::app {
@@ -128,6 +129,12 @@ Result<OpenedYear> OpenYear(store::Store& store, const Caller& caller, int year,
 
 Result<store::YearInfo> MoveYear(store::Store& store, const Caller& caller, int year,
                                  const std::string& to) {
+  return MoveYear(store, caller, year, to,
+                  MoveOptions{monitoring::TodayInChina(store::SystemClock()), {}});
+}
+
+Result<store::YearInfo> MoveYear(store::Store& store, const Caller& caller, int year,
+                                 const std::string& to, const MoveOptions& options) {
   auto target = core::ParseStage(to);
   if (!target) {
     return Status::Invalid("to: unknown stage '" + to + "'")
@@ -157,6 +164,15 @@ Result<store::YearInfo> MoveYear(store::Store& store, const Caller& caller, int 
           .Field("to")
           .Zh(ys + " 年度还没有含指标的考核方案，请先导入方案");
     }
+  }
+  if (*target == core::Stage::kPreliminary) {
+    return publication::StartPublicity(store, caller, year, options.today, options.window);
+  }
+  if (*target == core::Stage::kPublished) {
+    GOVPERF_RETURN_IF_ERROR(publication::Publish(store, caller, year, options.today).status());
+    auto published = store.FindYear(year);
+    if (!published.ok()) return published.status();
+    return **published;
   }
   info.stage = *target;
   if (!info.published()) info.published_at.clear();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/caller.h"
+#include "app/publication/window.h"
 #include "app/results/year_cache.h"
 #include "core/model.h"
 #include "store/store.h"
@@ -42,6 +43,15 @@ Result<OpenedYear> OpenYear(store::Store& store, const Caller& caller, int year,
 // trigger; stages from setting on need a scheme with at least one indicator).
 Result<store::YearInfo> MoveYear(store::Store& store, const Caller& caller, int year,
                                  const std::string& to);
+// The same, with what two moves need: year_end → preliminary records the 公示
+// window (app/publication/window.h) and preliminary → published writes the
+// snapshot and certificate (app/publication/publish.h), both as of `today`.
+struct MoveOptions {
+  core::monitoring::Date today;
+  publication::WindowRequest window;
+};
+Result<store::YearInfo> MoveYear(store::Store& store, const Caller& caller, int year,
+                                 const std::string& to, const MoveOptions& options);
 
 struct ImportedScheme {
   size_t leaves = 0;

@@ -9,6 +9,7 @@ const std::vector<CommandEntry>& Commands() {
       {"gen", AddGenCommand},       {"whatif", AddWhatIfCommand}, {"scheme", AddSchemeCommand},
       {"import", AddImportCommand}, {"export", AddExportCommand}, {"remind", AddRemindCommand},
       {"audit", AddAuditCommand},
+      {"verify-result", AddVerifyCommand},
   };
   return kCommands;
 }

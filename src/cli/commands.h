@@ -34,5 +34,6 @@ void AddImportCommand(CLI::App& app, RunState& state);   // cmd_import.cc
 void AddExportCommand(CLI::App& app, RunState& state);   // cmd_export.cc
 void AddRemindCommand(CLI::App& app, RunState& state);   // cmd_remind.cc
 void AddAuditCommand(CLI::App& app, RunState& state);    // cmd_audit.cc
+void AddVerifyCommand(CLI::App& app, RunState& state);   // cmd_verify.cc
 
 }  // namespace govperf::cli

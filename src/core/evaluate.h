@@ -9,6 +9,14 @@
 
 namespace govperf::core {
 
+// The scoring engine's version, recorded in every publication certificate
+// (发布证书). Bump it whenever a change to the engine or a scoring method can
+// change any result for the same scheme and data (a rule, a rounding, a tie
+// rule, a grade quota), so `govperf verify-result` can tell "the data were
+// edited" from "the code scores differently now". Refactorings that leave
+// every result bit-identical keep it.
+inline constexpr const char* kEngineVersion = "2026.1";
+
 // Checks the scheme's internal consistency (ids unique, parents exist, levels
 // 1..3, leaves have a known method and positive points, weights sum to 1,
 // grade levels ordered). The message names the offending row.

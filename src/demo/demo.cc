@@ -16,6 +16,8 @@
 #include <set>
 
 #include "app/org.h"
+#include "app/publication/approval.h"
+#include "app/publication/publish.h"
 #include "demo/catalog.h"
 #include "demo/naming.h"
 #include "demo/rng.h"
@@ -521,14 +523,26 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
           st, options.clock, {options.seed, plan.year, options.months_reported}));
     }
     if (plan.published) {
-      // Results are approved and published in March of the following year.
-      at(plan.year + 1, 3, 15, 10);
-      const std::string when = std::to_string(plan.year + 1) + "-03-15T02:00:00Z";
-      store::YearInfo published;
-      published.year = plan.year;
-      published.stage = core::Stage::kPublished;
-      published.published_at = when;
-      GOVPERF_RETURN_IF_ERROR(st.PutYear(actor, published));
+      // Results go through 公示 (1–8 March), the evaluation committee's
+      // approval (12 March) and publication (15 March) of the following year,
+      // by the same use cases as the office's: snapshot and certificate.
+      namespace pub = app::publication;
+      const app::Caller system = app::Caller::System();
+      const int next = plan.year + 1;
+      const std::string ns = std::to_string(next);
+      at(next, 3, 1, 9);
+      GOVPERF_RETURN_IF_ERROR(
+          pub::StartPublicity(st, system, plan.year, {next, 3, 1}, {std::nullopt, ns + "-03-08"})
+              .status());
+      at(next, 3, 12, 15);
+      GOVPERF_RETURN_IF_ERROR(
+          pub::RecordApproval(st, system, plan.year,
+                              {ns + "-03-12", "云岭市绩效委〔" + ns + "〕3号", "审定通过"},
+                              {next, 3, 12})
+              .status());
+      at(next, 3, 15, 10);
+      const std::string when = ns + "-03-15T02:00:00Z";
+      GOVPERF_RETURN_IF_ERROR(pub::Publish(st, system, plan.year, {next, 3, 15}, when).status());
     }
   }
   return Status::Ok();

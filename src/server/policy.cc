@@ -493,6 +493,37 @@ const std::vector<RouteSpec>& Routes() {
       // 站内消息: every signed-in user has an inbox.
       {"GET", "/api/v1/inbox", A::kAuthenticated, {}, h::GetInbox},
       {"POST", "/api/v1/inbox/read", A::kAuthenticated, {}, h::MarkInboxRead},
+      // 公示, committee approval and publication: the state (window, approval,
+      // certificate) is every signed-in role's (a unit follows its 公示);
+      // the approval is the office's; the certificate and the open data of
+      // a published year are public.
+      {"GET", "/api/v1/years/{year}/publication", A::kAuthenticated, {}, h::PublicationState},
+      {"POST",
+       "/api/v1/years/{year}/publication/approval",
+       A::kPermission,
+       {P::kYearsWrite},
+       h::RecordApproval},
+      {"GET", "/api/v1/public/certificate", A::kPermission, {P::kResultsPublic},
+       h::PublicCertificate},
+      {"GET", "/api/v1/public/download", A::kPermission, {P::kResultsPublic}, h::PublicDownload,
+       /*heavy=*/true},
+      // 申诉: listing, filing and answering are narrowed by the use case (own
+      // unit; the indicator's lead department); the knock-on view and the
+      // decision are the office's.
+      {"GET", "/api/v1/years/{year}/appeals", A::kAuthenticated, {}, h::ListAppeals},
+      {"POST", "/api/v1/years/{year}/appeals", A::kAuthenticated, {}, h::FileAppeal},
+      {"POST", "/api/v1/years/{year}/appeals/{id}/answer", A::kAuthenticated, {}, h::AnswerAppeal},
+      {"GET",
+       "/api/v1/years/{year}/appeals/{id}/knock-on",
+       A::kPermission,
+       {P::kYearsWrite},
+       h::AppealKnockOn,
+       /*heavy=*/true},
+      {"POST",
+       "/api/v1/years/{year}/appeals/{id}/decide",
+       A::kPermission,
+       {P::kYearsWrite},
+       h::DecideAppeal},
   };
   return kRoutes;
 }

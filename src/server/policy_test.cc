@@ -25,6 +25,8 @@ using testing::Workbook;
 const std::vector<std::string> kRoles = {"admin", "leader", "lead", "unit", "expert", "anonymous"};
 const std::set<std::string> kAll = {"admin", "leader", "lead", "unit", "expert", "anonymous"};
 const std::set<std::string> kLoggedIn = {"admin", "leader", "lead", "unit", "expert"};
+// The appeal the next appeals/{id} sample acts on (seeded per role).
+int64_t g_sample_appeal = 1;
 
 // docs/api.md, route by route.
 const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
@@ -147,6 +149,18 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"PUT /api/v1/years/{year}/result-use/rules", {"admin"}},
       {"POST /api/v1/years/{year}/result-use/records", {"admin"}},
       {"GET /api/v1/units/{unit}/history", {"admin", "leader", "lead", "unit"}},
+      // 公示 and publication (samples use 2028, in 公示 with a closed window).
+      {"GET /api/v1/years/{year}/publication", kLoggedIn},
+      {"POST /api/v1/years/{year}/publication/approval", {"admin"}},  // years.write
+      {"GET /api/v1/public/certificate", kAll},                       // results.public
+      {"GET /api/v1/public/download", kAll},                          // results.public
+      // 申诉 (samples use 2029, in 公示 with an open window): filing and
+      // answering narrowed by the use case (own unit; the lead department).
+      {"GET /api/v1/years/{year}/appeals", kLoggedIn},
+      {"POST /api/v1/years/{year}/appeals", {"admin", "lead", "unit"}},
+      {"POST /api/v1/years/{year}/appeals/{id}/answer", {"admin", "lead"}},
+      {"GET /api/v1/years/{year}/appeals/{id}/knock-on", {"admin"}},  // years.write
+      {"POST /api/v1/years/{year}/appeals/{id}/decide", {"admin"}},   // years.write
   };
   return kMatrix;
 }
@@ -250,7 +264,13 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   if (route.pattern == std::string("/api/v1/years/{year}/result-use/records")) {
     replace("{year}", "2024");
   }
-  replace("{year}", put_scheme ? "2026" : (setting ? "2027" : "2025"));
+  const bool publication = pat.find("/publication") != std::string::npos;
+  const bool appeals = pat.find("/appeals") != std::string::npos;
+  replace("{year}", appeals        ? "2029"
+                    : publication  ? "2028"
+                    : put_scheme   ? "2026"
+                                   : (setting ? "2027" : "2025"));
+  if (appeals) replace("{id}", std::to_string(g_sample_appeal));
   replace("{unit}", role == "lead" ? "B01" : "D01");
   replace("{username}", "unit_d01");
   replace("{what}", "values");
@@ -336,6 +356,16 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = R"({"rules":[{"grade":"excellent","bonus_coefficient":1.2,"cadre":"优先推荐"}]})";
   } else if (pattern == "/api/v1/years/{year}/result-use/records") {
     body = R"({"unit_id":"D01","kind":"bonus","outcome":"绩效奖金系数 1.2","coefficient":1.2})";
+  } else if (pattern == "/api/v1/years/{year}/publication/approval") {
+    body = R"({"meeting_date":"2020-01-10","meeting_ref":"绩效委〔2020〕1号"})";
+  } else if (method == "POST" && pattern == "/api/v1/years/{year}/appeals") {
+    body = role == "lead"
+               ? R"({"unit_id":"B01","kind":"indicator","indicator_id":"2.1.1","claimed_value":100,"reason":"数据有误"})"
+               : R"({"unit_id":"D01","kind":"indicator","indicator_id":"1.1.1","claimed_value":12,"reason":"数据有误"})";
+  } else if (pattern.ends_with("/appeals/{id}/answer")) {
+    body = R"({"answer":"经核实，数据无误"})";
+  } else if (pattern.ends_with("/appeals/{id}/decide")) {
+    body = R"({"uphold":false,"reason":"不予支持"})";
   }
   // ---- indicator setting ----
   if (method == "POST" && pattern == "/api/v1/years/{year}/setting/nodes") {
@@ -391,6 +421,34 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
   // D01 (lead_b01 reads B01's list, empty).
   ASSERT_TRUE(city.store().SaveScheme({"system"}, testing::TinyScheme(2027)).ok());
   ASSERT_TRUE(city.store().PutYear({"system"}, {2027, core::Stage::kSetting, "", 0}).ok());
+  // 公示 samples: 2028 in preliminary, its window long closed.
+  ASSERT_TRUE(city.store().SaveScheme({"system"}, testing::TinyScheme(2028)).ok());
+  ASSERT_TRUE(city.store()
+                  .Write({"system"},
+                         [&](store::WriteTx& tx) -> Status {
+                           GOVPERF_RETURN_IF_ERROR(
+                               tx.PutYear({2028, core::Stage::kPreliminary, "", 0}));
+                           store::PublicityWindow w;
+                           w.year = 2028;
+                           w.start_date = "2020-01-01";
+                           w.end_date = "2020-01-08";
+                           return tx.AddPublicityWindow(w);
+                         })
+                  .ok());
+  // 申诉 samples: 2029 in preliminary, its window open.
+  ASSERT_TRUE(city.store().SaveScheme({"system"}, testing::TinyScheme(2029)).ok());
+  ASSERT_TRUE(city.store()
+                  .Write({"system"},
+                         [&](store::WriteTx& tx) -> Status {
+                           GOVPERF_RETURN_IF_ERROR(
+                               tx.PutYear({2029, core::Stage::kPreliminary, "", 0}));
+                           store::PublicityWindow w;
+                           w.year = 2029;
+                           w.start_date = "2020-01-01";
+                           w.end_date = "2099-12-31";
+                           return tx.AddPublicityWindow(w);
+                         })
+                  .ok());
   std::set<std::string> seen;
   for (const RouteSpec& route : Routes()) {
     const std::string key = std::string(route.method) + " " + route.pattern;
@@ -419,6 +477,19 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
                                                : "proposed");
       }
       ResetMonitoring(city, role);
+      if (std::string(route.pattern).find("/appeals/{id}") != std::string::npos) {
+        // A fresh filed appeal of D01 on 1.1.1 (led by B01) for each sample.
+        store::Appeal a;
+        a.year = 2029;
+        a.unit_id = "D01";
+        a.kind = "indicator";
+        a.indicator_id = "1.1.1";
+        a.claimed_value = 12;
+        a.reason = "数据有误";
+        ASSERT_TRUE(
+            city.store().Write({"system"}, [&](store::WriteTx& tx) { return tx.AddAppeal(a); }).ok());
+        g_sample_appeal = a.id;
+      }
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

@@ -270,3 +270,27 @@ std::string YearDataSummaryJson(const YearDataDigest::Counts& c, const std::stri
 }
 
 }  // namespace govperf::store
+
+namespace govperf::store {
+
+std::string CertificateText(const Publication& p) {
+  // Keys sorted by nlohmann's object map; integers and strings only, so the
+  // text is the same on every platform.
+  nlohmann::json j = {{"year", p.year},
+                      {"published_at", p.at},
+                      {"actor", p.actor},
+                      {"data_version", p.data_version},
+                      {"data_sha256", p.data_sha256},
+                      {"previous_data_sha256", p.previous_data_sha256},
+                      {"scheme_sha256", p.scheme_sha256},
+                      {"scheme_version", p.scheme_version},
+                      {"engine_version", p.engine_version},
+                      {"results_sha256", p.results_sha256},
+                      {"audit_head_id", p.audit_head_id},
+                      {"audit_head_hash", p.audit_head_hash}};
+  return j.dump();
+}
+
+std::string CertificateHash(const Publication& p) { return Sha256Hex(CertificateText(p)); }
+
+}  // namespace govperf::store

@@ -75,4 +75,10 @@ std::string SchemeSummaryJson(const core::Scheme& s, const std::string& content_
 std::string YearDataSummaryJson(const core::YearData& d, const std::string& content_hash);
 std::string YearDataSummaryJson(const YearDataDigest::Counts& c, const std::string& content_hash);
 
+// The certificate text of a publication (发布证书): canonical JSON of every
+// field but results and certificate_sha256; its SHA-256 is the certificate.
+// Backend-independent so that `govperf verify-result` recomputes it.
+std::string CertificateText(const Publication& p);
+std::string CertificateHash(const Publication& p);
+
 }  // namespace govperf::store

@@ -384,6 +384,93 @@ class MonitoringReader {
   virtual Result<int64_t> UnreadCount(const std::string& username) = 0;
 };
 
+// ---- 公示, committee approval and publication (migration 0012) ----
+// Insert-only records: the store API has no update or delete for them.
+
+// The 公示 window (appeals accepted from start to end, both inclusive).
+// seq/at/actor: by the store.
+struct PublicityWindow {
+  int year = 0;
+  int seq = 0;              // 1 for the first, +1 each time the year re-enters 公示
+  std::string start_date;   // YYYY-MM-DD
+  std::string end_date;     // YYYY-MM-DD
+  int working_days = 0;     // the length asked for; 0: an explicit end date
+  std::string at;
+  std::string actor;
+};
+
+// 评估委员会审定 of the latest window's results. window_seq/at/actor: by the store.
+struct CommitteeApproval {
+  int year = 0;
+  int window_seq = 0;
+  std::string meeting_date;  // YYYY-MM-DD
+  std::string meeting_ref;   // the meeting's reference (e.g. minutes number)
+  std::string note;
+  std::string at;
+  std::string actor;
+};
+
+// The publication record: the results snapshot and its certificate. The
+// caller gives year, data_version (what the results were computed at) and
+// results (canonical JSON); the store fills in every hash, the scheme
+// version, the audit head and the certificate inside the transaction.
+struct Publication {
+  int year = 0;
+  std::string at;
+  std::string actor;
+  int64_t data_version = 0;
+  std::string data_sha256;
+  std::string previous_data_sha256;  // "" when the year before does not exist
+  std::string scheme_sha256;
+  int scheme_version = 0;
+  std::string engine_version;
+  std::string results_sha256;
+  int64_t audit_head_id = 0;
+  std::string audit_head_hash;
+  std::string certificate_sha256;
+  std::string results;  // canonical JSON; empty when read without it
+};
+
+// 申诉: an appeal against one score of the appealing unit. id/window_seq/
+// state/filed_*: by the store on insert; answer and decision by their writes.
+struct Appeal {
+  int year = 0;
+  int64_t id = 0;
+  int window_seq = 0;
+  std::string unit_id;
+  std::string kind;           // indicator | adjustment
+  std::string indicator_id;   // kind indicator
+  std::string adjustment_id;  // kind adjustment (a deduction or veto)
+  std::optional<double> claimed_value;  // kind indicator: the value claimed
+  std::string reason;
+  std::vector<std::string> evidence;  // sha256 of stored evidence files
+  std::string state;                  // filed | answered | upheld | rejected
+  std::string filed_by;
+  std::string filed_at;
+  std::string answer;  // the lead department's (or office's) answer
+  std::string answered_by;
+  std::string answered_at;
+  std::string decision;  // the office's reason
+  std::string decided_by;
+  std::string decided_at;
+  bool decided() const { return state == "upheld" || state == "rejected"; }
+};
+
+class PublicationReader {
+ public:
+  // The year's appeals, by id.
+  virtual Result<std::vector<Appeal>> ListAppeals(int year) = 0;
+  virtual ~PublicationReader() = default;
+  // The year's windows, oldest first (the last one applies).
+  virtual Result<std::vector<PublicityWindow>> ListPublicityWindows(int year) = 0;
+  // Oldest first.
+  virtual Result<std::vector<CommitteeApproval>> ListCommitteeApprovals(int year) = 0;
+  // nullopt when the year has no publication record; with_results = false
+  // leaves Publication::results empty (it is the whole year's trace).
+  virtual Result<std::optional<Publication>> FindPublication(int year, bool with_results) = 0;
+};
+// ---- end 公示 and publication types ----
+
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
 // (generators, migrations, `govperf init`, operator imports).
@@ -622,6 +709,28 @@ class WriteTx {
   virtual Status PutResultUseRules(int year, const std::vector<ResultUseRule>& rules) = 0;
   // Appends a record (id, recorded_by and recorded_at set by the store).
   virtual Result<int64_t> AddResultUseRecord(const ResultUseRecord& record) = 0;
+
+  // ---- 公示 and publication (migration 0012) ----
+  // Records a new 公示 window (seq = last + 1). Stage rule: publication (so
+  // written after the year moved to preliminary, in the same transaction).
+  virtual Status AddPublicityWindow(const PublicityWindow& window) = 0;
+  // Records the committee's approval of the latest window. Stage rule:
+  // publication; refused without a window or when that window already has one.
+  virtual Status AddCommitteeApproval(const CommitteeApproval& approval) = 0;
+  // Writes the publication record: refused unless the year's data_version is
+  // still `p.data_version` (the results were computed from what is stored),
+  // or when the year already has one. Fills in `p`'s hashes, scheme version,
+  // audit head and certificate. Stage rule: publication — the caller moves
+  // the year to published after it, in the same transaction.
+  virtual Status AddPublication(Publication& p) = 0;
+  // 申诉. Stage rule: appeals. AddAppeal sets id, window_seq (the latest
+  // window; refused without one), state "filed", filed_by and filed_at;
+  // evidence must be stored files. AnswerAppeal: a filed appeal only.
+  // DecideAppeal: a filed or answered one only (a decision is final); the
+  // correction of an upheld appeal is the caller's write in the same transaction.
+  virtual Status AddAppeal(Appeal& appeal) = 0;
+  virtual Status AnswerAppeal(int year, int64_t id, const std::string& answer) = 0;
+  virtual Status DecideAppeal(int year, int64_t id, bool upheld, const std::string& decision) = 0;
 };
 
 class Store : public UserReader,
@@ -632,7 +741,8 @@ class Store : public UserReader,
               public AuditReader,
               public SettingReader,
               public MonitoringReader,
-              public ResultUseReader {
+              public ResultUseReader,
+              public PublicationReader {
  public:
   ~Store() override = default;
 

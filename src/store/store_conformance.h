@@ -930,4 +930,161 @@ TEST_P(StoreConformance, ResultUseRulesReplaceWholeAndRecordsAreNumberedPerYear)
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// 公示, committee approval and publication (migration 0012): insert-only
+// records, the stage rule, the version check and the certificate's fields.
+TEST_P(StoreConformance, PublicityApprovalAndPublicationRecords) {
+  MakeYear(2026, core::Stage::kYearEnd);
+  PublicityWindow w;
+  w.year = 2026;
+  w.start_date = "2027-03-01";
+  w.end_date = "2027-03-08";
+  w.working_days = 5;
+  // Not in year_end: the write kind belongs to 公示.
+  EXPECT_EQ(store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddPublicityWindow(w); }).code(),
+            Code::kFailedPrecondition);
+  YearInfo prelim{2026, core::Stage::kPreliminary, "", 0};
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) -> Status {
+                           GOVPERF_RETURN_IF_ERROR(tx.PutYear(prelim));
+                           return tx.AddPublicityWindow(w);
+                         })
+                  .ok());
+  PublicityWindow bad = w;
+  bad.end_date = "2027-02-01";
+  EXPECT_EQ(store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddPublicityWindow(bad); }).code(),
+            Code::kInvalidArgument);
+  auto windows = store().ListPublicityWindows(2026);
+  ASSERT_TRUE(windows.ok());
+  ASSERT_EQ(windows->size(), 1u);
+  EXPECT_EQ(windows->at(0).seq, 1);
+  EXPECT_EQ(windows->at(0).end_date, "2027-03-08");
+  EXPECT_EQ(windows->at(0).actor, "admin");
+  // A lead department may not record the committee's approval.
+  CommitteeApproval a;
+  a.year = 2026;
+  a.meeting_date = "2027-03-10";
+  a.meeting_ref = "2027-1";
+  EXPECT_EQ(store().Write(kLead, [&](WriteTx& tx) { return tx.AddCommitteeApproval(a); }).code(),
+            Code::kFailedPrecondition);
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddCommitteeApproval(a); }).ok());
+  EXPECT_EQ(store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddCommitteeApproval(a); }).code(),
+            Code::kFailedPrecondition);  // one per window
+  auto approvals = store().ListCommitteeApprovals(2026);
+  ASSERT_TRUE(approvals.ok());
+  ASSERT_EQ(approvals->size(), 1u);
+  EXPECT_EQ(approvals->at(0).window_seq, 1);
+  EXPECT_EQ(approvals->at(0).meeting_ref, "2027-1");
+
+  // The publication: refused at a stale data version; then written with
+  // every hash filled in, and only once.
+  Publication p;
+  p.year = 2026;
+  p.data_version = Version(2026) - 1;
+  p.engine_version = "test";
+  p.results = R"({"units":[],"year":2026})";
+  Status stale = store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddPublication(p); });
+  EXPECT_EQ(stale.code(), Code::kFailedPrecondition);
+  EXPECT_EQ(stale.field(), "data_version");
+  const auto head = store().AuditHead();
+  ASSERT_TRUE(head.ok());
+  p.data_version = Version(2026);
+  YearInfo published{2026, core::Stage::kPublished, "", 0};
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) -> Status {
+                           GOVPERF_RETURN_IF_ERROR(tx.AddPublication(p));
+                           return tx.PutYear(published);
+                         })
+                  .ok());
+  EXPECT_EQ(p.audit_head_id, head->first);
+  EXPECT_EQ(p.audit_head_hash, head->second);
+  auto found = store().FindPublication(2026, true);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  const Publication& f = **found;
+  EXPECT_EQ(f.results, p.results);
+  EXPECT_EQ(f.certificate_sha256, p.certificate_sha256);
+  EXPECT_EQ(f.certificate_sha256.size(), 64u);
+  EXPECT_EQ(f.data_sha256.size(), 64u);
+  EXPECT_EQ(f.scheme_sha256.size(), 64u);
+  EXPECT_EQ(f.results_sha256.size(), 64u);
+  EXPECT_EQ(f.engine_version, "test");
+  EXPECT_EQ(f.scheme_version, 0);
+  EXPECT_EQ(f.actor, "admin");
+  auto slim = store().FindPublication(2026, false);
+  ASSERT_TRUE(slim.ok() && slim->has_value());
+  EXPECT_TRUE((*slim)->results.empty());
+  EXPECT_EQ((*slim)->certificate_sha256, f.certificate_sha256);
+  // Published: nothing more, not even by the program itself.
+  const Actor system{"system", core::Role::kSystem};
+  EXPECT_EQ(store().Write(system, [&](WriteTx& tx) { return tx.AddPublication(p); }).code(),
+            Code::kFailedPrecondition);
+  EXPECT_FALSE(store().FindPublication(2025, false)->has_value());
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
+// 申诉 appeals: filed only in 公示 with a window, answered once, decided once;
+// every step audited.
+TEST_P(StoreConformance, AppealsFollowTheirStatesAndTheStage) {
+  MakeYear(2026, core::Stage::kYearEnd);
+  Appeal a;
+  a.year = 2026;
+  a.unit_id = "U2";
+  a.kind = "indicator";
+  a.indicator_id = "1.1";
+  a.claimed_value = 6;
+  a.reason = "数据有误";
+  const Actor unit{"unit_u2", core::Role::kUnit};
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.AddAppeal(a); }).code(),
+            Code::kFailedPrecondition);  // year_end: no appeals
+  ASSERT_TRUE(store().PutYear(kSystemActor, {2026, core::Stage::kPreliminary, "", 0}).ok());
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.AddAppeal(a); }).code(),
+            Code::kFailedPrecondition);  // no window yet
+  PublicityWindow w;
+  w.year = 2026;
+  w.start_date = "2027-03-01";
+  w.end_date = "2027-03-08";
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddPublicityWindow(w); }).ok());
+  Appeal bad = a;
+  bad.kind = "mood";
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.AddAppeal(bad); }).field(), "kind");
+  bad = a;
+  bad.evidence = {std::string(64, 'a')};
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.AddAppeal(bad); }).field(),
+            "evidence[0]");
+  ASSERT_TRUE(store().Write(unit, [&](WriteTx& tx) { return tx.AddAppeal(a); }).ok());
+  EXPECT_EQ(a.id, 1);
+  EXPECT_EQ(a.window_seq, 1);
+  EXPECT_EQ(a.state, "filed");
+  EXPECT_EQ(a.filed_by, "unit_u2");
+  ASSERT_TRUE(
+      store().Write(kLead, [&](WriteTx& tx) { return tx.AnswerAppeal(2026, 1, "属实"); }).ok());
+  EXPECT_EQ(
+      store().Write(kLead, [&](WriteTx& tx) { return tx.AnswerAppeal(2026, 1, "again"); }).code(),
+      Code::kFailedPrecondition);
+  EXPECT_EQ(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 9, true, "x"); }).code(),
+      Code::kNotFound);
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 1, true, "成立"); }).ok());
+  EXPECT_EQ(store()
+                .Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 1, false, "改"); })
+                .field(),
+            "id");
+  auto list = store().ListAppeals(2026);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  const Appeal& got = list->front();
+  EXPECT_EQ(got.state, "upheld");
+  EXPECT_EQ(got.answer, "属实");
+  EXPECT_EQ(got.answered_by, "lead_u1");
+  EXPECT_EQ(got.decision, "成立");
+  EXPECT_EQ(got.decided_by, "admin");
+  ASSERT_TRUE(got.claimed_value.has_value());
+  EXPECT_DOUBLE_EQ(*got.claimed_value, 6);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

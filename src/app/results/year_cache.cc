@@ -5,6 +5,7 @@
 #include <set>
 #include <type_traits>
 
+#include "app/publication/publish.h"
 #include "core/evaluate.h"
 
 namespace govperf::app {
@@ -533,6 +534,15 @@ Result<std::shared_ptr<const YearView>> YearCache::Build(int year,
       slot.evaluator = std::make_unique<core::Evaluator>(std::move(ev).value());
       result = slot.evaluator->result();
     }
+  }
+  if (info->published()) {
+    // 已发布: served from the publication snapshot, never re-scored, so a
+    // later change of a scoring rule cannot move published rankings
+    // (app/publication/publish.h). A year published before snapshots
+    // existed has none and is scored as before.
+    auto snapshot = publication::PublishedResult(store_, year);
+    if (!snapshot.ok()) return snapshot.status();
+    if (*snapshot) result = std::move(**snapshot);
   }
   if (!result) {
     auto evaluated = core::Evaluate(index->scheme, scoring, options);

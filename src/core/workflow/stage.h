@@ -52,9 +52,13 @@ enum class YearWrite {
   kDuties,           // the power-and-responsibility list (权责清单) and its links
   // Daily monitoring (日常监测):
   kReports,  // monitoring reports: submit, verify, return, evidence
+  // 公示 and publication:
+  kAppeals,      // appeals (申诉): filed by units, answered by lead departments
+  kPublication,  // the 公示 window, committee approval (审定), the publication record
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
-// "scheme_versions", "change_requests", "duties", "reports".
+// "scheme_versions", "change_requests", "duties", "reports", "appeals",
+// "publication".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 

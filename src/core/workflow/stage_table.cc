@@ -23,7 +23,7 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 11> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 13> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
@@ -35,6 +35,8 @@ constexpr std::array<std::pair<YearWrite, const char*>, 11> kWrites = {{
     {YearWrite::kChangeRequests, "change_requests"},
     {YearWrite::kDuties, "duties"},
     {YearWrite::kReports, "reports"},
+    {YearWrite::kAppeals, "appeals"},
+    {YearWrite::kPublication, "publication"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -57,6 +59,9 @@ const std::vector<WriteRule>& WriteRules() {
       // Values are reported while the year runs and at its end.
       {S::kMonitoring, W::kValues, {R::kAdmin, R::kLead}},
       {S::kYearEnd, W::kValues, {R::kAdmin, R::kLead}},
+      // In 公示 only the office writes a value: the correction of an upheld
+      // appeal (申诉), in the transaction that decides it.
+      {S::kPreliminary, W::kValues, {R::kAdmin}},
       // Scores of the other assessing subjects, bonus/deduction/veto and
       // inputs: entered by the office once known (a survey may end before the
       // year does), and corrected during 公示 when an appeal is upheld.
@@ -91,6 +96,13 @@ const std::vector<WriteRule>& WriteRules() {
       // end. Who may touch which report is the use case's narrowing.
       {S::kMonitoring, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
       {S::kYearEnd, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
+      // 公示: units appeal their own scores, lead departments answer, the
+      // office decides; the office records the window, the committee's
+      // approval (评估委员会审定) and, in the publishing transaction, the
+      // snapshot and certificate (written while the year is still
+      // preliminary, just before it turns published).
+      {S::kPreliminary, W::kAppeals, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kPreliminary, W::kPublication, {R::kAdmin}},
   };
   return kRules;
 }

@@ -113,6 +113,19 @@ Response ProgressSummary(Ctx& ctx);
 Response ImportValuesCsv(Ctx& ctx);
 Response GetInbox(Ctx& ctx);
 Response MarkInboxRead(Ctx& ctx);
+// 公示, committee approval and publication (publication.cc).
+Response PublicationState(Ctx& ctx);
+Response RecordApproval(Ctx& ctx);
+Response PublicCertificate(Ctx& ctx);
+Response PublicDownload(Ctx& ctx);
+// 申诉 appeals (appeals.cc).
+Response ListAppeals(Ctx& ctx);
+Response FileAppeal(Ctx& ctx);
+Response AnswerAppeal(Ctx& ctx);
+Response AppealKnockOn(Ctx& ctx);
+Response DecideAppeal(Ctx& ctx);
+// A publication certificate as JSON (the actor only for signed-in callers).
+Json CertificateJson(const store::Publication& p, bool with_actor);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

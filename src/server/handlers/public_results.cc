@@ -37,10 +37,18 @@ Response PublicYears(Ctx& ctx) {
   auto years = ctx.svc.years.Years();
   if (!years.ok()) return Fail(years.status());
   Json list = Json::array();
+  // Each published year's certificate hash (发布证书), null for a year
+  // published before certificates existed.
+  Json certificates = Json::object();
   for (const auto& y : *years) {
-    if (y.published()) list.push_back(y.year);
+    if (!y.published()) continue;
+    list.push_back(y.year);
+    auto p = ctx.svc.store.FindPublication(y.year, false);
+    if (!p.ok()) return Fail(p.status());
+    certificates[std::to_string(y.year)] =
+        p->has_value() ? Json((*p)->certificate_sha256) : Json(nullptr);
   }
-  return JsonResponse({{"years", std::move(list)}});
+  return JsonResponse({{"years", std::move(list)}, {"certificates", std::move(certificates)}});
 }
 
 Response PublicResults(Ctx& ctx) {
@@ -68,6 +76,10 @@ Response PublicResults(Ctx& ctx) {
     if (auto hit = ctx.svc.public_cache.Find(*year, (*view)->versions)) return FromEntry(ctx, *hit);
   }
   Json results = dto::ResultsJson(**view);
+  auto certificate = ctx.svc.store.FindPublication(*year, false);
+  if (!certificate.ok()) return Fail(certificate.status());
+  results["certificate"] =
+      certificate->has_value() ? CertificateJson(**certificate, false) : Json(nullptr);
   if (auto err = MaybeAddIntervals(ctx, **view, results)) return *err;
   if (!plain) return JsonResponse(results);
   Response rendered = JsonResponse(results);

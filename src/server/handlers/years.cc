@@ -2,6 +2,7 @@
 // make), the results of any year (results.all), opening a year and moving it
 // between stages (years.write).
 #include "app/years.h"
+#include "app/monitoring/calendar.h"
 
 #include <cmath>
 
@@ -78,8 +79,20 @@ Response MoveYear(Ctx& ctx) {
   if (auto err = PathYear(ctx, &year)) return *err;
   BodyReader body(ctx);
   const std::string to = body.String("to");
+  // 公示 window (year_end → preliminary): a number of working days or an end date.
+  app::MoveOptions options;
+  options.today = app::monitoring::TodayInChina(ctx.svc.clock);
+  if (std::optional<double> days = body.NumberOrNull("window_working_days")) {
+    if (std::floor(*days) != *days || *days < 0 || *days > 1000) {
+      return BadField("window_working_days",
+                      ctx.T("window_working_days: a whole number of working days",
+                            "window_working_days：应为整数个工作日"));
+    }
+    options.window.working_days = static_cast<int>(*days);
+  }
+  options.window.end_date = body.String("window_end_date", false);
   if (!body.ok()) return body.error();
-  auto info = app::MoveYear(ctx.svc.store, ctx.caller(), year, to);
+  auto info = app::MoveYear(ctx.svc.store, ctx.caller(), year, to, options);
   if (!info.ok()) return Fail(ctx, info.status());
   return JsonResponse(dto::YearInfoJson(*info));
 }

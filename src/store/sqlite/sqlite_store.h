@@ -177,8 +177,23 @@ class SqliteStore final : public Store {
   Status PutDutyLinksTx(const Actor& actor, int year, const std::string& unit_id,
                         const std::string& indicator_id, const std::vector<std::string>& item_ids);
   // ---- end indicator setting ----
+  // ---- 公示 and publication (publication.cc, migration 0012) ----
+  Result<std::vector<PublicityWindow>> ListPublicityWindows(int year) override;
+  Result<std::vector<CommitteeApproval>> ListCommitteeApprovals(int year) override;
+  Result<std::optional<Publication>> FindPublication(int year, bool with_results) override;
+  Status AddPublicityWindowTx(const Actor& actor, const PublicityWindow& w);
+  Status AddCommitteeApprovalTx(const Actor& actor, const CommitteeApproval& a);
+  Status AddPublicationTx(const Actor& actor, Publication& p);
+  Result<std::vector<Appeal>> ListAppeals(int year) override;  // appeals.cc
+  Status AddAppealTx(const Actor& actor, Appeal& a);
+  Status AnswerAppealTx(const Actor& actor, int year, int64_t id, const std::string& answer);
+  Status DecideAppealTx(const Actor& actor, int year, int64_t id, bool upheld,
+                        const std::string& decision);
 
  private:
+  Result<std::vector<PublicityWindow>> ListPublicityWindowsLocked(int year);
+  Result<std::vector<CommitteeApproval>> ListCommitteeApprovalsLocked(int year);
+  Result<std::vector<Appeal>> ListAppealsLocked(int year, int64_t only_id = 0);
   std::string NowIso() const;
 
   // REQUIRES: inside a write transaction (so the chain head cannot move).

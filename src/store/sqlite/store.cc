@@ -117,6 +117,21 @@ class SqliteWriteTx final : public WriteTx {
   Status MarkInboxRead(const std::string& username, int64_t id) override {
     return s_.MarkInboxReadTx(actor_, username, id);
   }
+  // 公示 and publication.
+  Status AddPublicityWindow(const PublicityWindow& w) override {
+    return s_.AddPublicityWindowTx(actor_, w);
+  }
+  Status AddCommitteeApproval(const CommitteeApproval& a) override {
+    return s_.AddCommitteeApprovalTx(actor_, a);
+  }
+  Status AddPublication(Publication& p) override { return s_.AddPublicationTx(actor_, p); }
+  Status AddAppeal(Appeal& a) override { return s_.AddAppealTx(actor_, a); }
+  Status AnswerAppeal(int year, int64_t id, const std::string& answer) override {
+    return s_.AnswerAppealTx(actor_, year, id, answer);
+  }
+  Status DecideAppeal(int year, int64_t id, bool upheld, const std::string& decision) override {
+    return s_.DecideAppealTx(actor_, year, id, upheld, decision);
+  }
 
  private:
   SqliteStore& s_;

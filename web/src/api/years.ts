@@ -7,5 +7,6 @@ import type { CreateYearResponse, YearStatus } from './types'
 export const createYear = (year: number, copyFrom?: number) =>
   http.post<CreateYearResponse>('/api/v1/years', copyFrom ? { year, copy_from: copyFrom } : { year }, { silent: true })
 
-export const transitionYear = (year: number, to: YearStatus) =>
-  http.post<{ year: number; status: YearStatus }>(`/api/v1/years/${year}/transition`, { to }, { silent: true })
+/** `window`: the 公示 window of a move to preliminary (working days or an end date). */
+export const transitionYear = (year: number, to: YearStatus, window?: { window_working_days?: number; window_end_date?: string }) =>
+  http.post<{ year: number; status: YearStatus }>(`/api/v1/years/${year}/transition`, { to, ...(window ?? {}) }, { silent: true })

@@ -153,6 +153,12 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['monitoring.write'], menu: 'menu.calendar', order: 1.08 },
   },
   {
+    path: '/appeals',
+    name: 'appeals',
+    component: () => import('@/views/publication/appeals/index.vue'),
+    meta: { permission: ['scorecard.own', 'lead.read', 'years.write', 'results.all'], menu: 'menu.appeals', order: 9.5 },
+  },
+  {
     path: '/403',
     name: 'forbidden',
     component: () => import('@/views/error/forbidden/index.vue'),
