@@ -52,9 +52,17 @@ enum class YearWrite {
   kDuties,           // the power-and-responsibility list (权责清单) and its links
   // Daily monitoring (日常监测):
   kReports,  // monitoring reports: submit, verify, return, evidence
+  // Year-end assessment (年终考核):
+  kSelfEvaluation,  // 自评: a unit's year-end value, text and evidence per leaf
+  kLeadScoring,     // 牵头单位评分: the lead department confirms or corrects a value
+  kSpotChecks,      // 抽查: the office's sample and its findings
+  kClaims,          // 加减分与否决 claims: raised, expert opinions, decided
+  kRatingSetup,     // 领导评价 form, leader levels and assignments; closing the rating
+  kRatings,         // 领导评价 one leader's ratings of the units assigned
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
-// "scheme_versions", "change_requests", "duties", "reports".
+// "scheme_versions", "change_requests", "duties", "reports", "self_evaluation",
+// "lead_scoring", "spot_checks", "claims", "rating_setup", "ratings".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 
