@@ -20,7 +20,8 @@ class YearEndLoopback : public ::testing::Test {
   void SetUp() override {
     const store::Actor sys{"system"};
     ASSERT_TRUE(city_.store().PutYear(sys, {2025, core::Stage::kYearEnd, "", 0}).ok());
-    for (const auto& [name, role, unit] : std::vector<std::tuple<std::string, core::Role, std::string>>{
+    for (const auto& [name, role, unit] :
+         std::vector<std::tuple<std::string, core::Role, std::string>>{
              {"leader2", core::Role::kLeader, ""}, {"unit_d02", core::Role::kUnit, "D02"}}) {
       store::User u;
       u.username = name;
@@ -35,7 +36,8 @@ class YearEndLoopback : public ::testing::Test {
     options.port = 0;
     options.log = [](const std::string&) {};
     city_.app().ConfigureTransport(options);
-    server_ = std::make_unique<Server>(options, [&](const Request& r) { return city_.app().Handle(r); });
+    server_ =
+        std::make_unique<Server>(options, [&](const Request& r) { return city_.app().Handle(r); });
     ASSERT_TRUE(server_->Listen().ok());
     thread_ = std::thread([&] { run_status_ = server_->Run(); });
   }
@@ -52,9 +54,9 @@ class YearEndLoopback : public ::testing::Test {
   Reply Call(const std::string& user, const std::string& method, const std::string& path,
              const std::string& body = "") {
     http_test::Client c(server_->port());
-    EXPECT_TRUE(c.Send(http_test::Http(method, "/api/v1/years/2025/year-end" + path,
-                                       {{"Authorization", "Bearer " + city_.TokenFor(user)}},
-                                       body)));
+    EXPECT_TRUE(
+        c.Send(http_test::Http(method, "/api/v1/years/2025/year-end" + path,
+                               {{"Authorization", "Bearer " + city_.TokenFor(user)}}, body)));
     const http_test::Reply r = c.Read();
     return {r.status, Json::parse(r.body, nullptr, false)};
   }
@@ -76,8 +78,8 @@ TEST_F(YearEndLoopback, SelfEvaluationThenLeadScoringWithReasonsAndDenials) {
   EXPECT_EQ(list.body["rows"][0]["state"], "due");
   EXPECT_EQ(list.body["rows"][0]["target"], 10);
 
-  Reply put = Call("unit_d01", "PUT", "/self-evaluations/1.1.1/D01",
-                   R"({"value":8,"text":"完成八成"})");
+  Reply put =
+      Call("unit_d01", "PUT", "/self-evaluations/1.1.1/D01", R"({"value":8,"text":"完成八成"})");
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(put.body["submissions"], 1);
   // Another unit's self-evaluation: 403 naming unit_id.
@@ -117,17 +119,20 @@ TEST_F(YearEndLoopback, SelfEvaluationThenLeadScoringWithReasonsAndDenials) {
 }
 
 TEST_F(YearEndLoopback, ClaimsAreRaisedOpinedAndDecidedIntoAdjustments) {
-  Reply forother = Call("unit_d01", "POST", "/claims",
-                        R"({"unit_id":"D02","kind":"bonus","category":"commendation","points":1,"reason":"表彰"})");
+  Reply forother = Call(
+      "unit_d01", "POST", "/claims",
+      R"({"unit_id":"D02","kind":"bonus","category":"commendation","points":1,"reason":"表彰"})");
   EXPECT_EQ(forother.status, 403);
   EXPECT_EQ(Field(forother), "unit_id");
-  Reply c = Call("unit_d01", "POST", "/claims",
-                 R"({"unit_id":"D01","kind":"bonus","category":"innovation","points":2.5,"reason":"改革试点"})");
+  Reply c = Call(
+      "unit_d01", "POST", "/claims",
+      R"({"unit_id":"D01","kind":"bonus","category":"innovation","points":2.5,"reason":"改革试点"})");
   ASSERT_EQ(c.status, 201) << c.body;
   const std::string id = std::to_string(c.body["id"].get<int>());
-  EXPECT_EQ(Call("unit_d01", "POST", "/claims/" + id + "/evidence?name=方案.pdf", kPdf).status, 201);
-  Reply noreason = Call("lead_b01", "POST", "/claims",
-                        R"({"unit_id":"D02","kind":"deduction","points":1})");
+  EXPECT_EQ(Call("unit_d01", "POST", "/claims/" + id + "/evidence?name=方案.pdf", kPdf).status,
+            201);
+  Reply noreason =
+      Call("lead_b01", "POST", "/claims", R"({"unit_id":"D02","kind":"deduction","points":1})");
   EXPECT_EQ(noreason.status, 400);
   EXPECT_EQ(Field(noreason), "reason");
   Reply op = Call("expert1", "POST", "/claims/" + id + "/opinion",
@@ -167,20 +172,23 @@ TEST_F(YearEndLoopback, LeadersRateOnlyTheirUnitsAndOnlySeeTheirOwnRatings) {
   Reply put = Call("admin", "PUT", "/rating/setup", setup);
   ASSERT_EQ(put.status, 200) << put.body;
   // A lead department does not rate (permission); a unit not assigned is refused.
-  EXPECT_EQ(Call("lead_b01", "PUT", "/rating/ratings/D01", R"({"scores":{"work":90,"style":80}})")
-                .status,
-            403);
-  Reply notmine = Call("leader", "PUT", "/rating/ratings/D02", R"({"scores":{"work":90,"style":80}})");
+  EXPECT_EQ(
+      Call("lead_b01", "PUT", "/rating/ratings/D01", R"({"scores":{"work":90,"style":80}})").status,
+      403);
+  Reply notmine =
+      Call("leader", "PUT", "/rating/ratings/D02", R"({"scores":{"work":90,"style":80}})");
   EXPECT_EQ(notmine.status, 403);
   EXPECT_EQ(Field(notmine), "unit_id");
   Reply outofscale =
       Call("leader", "PUT", "/rating/ratings/D01", R"({"scores":{"work":90,"style":120}})");
   EXPECT_EQ(outofscale.status, 400);
   EXPECT_EQ(Field(outofscale), "scores.style");
-  ASSERT_EQ(Call("leader", "PUT", "/rating/ratings/D01", R"({"scores":{"work":90,"style":80}})").status,
-            200);
-  ASSERT_EQ(Call("leader2", "PUT", "/rating/ratings/D01", R"({"scores":{"work":70,"style":60}})").status,
-            200);
+  ASSERT_EQ(
+      Call("leader", "PUT", "/rating/ratings/D01", R"({"scores":{"work":90,"style":80}})").status,
+      200);
+  ASSERT_EQ(
+      Call("leader2", "PUT", "/rating/ratings/D01", R"({"scores":{"work":70,"style":60}})").status,
+      200);
   // leader2 sees its own only, and not leader's (403 naming leader).
   Reply mine = Call("leader2", "GET", "/rating/ratings");
   ASSERT_EQ(mine.status, 200);
@@ -201,8 +209,9 @@ TEST_F(YearEndLoopback, LeadersRateOnlyTheirUnitsAndOnlySeeTheirOwnRatings) {
   EXPECT_DOUBLE_EQ(closed.body["leadership"]["D01"].get<double>(), 79.5);
   auto scores = city_.store().LoadComponentScores(2025, "D01");
   EXPECT_DOUBLE_EQ(*scores->leadership, 79.5);
-  EXPECT_EQ(Call("leader", "PUT", "/rating/ratings/D01", R"({"scores":{"work":10,"style":10}})").status,
-            409);
+  EXPECT_EQ(
+      Call("leader", "PUT", "/rating/ratings/D01", R"({"scores":{"work":10,"style":10}})").status,
+      409);
 }
 
 TEST_F(YearEndLoopback, SpotChecksDrawTheSameSampleForTheSameSeed) {

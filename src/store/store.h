@@ -382,7 +382,7 @@ struct SelfEvaluation {
   std::optional<double> earned;  // the engine's leaf score with scored_value
   std::optional<double> points;  // the leaf's full points
   std::string scored_by;
-  std::string scored_at;  // by the store
+  std::string scored_at;              // by the store
   std::vector<EvidenceRef> evidence;  // read only: AttachYearEndEvidence adds
 };
 
@@ -390,7 +390,7 @@ struct SelfEvaluation {
 struct SpotCheckItem {
   std::string indicator_id;
   std::string unit_id;
-  std::string finding;  // "" (not yet) | confirmed | corrected
+  std::string finding;          // "" (not yet) | confirmed | corrected
   std::optional<double> value;  // corrected: the new value
   std::string reason;
   std::string checked_by;
@@ -400,41 +400,41 @@ struct SpotCheckItem {
 // stored so that the draw can be re-run and compared.
 struct SpotCheck {
   int year = 0;
-  int64_t id = 0;  // by the store
+  int64_t id = 0;    // by the store
   std::string seed;  // decimal text of the 64-bit seed
   int size = 0;
-  std::string drawn_by;  // by the store
-  std::string drawn_at;  // by the store
+  std::string drawn_by;              // by the store
+  std::string drawn_at;              // by the store
   std::vector<SpotCheckItem> items;  // in draw order
 };
 
 // 加减分与否决申报 with the experts' opinions.
 struct ClaimOpinion {
-  std::string expert;  // by the store
+  std::string expert;   // by the store
   std::string opinion;  // support | oppose | neutral
   std::string text;
   std::string at;  // by the store
 };
 struct Claim {
   int year = 0;
-  int64_t id = 0;  // by the store
-  std::string unit_id;  // the unit the item is for (bonus) or against
-  std::string kind;  // bonus | deduction | veto
-  std::string category;  // bonus: commendation (表彰) | innovation (创新); else empty
-  double points = 0;  // bonus/deduction; 0 for veto
+  int64_t id = 0;           // by the store
+  std::string unit_id;      // the unit the item is for (bonus) or against
+  std::string kind;         // bonus | deduction | veto
+  std::string category;     // bonus: commendation (表彰) | innovation (创新); else empty
+  double points = 0;        // bonus/deduction; 0 for veto
   std::string veto_effect;  // veto: cap_qualified | fix_lowest
   std::string reason;
-  std::string raised_by;  // by the store
+  std::string raised_by;    // by the store
   std::string raised_role;  // by the store
   std::string raised_unit;
-  std::string raised_at;  // by the store
-  std::string state = "pending";  // pending | approved | rejected
-  std::string decided_by;  // by the store
-  std::string decided_at;  // by the store
-  std::string decision;  // the office's reason
-  std::string adjustment_id;  // approved: the core::Adjustment it became
+  std::string raised_at;               // by the store
+  std::string state = "pending";       // pending | approved | rejected
+  std::string decided_by;              // by the store
+  std::string decided_at;              // by the store
+  std::string decision;                // the office's reason
+  std::string adjustment_id;           // approved: the core::Adjustment it became
   std::vector<ClaimOpinion> opinions;  // read only
-  std::vector<EvidenceRef> evidence;  // read only
+  std::vector<EvidenceRef> evidence;   // read only
 };
 
 // 领导评价: the year's rating form, leader levels and who rates whom.
@@ -445,20 +445,20 @@ struct RatingDimension {
   double weight = 0;  // the dimensions' weights sum to 1
 };
 struct LeaderLevel {
-  std::string id;  // e.g. principal | deputy | other
+  std::string id;       // e.g. principal | deputy | other
   std::string name_zh;  // 主要领导 / 分管领导 / 其他
   std::string name_en;
   double weight = 0;
 };
 struct LeaderAssignment {
-  std::string username;  // a user with role leader
-  std::string level;  // a LeaderLevel id
+  std::string username;               // a user with role leader
+  std::string level;                  // a LeaderLevel id
   std::vector<std::string> unit_ids;  // the units this leader rates
 };
 struct RatingSetup {
   int year = 0;
   std::vector<RatingDimension> dimensions;
-  double scale_min = 0;  // ratings are given on [scale_min, scale_max],
+  double scale_min = 0;    // ratings are given on [scale_min, scale_max],
   double scale_max = 100;  // mapped linearly to 0..100
   std::vector<LeaderLevel> levels;
   std::vector<LeaderAssignment> leaders;
@@ -471,7 +471,7 @@ struct LeaderRating {
   std::string username;  // by the store (the actor)
   std::string unit_id;
   std::map<std::string, double> scores;  // dimension id → value on the scale
-  std::string at;  // by the store
+  std::string at;                        // by the store
 };
 
 class YearEndReader {
@@ -479,10 +479,11 @@ class YearEndReader {
   virtual ~YearEndReader() = default;
   // By indicator, unit; each with its evidence.
   virtual Result<std::vector<SelfEvaluation>> ListSelfEvaluations(int year) = 0;
-  virtual Result<std::optional<SelfEvaluation>> FindSelfEvaluation(
-      int year, const std::string& indicator_id, const std::string& unit_id) = 0;
+  virtual Result<std::optional<SelfEvaluation>> FindSelfEvaluation(int year,
+                                                                   const std::string& indicator_id,
+                                                                   const std::string& unit_id) = 0;
   virtual Result<std::vector<SpotCheck>> ListSpotChecks(int year) = 0;  // by id
-  virtual Result<std::vector<Claim>> ListClaims(int year) = 0;  // by id
+  virtual Result<std::vector<Claim>> ListClaims(int year) = 0;          // by id
   // nullopt when the year has no setup yet.
   virtual Result<std::optional<RatingSetup>> LoadRatingSetup(int year) = 0;
   virtual Result<std::vector<LeaderRating>> ListLeaderRatings(int year) = 0;  // by user, unit

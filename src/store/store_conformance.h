@@ -946,17 +946,18 @@ TEST_P(StoreConformance, YearEndRowsRoundTripAndFollowTheStage) {
   ASSERT_TRUE(store()
                   .Write(admin,
                          [&](WriteTx& tx) {
-                           return tx.PutSpotFinding(2025, 1,
-                                                    {"1.1", "U1", "corrected", 3.0, "台账不符", "", ""});
+                           return tx.PutSpotFinding(
+                               2025, 1, {"1.1", "U1", "corrected", 3.0, "台账不符", "", ""});
                          })
                   .ok());
-  EXPECT_EQ(store()
-                .Write(admin,
-                       [&](WriteTx& tx) {
-                         return tx.PutSpotFinding(2025, 1, {"1.1", "U9", "confirmed", {}, "", "", ""});
-                       })
-                .code(),
-            Code::kNotFound);
+  EXPECT_EQ(
+      store()
+          .Write(admin,
+                 [&](WriteTx& tx) {
+                   return tx.PutSpotFinding(2025, 1, {"1.1", "U9", "confirmed", {}, "", "", ""});
+                 })
+          .code(),
+      Code::kNotFound);
   auto checks = store().ListSpotChecks(2025);
   ASSERT_EQ(checks->size(), 1u);
   EXPECT_EQ(checks->at(0).seed, "42");
@@ -985,8 +986,9 @@ TEST_P(StoreConformance, YearEndRowsRoundTripAndFollowTheStage) {
                   .ok());
   Claim nopoints = claim;
   nopoints.points = 0;
-  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.AddClaim(nopoints).status(); }).field(),
-            "points");
+  EXPECT_EQ(
+      store().Write(unit, [&](WriteTx& tx) { return tx.AddClaim(nopoints).status(); }).field(),
+      "points");
   const Actor expert{"expert1", core::Role::kExpert};
   ASSERT_TRUE(store()
                   .Write(expert,

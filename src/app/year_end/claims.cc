@@ -1,7 +1,7 @@
 #include "app/year_end/claims.h"
 
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 

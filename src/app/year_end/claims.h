@@ -30,9 +30,9 @@ namespace govperf::app::year_end {
 
 struct ClaimInput {
   std::string unit_id;
-  std::string kind;      // bonus | deduction | veto
-  std::string category;  // bonus: commendation | innovation
-  double points = 0;     // bonus/deduction: (0, 100]
+  std::string kind;         // bonus | deduction | veto
+  std::string category;     // bonus: commendation | innovation
+  double points = 0;        // bonus/deduction: (0, 100]
   std::string veto_effect;  // veto: cap_qualified (default) | fix_lowest
   std::string reason;       // required
 };
@@ -62,8 +62,7 @@ Result<ClaimListing> ListClaims(YearCache& years, store::Store& store, const Cal
 // Evidence on a pending claim, by whoever raised it.
 Result<store::EvidenceRef> AddClaimEvidence(YearCache& years, store::Store& store,
                                             const Caller& caller, int year, int64_t id,
-                                            const std::string& file_name,
-                                            const std::string& bytes);
+                                            const std::string& file_name, const std::string& bytes);
 Result<monitoring::EvidenceDownload> GetClaimEvidence(YearCache& years, store::Store& store,
                                                       const Caller& caller, int year, int64_t id,
                                                       const std::string& sha256);

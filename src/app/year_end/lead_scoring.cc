@@ -83,8 +83,9 @@ Result<PreparedScore> PrepareScore(YearCache& years, store::Store& store, const 
   if (!value && !no_data) {
     // Confirm the unit's claim; a qualitative grade is always set explicitly.
     if (qualitative || !old->has_value() || (*old)->submissions == 0) {
-      return Status::Invalid(qualitative ? "grade: a qualitative leaf needs a grade (1 = A .. 4 = D)"
-                                         : "value: nothing filed to confirm; give the value")
+      return Status::Invalid(qualitative
+                                 ? "grade: a qualitative leaf needs a grade (1 = A .. 4 = D)"
+                                 : "value: nothing filed to confirm; give the value")
           .Field(qualitative ? "grade" : "value")
           .Zh(qualitative ? "grade：定性指标须评定等次（1=A … 4=D）"
                           : "value：单位未提交自评，请填写核定值");
@@ -110,10 +111,9 @@ Result<PreparedScore> PrepareScore(YearCache& years, store::Store& store, const 
                                             std::to_string(score->points) + ")";
     return Status::Invalid("reason: required for " + why)
         .Field("reason")
-        .Zh(std::string("reason：") +
-            (qualitative ? "定性评价须说明评定理由"
-             : no_data   ? "认定无数据须说明理由"
-                         : "得分低于该指标满分，须说明扣分理由"));
+        .Zh(std::string("reason：") + (qualitative ? "定性评价须说明评定理由"
+                                       : no_data   ? "认定无数据须说明理由"
+                                                 : "得分低于该指标满分，须说明扣分理由"));
   }
   p.row.scored = true;
   p.row.scored_value = no_data ? std::nullopt : value;

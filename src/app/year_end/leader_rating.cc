@@ -165,8 +165,8 @@ Result<store::LeaderRating> Rate(YearCache& years, store::Store& store, const Ca
   for (const auto& a : s->leaders) {
     if (a.username == caller.username) mine = &a;
   }
-  if (!mine || std::find(mine->unit_ids.begin(), mine->unit_ids.end(), unit_id) ==
-                   mine->unit_ids.end()) {
+  if (!mine ||
+      std::find(mine->unit_ids.begin(), mine->unit_ids.end(), unit_id) == mine->unit_ids.end()) {
     return Status::Denied("unit_id: " + unit_id + " is not assigned to you for rating")
         .Field("unit_id")
         .Zh("unit_id：单位 " + unit_id + " 不在您的评价范围内");

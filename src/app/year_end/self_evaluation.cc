@@ -75,8 +75,7 @@ Status RequireOwn(const Caller& caller, const std::string& unit_id) {
 
 Status NotOnceScored(const store::SelfEvaluation& e) {
   if (!e.scored) return Status::Ok();
-  return Status(Code::kFailedPrecondition, "self_evaluation: " + e.indicator_id + "/" +
-                                               e.unit_id +
+  return Status(Code::kFailedPrecondition, "self_evaluation: " + e.indicator_id + "/" + e.unit_id +
                                                " is already scored by the lead department")
       .Field("self_evaluation")
       .Zh("self_evaluation：牵头单位已评分，不能再修改自评");
@@ -116,9 +115,8 @@ Result<store::SelfEvaluation> Submit(YearCache& years, store::Store& store, cons
   e.text = in.text;
   e.submissions += 1;
   e.submitted_by = caller.username;
-  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
-    return tx.PutSelfEvaluation(e);
-  }));
+  GOVPERF_RETURN_IF_ERROR(
+      store.Write(caller.actor(), [&](store::WriteTx& tx) { return tx.PutSelfEvaluation(e); }));
   auto saved = store.FindSelfEvaluation(year, in.indicator_id, in.unit_id);
   if (!saved.ok()) return saved.status();
   return **saved;

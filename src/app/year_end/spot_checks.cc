@@ -42,7 +42,8 @@ Result<store::SpotCheck> DrawSpotCheck(YearCache& years, store::Store& store, co
     return Status::Invalid("size: must be 1.." + std::to_string(all.size()) +
                            " (the assessed pairs of the year)")
         .Field("size")
-        .Zh("size：抽查数量应为 1 至 " + std::to_string(all.size()) + "（本年度考核的指标×单位数）");
+        .Zh("size：抽查数量应为 1 至 " + std::to_string(all.size()) +
+            "（本年度考核的指标×单位数）");
   }
   store::SpotCheck c;
   c.year = year;

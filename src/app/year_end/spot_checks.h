@@ -34,9 +34,9 @@ struct FindingInput {
   int64_t check_id = 0;
   std::string indicator_id;
   std::string unit_id;
-  std::string finding;  // confirmed | corrected
+  std::string finding;          // confirmed | corrected
   std::optional<double> value;  // corrected: the new value (a qualitative leaf: the grade)
-  std::string reason;  // corrected: required
+  std::string reason;           // corrected: required
 };
 Result<store::SpotCheckItem> RecordFinding(YearCache& years, store::Store& store,
                                            const Caller& caller, int year, const FindingInput& in);

@@ -132,8 +132,9 @@ TEST_F(YearEnd, AUnitFilesItsOwnSelfEvaluationsUntilTheLeadScores) {
   auto ev = AddEvidence(years(), *store_, u2_, 2025, "1.1", "U2", "台账.pdf", kPdf);
   ASSERT_TRUE(ev.ok()) << ev.status().ToString();
   EXPECT_EQ(ev->content_type, "application/pdf");
-  EXPECT_EQ(AddEvidence(years(), *store_, u2_, 2025, "1.1", "U2", "a.pdf", "hello").status().field(),
-            "file");
+  EXPECT_EQ(
+      AddEvidence(years(), *store_, u2_, 2025, "1.1", "U2", "a.pdf", "hello").status().field(),
+      "file");
   auto got = GetEvidence(years(), *store_, lead_, 2025, "1.1", "U2", ev->sha256);
   ASSERT_TRUE(got.ok()) << "the lead department reads evidence of the leaves it leads";
   EXPECT_EQ(got->file.content, kPdf);
@@ -194,8 +195,9 @@ TEST_F(YearEnd, LeadScoringNeedsReasonsBelowFullPointsAndForGradesAndAvoidsItsOw
   EXPECT_EQ(Score(years(), *store_, u2_, 2025, {"1.1", "U2", 10.0, false, ""}).status().code(),
             Code::kPermissionDenied);
   // Not in year_end: refused with the stage.
-  ASSERT_TRUE(store_->PutYear({"system", core::Role::kSystem}, {2025, core::Stage::kPreliminary, "", 0})
-                  .ok());
+  ASSERT_TRUE(
+      store_->PutYear({"system", core::Role::kSystem}, {2025, core::Stage::kPreliminary, "", 0})
+          .ok());
   EXPECT_EQ(Score(years(), *store_, admin_, 2025, {"1.1", "U2", 10.0, false, ""}).status().code(),
             Code::kFailedPrecondition);
 }
@@ -208,7 +210,8 @@ TEST_F(YearEnd, SpotChecksAreDeterministicAndCorrectionsChangeTheValue) {
   EXPECT_EQ(a, b) << "same seed, same sample";
   EXPECT_EQ(DrawSample(*scheme, 7, 6).size(), 6u) << "all six assessed pairs";
   bool differs = false;
-  for (uint64_t seed = 1; seed < 20 && !differs; ++seed) differs = DrawSample(*scheme, seed, 3) != a;
+  for (uint64_t seed = 1; seed < 20 && !differs; ++seed)
+    differs = DrawSample(*scheme, seed, 3) != a;
   EXPECT_TRUE(differs) << "another seed, another sample";
 
   EXPECT_EQ(DrawSpotCheck(years(), *store_, admin_, 2025, 1, 7).status().field(), "size");
@@ -247,8 +250,8 @@ TEST_F(YearEnd, SpotChecksAreDeterministicAndCorrectionsChangeTheValue) {
   EXPECT_EQ(bad.status().field(), "pair");
   EXPECT_EQ(Datum("1.1", undrawn_unit), nullptr);
   auto confirmed = RecordFinding(years(), *store_, admin_, 2025,
-                                 {check->id, check->items[1].indicator_id,
-                                  check->items[1].unit_id, "confirmed", std::nullopt, ""});
+                                 {check->id, check->items[1].indicator_id, check->items[1].unit_id,
+                                  "confirmed", std::nullopt, ""});
   ASSERT_TRUE(confirmed.ok()) << confirmed.status().ToString();
   auto checks = store_->ListSpotChecks(2025);
   EXPECT_EQ(checks->at(0).items[1].finding, "confirmed");
@@ -256,14 +259,13 @@ TEST_F(YearEnd, SpotChecksAreDeterministicAndCorrectionsChangeTheValue) {
 
 TEST_F(YearEnd, ClaimsBecomeAdjustmentsWhenTheOfficeApproves) {
   // A unit claims for itself only.
-  auto forother = RaiseClaim(years(), *store_, u3_, 2025,
-                             {"U2", "bonus", "commendation", 1, "", "国家级表彰"});
+  auto forother =
+      RaiseClaim(years(), *store_, u3_, 2025, {"U2", "bonus", "commendation", 1, "", "国家级表彰"});
   EXPECT_EQ(forother.status().code(), Code::kPermissionDenied);
   EXPECT_EQ(forother.status().field(), "unit_id");
-  EXPECT_EQ(RaiseClaim(years(), *store_, u2_, 2025, {"U2", "deduction", "", 1, "", "x"})
-                .status()
-                .code(),
-            Code::kPermissionDenied)
+  EXPECT_EQ(
+      RaiseClaim(years(), *store_, u2_, 2025, {"U2", "deduction", "", 1, "", "x"}).status().code(),
+      Code::kPermissionDenied)
       << "units do not raise deductions";
   auto innovation =
       RaiseClaim(years(), *store_, u2_, 2025, {"U2", "bonus", "innovation", 2, "", "改革试点"});
@@ -275,10 +277,9 @@ TEST_F(YearEnd, ClaimsBecomeAdjustmentsWhenTheOfficeApproves) {
   auto deduction =
       RaiseClaim(years(), *store_, lead_, 2025, {"U3", "deduction", "", 1.5, "", "安全事故"});
   ASSERT_TRUE(deduction.ok()) << deduction.status().ToString();
-  EXPECT_EQ(RaiseClaim(years(), *store_, lead_, 2025, {"U1", "veto", "", 0, "", "x"})
-                .status()
-                .field(),
-            "unit_id")
+  EXPECT_EQ(
+      RaiseClaim(years(), *store_, lead_, 2025, {"U1", "veto", "", 0, "", "x"}).status().field(),
+      "unit_id")
       << "not against itself";
   // Experts: innovation claims only.
   EXPECT_EQ(GiveOpinion(years(), *store_, expert_, 2025, commendation->id, "support", "好")
@@ -316,7 +317,9 @@ TEST_F(YearEnd, ClaimsBecomeAdjustmentsWhenTheOfficeApproves) {
   auto view = years().View(2025);
   ASSERT_TRUE(view.ok()) << view.status().ToString();
   for (const auto& u : (*view)->result.units) {
-    if (u.unit_id == "U2") EXPECT_DOUBLE_EQ(u.bonus, 3);
+    if (u.unit_id == "U2") {
+      EXPECT_DOUBLE_EQ(u.bonus, 3);
+    }
   }
   auto totals = ListClaims(years(), *store_, admin_, 2025)->totals;
   ASSERT_EQ(totals.size(), 2u);
@@ -345,8 +348,9 @@ TEST_F(YearEnd, LeadershipRatingIsAggregatedIntoTheYearsLeadershipScoreOnClose) 
   // Out of scale: 400 naming the dimension; a unit not assigned: denied.
   auto out = Rate(years(), *store_, leader2_, 2025, "U2", {{"work", 6}, {"style", 3}});
   EXPECT_EQ(out.status().field(), "scores.work");
-  EXPECT_EQ(Rate(years(), *store_, leader2_, 2025, "U1", {{"work", 3}, {"style", 3}}).status().code(),
-            Code::kPermissionDenied);
+  EXPECT_EQ(
+      Rate(years(), *store_, leader2_, 2025, "U1", {{"work", 3}, {"style", 3}}).status().code(),
+      Code::kPermissionDenied);
   EXPECT_EQ(Rate(years(), *store_, leader2_, 2025, "U2", {{"work", 3}}).status().field(),
             "scores.style");
   ASSERT_TRUE(Rate(years(), *store_, leader1_, 2025, "U2", {{"work", 5}, {"style", 3}}).ok());
@@ -378,8 +382,9 @@ TEST_F(YearEnd, LeadershipRatingIsAggregatedIntoTheYearsLeadershipScoreOnClose) 
   auto cs = store_->LoadComponentScores(2025, "U2");
   EXPECT_DOUBLE_EQ(*cs->leadership, 61.25);
   EXPECT_FALSE(store_->LoadComponentScores(2025, "U3")->leadership.has_value());
-  EXPECT_EQ(Rate(years(), *store_, leader1_, 2025, "U2", {{"work", 5}, {"style", 5}}).status().code(),
-            Code::kFailedPrecondition)
+  EXPECT_EQ(
+      Rate(years(), *store_, leader1_, 2025, "U2", {{"work", 5}, {"style", 5}}).status().code(),
+      Code::kFailedPrecondition)
       << "closed";
   EXPECT_EQ(CloseRating(years(), *store_, admin_, 2025).status().code(), Code::kFailedPrecondition);
 }

@@ -47,23 +47,27 @@ Json SelfEvaluationRowJson(const app::year_end::SelfEvaluationRow& r) {
 }
 
 Json SpotCheckItemJson(const store::SpotCheckItem& i) {
-  return {{"indicator_id", i.indicator_id}, {"unit_id", i.unit_id},
-          {"finding", i.finding},           {"value", Opt(i.value)},
-          {"reason", i.reason},             {"checked_by", i.checked_by},
+  return {{"indicator_id", i.indicator_id}, {"unit_id", i.unit_id}, {"finding", i.finding},
+          {"value", Opt(i.value)},          {"reason", i.reason},   {"checked_by", i.checked_by},
           {"checked_at", i.checked_at}};
 }
 
 Json SpotCheckJson(const store::SpotCheck& c) {
   Json items = Json::array();
   for (const auto& i : c.items) items.push_back(SpotCheckItemJson(i));
-  return {{"id", c.id},           {"seed", c.seed},         {"size", c.size},
-          {"drawn_by", c.drawn_by}, {"drawn_at", c.drawn_at}, {"items", items}};
+  return {{"id", c.id},
+          {"seed", c.seed},
+          {"size", c.size},
+          {"drawn_by", c.drawn_by},
+          {"drawn_at", c.drawn_at},
+          {"items", items}};
 }
 
 Json ClaimJson(const store::Claim& c) {
   Json opinions = Json::array(), evidence = Json::array();
   for (const auto& o : c.opinions) {
-    opinions.push_back({{"expert", o.expert}, {"opinion", o.opinion}, {"text", o.text}, {"at", o.at}});
+    opinions.push_back(
+        {{"expert", o.expert}, {"opinion", o.opinion}, {"text", o.text}, {"at", o.at}});
   }
   for (const auto& r : c.evidence) evidence.push_back(EvidenceRefJson(r));
   return {{"id", c.id},
@@ -101,7 +105,8 @@ Json ClaimTotalsJson(const app::year_end::ClaimTotals& t) {
 Json RatingSetupJson(const store::RatingSetup& s) {
   Json dims = Json::array(), levels = Json::array(), leaders = Json::array();
   for (const auto& d : s.dimensions) {
-    dims.push_back({{"id", d.id}, {"name_zh", d.name_zh}, {"name_en", d.name_en}, {"weight", d.weight}});
+    dims.push_back(
+        {{"id", d.id}, {"name_zh", d.name_zh}, {"name_en", d.name_en}, {"weight", d.weight}});
   }
   for (const auto& l : s.levels) {
     levels.push_back(
@@ -110,8 +115,8 @@ Json RatingSetupJson(const store::RatingSetup& s) {
   for (const auto& a : s.leaders) {
     leaders.push_back({{"username", a.username}, {"level", a.level}, {"unit_ids", a.unit_ids}});
   }
-  return {{"year", s.year},           {"dimensions", dims},   {"scale_min", s.scale_min},
-          {"scale_max", s.scale_max}, {"levels", levels},     {"leaders", leaders},
+  return {{"year", s.year},           {"dimensions", dims},       {"scale_min", s.scale_min},
+          {"scale_max", s.scale_max}, {"levels", levels},         {"leaders", leaders},
           {"closed", s.closed()},     {"closed_by", s.closed_by}, {"closed_at", s.closed_at}};
 }
 

@@ -100,9 +100,9 @@ Response SubmitSelfEvaluation(Ctx& ctx) {
 Response AddSelfEvaluationEvidence(Ctx& ctx) {
   int year = 0;
   if (auto err = PathYear(ctx, &year)) return *err;
-  auto ref = ye::AddEvidence(ctx.svc.years, ctx.svc.store, ctx.caller(), year,
-                             Param(ctx, "indicator"), Param(ctx, "unit"), Query(ctx, "name"),
-                             ctx.request.body);
+  auto ref =
+      ye::AddEvidence(ctx.svc.years, ctx.svc.store, ctx.caller(), year, Param(ctx, "indicator"),
+                      Param(ctx, "unit"), Query(ctx, "name"), ctx.request.body);
   if (!ref.ok()) return Fail(ctx, ref.status());
   return JsonResponse(dto::EvidenceRefJson(*ref), 201);
 }
@@ -159,8 +159,7 @@ Response DrawSpotCheck(Ctx& ctx) {
   if (!size || *size != static_cast<int>(*size)) return BadField("size", "an integer");
   uint64_t seed = 0;
   if (seed_text && !seed_text->empty()) {
-    if (seed_text->size() > 20 ||
-        seed_text->find_first_not_of("0123456789") != std::string::npos) {
+    if (seed_text->size() > 20 || seed_text->find_first_not_of("0123456789") != std::string::npos) {
       return BadField("seed", "decimal digits (a 64-bit number)");
     }
     try {
@@ -275,8 +274,9 @@ Response DecideClaim(Ctx& ctx) {
   if (!approve) return BadField("approve", "true or false");
   auto d = ye::DecideClaim(ctx.svc.years, ctx.svc.store, ctx.caller(), year, id, *approve, reason);
   if (!d.ok()) return Fail(ctx, d.status());
-  return JsonResponse(
-      {{"claim", dto::ClaimJson(d->claim)}, {"warnings", d->warnings}, {"warnings_zh", d->warnings_zh}});
+  return JsonResponse({{"claim", dto::ClaimJson(d->claim)},
+                       {"warnings", d->warnings},
+                       {"warnings_zh", d->warnings_zh}});
 }
 
 // ---- 领导评价 ----

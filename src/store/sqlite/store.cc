@@ -130,9 +130,7 @@ class SqliteWriteTx final : public WriteTx {
   Status DecideClaim(const Claim& c) override { return s_.DecideClaimTx(actor_, c); }
   Status PutRatingSetup(const RatingSetup& x) override { return s_.PutRatingSetupTx(actor_, x); }
   Status CloseRating(int year) override { return s_.CloseRatingTx(actor_, year); }
-  Status PutLeaderRating(const LeaderRating& r) override {
-    return s_.PutLeaderRatingTx(actor_, r);
-  }
+  Status PutLeaderRating(const LeaderRating& r) override { return s_.PutLeaderRatingTx(actor_, r); }
 
  private:
   SqliteStore& s_;

@@ -68,7 +68,8 @@ Status YeBad(const std::string& field, const std::string& msg) {
 json SetupJson(const RatingSetup& s) {
   json dims = json::array(), levels = json::array(), leaders = json::array();
   for (const auto& d : s.dimensions) {
-    dims.push_back({{"id", d.id}, {"name_zh", d.name_zh}, {"name_en", d.name_en}, {"weight", d.weight}});
+    dims.push_back(
+        {{"id", d.id}, {"name_zh", d.name_zh}, {"name_en", d.name_en}, {"weight", d.weight}});
   }
   for (const auto& l : s.levels) {
     levels.push_back(
@@ -355,13 +356,14 @@ Result<int64_t> SqliteStore::AddSpotCheckTx(const Actor& actor, const SpotCheck&
     ins.Bind(1, c.year).Bind(2, id).Bind(3, static_cast<int64_t>(i));
     ins.Bind(4, c.items[i].indicator_id).Bind(5, c.items[i].unit_id);
     auto st = ins.Run();
-    if (!st.ok()) return YeBad("items", "pair drawn twice: " + c.items[i].indicator_id + "/" + c.items[i].unit_id);
+    if (!st.ok())
+      return YeBad("items",
+                   "pair drawn twice: " + c.items[i].indicator_id + "/" + c.items[i].unit_id);
     pairs.push_back(c.items[i].indicator_id + "/" + c.items[i].unit_id);
   }
-  GOVPERF_RETURN_IF_ERROR(
-      AppendAudit(actor, "spot_check.draw",
-                  "spot_check:" + std::to_string(c.year) + "/" + std::to_string(id), "",
-                  json{{"seed", c.seed}, {"size", c.size}, {"pairs", pairs}}.dump()));
+  GOVPERF_RETURN_IF_ERROR(AppendAudit(
+      actor, "spot_check.draw", "spot_check:" + std::to_string(c.year) + "/" + std::to_string(id),
+      "", json{{"seed", c.seed}, {"size", c.size}, {"pairs", pairs}}.dump()));
   return id;
 }
 
@@ -386,8 +388,10 @@ Status SqliteStore::PutSpotFindingTx(const Actor& actor, int year, int64_t check
         .Zh("pair：" + item.indicator_id + "/" + item.unit_id + " 不在第 " +
             std::to_string(check_id) + " 次抽查样本中");
   }
-  const std::string before =
-      json{{"finding", q.Text(0)}, {"value", YeOptJson(q.OptReal(1))}, {"reason", q.Text(2)}}.dump();
+  const std::string before = json{
+      {"finding", q.Text(0)},
+      {"value", YeOptJson(q.OptReal(1))},
+      {"reason", q.Text(2)}}.dump();
   GOVPERF_ASSIGN_STMT(up, db_->Prepare("UPDATE spot_check_items SET finding = ?, value = ?, "
                                        "reason = ?, checked_by = ?, checked_at = ? WHERE year = ? "
                                        "AND check_id = ? AND indicator_id = ? AND unit_id = ?"));
@@ -395,14 +399,13 @@ Status SqliteStore::PutSpotFindingTx(const Actor& actor, int year, int64_t check
   up.Bind(5, NowIso()).Bind(6, year).Bind(7, check_id).Bind(8, item.indicator_id);
   up.Bind(9, item.unit_id);
   GOVPERF_RETURN_IF_ERROR(up.Run());
-  return AppendAudit(actor, "spot_check.finding",
-                     "spot_check:" + std::to_string(year) + "/" + std::to_string(check_id) + "/" +
-                         item.indicator_id + "/" + item.unit_id,
-                     before,
-                     json{{"finding", item.finding},
-                          {"value", YeOptJson(item.value)},
-                          {"reason", item.reason}}
-                         .dump());
+  return AppendAudit(
+      actor, "spot_check.finding",
+      "spot_check:" + std::to_string(year) + "/" + std::to_string(check_id) + "/" +
+          item.indicator_id + "/" + item.unit_id,
+      before,
+      json{{"finding", item.finding}, {"value", YeOptJson(item.value)}, {"reason", item.reason}}
+          .dump());
 }
 
 // ---- claims ----
@@ -433,8 +436,9 @@ Claim ClaimRow(int year, const Stmt& q) {
   return c;
 }
 std::string ClaimJson(const Claim& c) {
-  return json{{"unit_id", c.unit_id},   {"kind", c.kind},     {"category", c.category},
-              {"points", c.points},     {"reason", c.reason}, {"state", c.state},
+  return json{{"unit_id", c.unit_id},   {"kind", c.kind},
+              {"category", c.category}, {"points", c.points},
+              {"reason", c.reason},     {"state", c.state},
               {"decision", c.decision}, {"adjustment_id", c.adjustment_id}}
       .dump();
 }
@@ -517,10 +521,10 @@ Result<int64_t> SqliteStore::AddClaimTx(const Actor& actor, const Claim& c) {
   row.raised_by = actor.username;
   row.raised_role = core::RoleName(actor.role);
   row.raised_at = NowIso();
-  GOVPERF_ASSIGN_STMT(ins, db_->Prepare(std::string("INSERT INTO year_end_claims (year, ") +
-                                        kClaimColumns +
-                                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', "
-                                        "'', '')"));
+  GOVPERF_ASSIGN_STMT(
+      ins, db_->Prepare(std::string("INSERT INTO year_end_claims (year, ") + kClaimColumns +
+                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', "
+                        "'', '')"));
   ins.Bind(1, row.year).Bind(2, id).Bind(3, row.unit_id).Bind(4, row.kind).Bind(5, row.category);
   ins.Bind(6, row.kind == "veto" ? 0.0 : row.points).Bind(7, row.veto_effect).Bind(8, row.reason);
   ins.Bind(9, row.raised_by).Bind(10, row.raised_role).Bind(11, row.raised_unit);
@@ -543,10 +547,11 @@ Status SqliteStore::PutClaimOpinionTx(const Actor& actor, int year, int64_t clai
     return YeBad("opinion", "must be support, oppose or neutral");
   }
   if (o.text.empty()) return YeBad("text", "required");
-  GOVPERF_ASSIGN_STMT(ins, db_->Prepare("INSERT INTO claim_opinions (year, claim_id, expert, "
-                                        "opinion, text, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
-                                        "(year, claim_id, expert) DO UPDATE SET opinion = "
-                                        "excluded.opinion, text = excluded.text, at = excluded.at"));
+  GOVPERF_ASSIGN_STMT(ins,
+                      db_->Prepare("INSERT INTO claim_opinions (year, claim_id, expert, "
+                                   "opinion, text, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
+                                   "(year, claim_id, expert) DO UPDATE SET opinion = "
+                                   "excluded.opinion, text = excluded.text, at = excluded.at"));
   ins.Bind(1, year).Bind(2, claim_id).Bind(3, actor.username).Bind(4, o.opinion).Bind(5, o.text);
   ins.Bind(6, NowIso());
   GOVPERF_RETURN_IF_ERROR(ins.Run());
@@ -666,7 +671,9 @@ Status SqliteStore::CloseRatingTx(const Actor& actor, int year) {
     return Status::NotFound("rating: no rating form for " + std::to_string(year)).Field("rating");
   }
   if ((*old)->closed()) {
-    return FailedPrecondition("rating: already closed").Field("rating").Zh("rating：领导评价已关闭");
+    return FailedPrecondition("rating: already closed")
+        .Field("rating")
+        .Zh("rating：领导评价已关闭");
   }
   const std::string now = NowIso();
   GOVPERF_ASSIGN_STMT(up, db_->Prepare("UPDATE rating_setups SET closed_by = ?, closed_at = ? "
@@ -682,8 +689,7 @@ Status SqliteStore::PutLeaderRatingTx(const Actor& actor, const LeaderRating& r)
   auto setup = LoadRatingSetupLocked(r.year);
   if (!setup.ok()) return setup.status();
   if (!setup->has_value()) {
-    return Status::NotFound("rating: no rating form for " + std::to_string(r.year))
-        .Field("rating");
+    return Status::NotFound("rating: no rating form for " + std::to_string(r.year)).Field("rating");
   }
   if ((*setup)->closed()) {
     return FailedPrecondition("rating: the leadership rating is closed")
