@@ -107,6 +107,15 @@ TEST_F(YearEndLoopback, SelfEvaluationThenLeadScoringWithReasonsAndDenials) {
       city_.Call("GET", "/api/v1/years/2025/units/D01/scorecard", "", city_.TokenFor("admin"));
   ASSERT_EQ(card.status, 200);
   EXPECT_NE(card.body.find("lead_b01"), std::string::npos);
+  // 站内消息: the lead department heard of the submission, the unit of the score.
+  auto lead_inbox = city_.store().ListInbox("lead_b01", false, 50);
+  ASSERT_TRUE(lead_inbox.ok());
+  ASSERT_FALSE(lead_inbox->empty());
+  EXPECT_EQ(lead_inbox->front().kind, "self_evaluation.submitted");
+  auto unit_inbox = city_.store().ListInbox("unit_d01", false, 50);
+  ASSERT_FALSE(unit_inbox->empty());
+  EXPECT_EQ(unit_inbox->front().kind, "self_evaluation.scored");
+  EXPECT_EQ(unit_inbox->front().body_zh, "进度滞后，按实际完成计分");
   // Once scored, the unit cannot resubmit (409 naming the row).
   Reply late = Call("unit_d01", "PUT", "/self-evaluations/1.1.1/D01", R"({"value":10,"text":"x"})");
   EXPECT_EQ(late.status, 409);
@@ -146,6 +155,9 @@ TEST_F(YearEndLoopback, ClaimsAreRaisedOpinedAndDecidedIntoAdjustments) {
   ASSERT_EQ(decided.status, 200) << decided.body;
   EXPECT_EQ(decided.body["claim"]["state"], "approved");
   EXPECT_EQ(decided.body["claim"]["adjustment_id"], "claim-" + id);
+  auto inbox = city_.store().ListInbox("unit_d01", false, 50);
+  ASSERT_FALSE(inbox->empty());
+  EXPECT_EQ(inbox->front().kind, "claim.approved");
   auto data = city_.store().LoadYearData(2025);
   bool found = false;
   for (const auto& a : data->adjustments) {

@@ -1,12 +1,15 @@
 #include "app/year_end/claims.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 
 #include "app/limits.h"
+#include "app/monitoring/inbox.h"
 #include "app/year_end/context.h"
+#include "app/year_end/notices.h"
 
 namespace govperf::app::year_end {
 namespace {
@@ -303,8 +306,18 @@ Result<ClaimDecision> DecideClaim(YearCache& years, store::Store& store, const C
     a.entered_by = c->raised_by;
     a.approved_by = caller.username;
   }
+  auto users = store.ListUsers();
+  if (!users.ok()) return users.status();
+  std::vector<std::string> notify = monitoring::UsersOfUnit(*users, c->unit_id);
+  for (const store::User& u : *users) {
+    if (u.active && u.username == c->raised_by &&
+        std::find(notify.begin(), notify.end(), u.username) == notify.end()) {
+      notify.push_back(u.username);
+    }
+  }
   GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
     GOVPERF_RETURN_IF_ERROR(tx.DecideClaim(d));
+    GOVPERF_RETURN_IF_ERROR(NotifyClaimDecided(tx, notify, d));
     // The existing adjustment path: the year's data version moves.
     if (approve) return tx.PutAdjustment(year, a);
     return Status::Ok();

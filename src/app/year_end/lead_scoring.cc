@@ -1,7 +1,9 @@
 #include "app/year_end/lead_scoring.h"
 
 #include "app/limits.h"
+#include "app/monitoring/inbox.h"
 #include "app/year_end/context.h"
+#include "app/year_end/notices.h"
 #include "core/evaluate.h"
 #include "store/scoring_input.h"
 
@@ -131,13 +133,17 @@ Result<PreparedScore> PrepareScore(YearCache& years, store::Store& store, const 
   p.datum.approved_by = caller.username;
   p.datum.note = in.reason.empty() ? p.row.text : in.reason;
   p.score = *score;
+  auto users = store.ListUsers();
+  if (!users.ok()) return users.status();
+  p.notify = monitoring::UsersOfUnit(*users, in.unit_id);
   return p;
 }
 
 Status WriteScore(store::WriteTx& tx, int year, const PreparedScore& p) {
   GOVPERF_RETURN_IF_ERROR(tx.PutSelfEvaluation(p.row));
   // The values path: the year's data version moves and scores follow.
-  return tx.PutDatum(year, p.datum);
+  GOVPERF_RETURN_IF_ERROR(tx.PutDatum(year, p.datum));
+  return NotifyScored(tx, p.notify, year, p.row);
 }
 
 Result<store::SelfEvaluation> Score(YearCache& years, store::Store& store, const Caller& caller,

@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/caller.h"
 #include "app/results/year_cache.h"
@@ -48,6 +49,7 @@ struct PreparedScore {
   store::SelfEvaluation row;
   core::Datum datum;
   LeafScore score;
+  std::vector<std::string> notify;  // the unit's users (站内消息)
 };
 Result<PreparedScore> PrepareScore(YearCache& years, store::Store& store, const Caller& caller,
                                    int year, const ScoreInput& in);

@@ -5,6 +5,7 @@
 
 #include "app/limits.h"
 #include "app/year_end/context.h"
+#include "app/year_end/notices.h"
 
 namespace govperf::app::year_end {
 
@@ -115,8 +116,13 @@ Result<store::SelfEvaluation> Submit(YearCache& years, store::Store& store, cons
   e.text = in.text;
   e.submissions += 1;
   e.submitted_by = caller.username;
-  GOVPERF_RETURN_IF_ERROR(
-      store.Write(caller.actor(), [&](store::WriteTx& tx) { return tx.PutSelfEvaluation(e); }));
+  auto users = store.ListUsers();
+  if (!users.ok()) return users.status();
+  const auto scorers = ScorersOf(*users, *c->leaf, in.unit_id);
+  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
+    GOVPERF_RETURN_IF_ERROR(tx.PutSelfEvaluation(e));
+    return NotifySelfSubmitted(tx, scorers, year, in.indicator_id, in.unit_id);
+  }));
   auto saved = store.FindSelfEvaluation(year, in.indicator_id, in.unit_id);
   if (!saved.ok()) return saved.status();
   return **saved;
