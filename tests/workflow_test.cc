@@ -28,7 +28,10 @@ const std::vector<YearWrite> kWrites = {
     YearWrite::kScheme,         YearWrite::kValues,  YearWrite::kScores, YearWrite::kAdjustments,
     YearWrite::kInputs,         YearWrite::kTargets, YearWrite::kReview, YearWrite::kSchemeVersions,
     YearWrite::kChangeRequests, YearWrite::kDuties,        YearWrite::kReports,
-    YearWrite::kAppeals,        YearWrite::kPublication};
+    YearWrite::kAppeals,        YearWrite::kPublication,
+    // 年终考核 year-end assessment
+    YearWrite::kSelfEvaluation, YearWrite::kLeadScoring, YearWrite::kSpotChecks,
+    YearWrite::kClaims, YearWrite::kRatingSetup, YearWrite::kRatings};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;

@@ -60,6 +60,18 @@ const char* PermissionName(Permission p) {
       return "monitoring.write";
     case Permission::kResultUseWrite:
       return "result_use.write";
+    case Permission::kYearEndRead:
+      return "yearend.read";
+    case Permission::kYearEndSelf:
+      return "yearend.self";
+    case Permission::kYearEndScore:
+      return "yearend.score";
+    case Permission::kYearEndManage:
+      return "yearend.manage";
+    case Permission::kYearEndOpinion:
+      return "yearend.opinion";
+    case Permission::kRatingRate:
+      return "rating.rate";
   }
   return "?";
 }
@@ -77,28 +89,38 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // monitoring
         P::kReportsRead, P::kReportsVerify, P::kMonitoringWrite,
         // result use
-        P::kResultUseWrite}},
+        P::kResultUseWrite,
+        // year-end assessment
+        P::kYearEndRead, P::kYearEndScore, P::kYearEndManage}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
         P::kSettingRead,
         // monitoring: read only
-        P::kReportsRead}},
+        P::kReportsRead,
+        // year-end assessment: reads; rates the units assigned (领导评价)
+        P::kYearEndRead, P::kRatingRate}},
       {R::kLead,
        {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
         // indicator setting: narrowed to the indicators it leads in app/setting
         P::kSettingRead, P::kSettingNegotiate,
         // monitoring: its own unit's reports; verifies those of indicators it
         // leads (narrowed in app/monitoring, never its own: conflict of interest)
-        P::kReportsRead, P::kReportsSubmit, P::kReportsVerify}},
+        P::kReportsRead, P::kReportsSubmit, P::kReportsVerify,
+        // year-end assessment: its own self-evaluations and claims; scores the
+        // leaves it leads and raises deductions (never on its own unit)
+        P::kYearEndRead, P::kYearEndSelf, P::kYearEndScore}},
       {R::kUnit,
        {P::kResultsPublic, P::kScorecardOwn,
         // indicator setting: narrowed to its own targets and requests in app/setting
         P::kSettingRead, P::kSettingNegotiate,
         // monitoring: its own reports only
-        P::kReportsRead, P::kReportsSubmit}},
+        P::kReportsRead, P::kReportsSubmit,
+        // year-end assessment: its own self-evaluations and bonus claims
+        P::kYearEndRead, P::kYearEndSelf}},
       // 专家: reads the scheme being set and comments on indicators; nothing else.
-      {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment}},
+      // 年终考核: opinions on innovation claims.
+      {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment, P::kYearEndOpinion}},
       {R::kAnonymous, {P::kResultsPublic}},
   };
   static const std::vector<Permission> kNone;
@@ -524,6 +546,116 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kYearsWrite},
        h::DecideAppeal},
+      // ---- 年终考核 year-end assessment (docs/api.md "Year-end assessment") ----
+      // yearend.read is narrowed in app/year_end: a unit its own rows, a lead
+      // department those of the leaves it leads and its own.
+      {"GET",
+       "/api/v1/years/{year}/year-end/self-evaluations",
+       A::kPermission,
+       {P::kYearEndRead},
+       h::ListSelfEvaluations},
+      // yearend.self: only the caller's own unit (checked in the use case).
+      {"PUT",
+       "/api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}",
+       A::kPermission,
+       {P::kYearEndSelf},
+       h::SubmitSelfEvaluation},
+      {"POST",
+       "/api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}/evidence",
+       A::kPermission,
+       {P::kYearEndSelf},
+       h::AddSelfEvaluationEvidence,
+       false,
+       app::monitoring::kMaxEvidenceBytes + kEvidenceSlack},
+      {"GET",
+       "/api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}/evidence/{sha256}",
+       A::kPermission,
+       {P::kYearEndRead},
+       h::GetSelfEvaluationEvidence},
+      // yearend.score: the leaf's lead department, never on its own unit.
+      {"POST",
+       "/api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}/score",
+       A::kPermission,
+       {P::kYearEndScore},
+       h::ScoreSelfEvaluation},
+      {"GET",
+       "/api/v1/years/{year}/year-end/spot-checks",
+       A::kPermission,
+       {P::kYearEndManage},
+       h::ListSpotChecks},
+      {"POST",
+       "/api/v1/years/{year}/year-end/spot-checks",
+       A::kPermission,
+       {P::kYearEndManage},
+       h::DrawSpotCheck},
+      {"POST",
+       "/api/v1/years/{year}/year-end/spot-checks/{id}/findings",
+       A::kPermission,
+       {P::kYearEndManage},
+       h::RecordSpotFinding},
+      // Experts read the innovation claims they give opinions on.
+      {"GET",
+       "/api/v1/years/{year}/year-end/claims",
+       A::kPermission,
+       {P::kYearEndRead, P::kYearEndOpinion},
+       h::ListClaims},
+      // A unit claims bonuses for itself; a lead department raises deductions
+      // and vetoes against other units (narrowed in the use case).
+      {"POST",
+       "/api/v1/years/{year}/year-end/claims",
+       A::kPermission,
+       {P::kYearEndSelf, P::kYearEndScore},
+       h::RaiseClaim},
+      {"POST",
+       "/api/v1/years/{year}/year-end/claims/{id}/evidence",
+       A::kPermission,
+       {P::kYearEndSelf},
+       h::AddClaimEvidence,
+       false,
+       app::monitoring::kMaxEvidenceBytes + kEvidenceSlack},
+      {"GET",
+       "/api/v1/years/{year}/year-end/claims/{id}/evidence/{sha256}",
+       A::kPermission,
+       {P::kYearEndRead, P::kYearEndOpinion},
+       h::GetClaimEvidence},
+      {"POST",
+       "/api/v1/years/{year}/year-end/claims/{id}/opinion",
+       A::kPermission,
+       {P::kYearEndOpinion},
+       h::ClaimOpinion},
+      {"POST",
+       "/api/v1/years/{year}/year-end/claims/{id}/decide",
+       A::kPermission,
+       {P::kYearEndManage},
+       h::DecideClaim},
+      // 领导评价: a leader sees the form and only their own assignment/ratings.
+      {"GET",
+       "/api/v1/years/{year}/year-end/rating/setup",
+       A::kPermission,
+       {P::kYearEndManage, P::kRatingRate},
+       h::GetRatingSetup},
+      {"PUT",
+       "/api/v1/years/{year}/year-end/rating/setup",
+       A::kPermission,
+       {P::kYearEndManage},
+       h::PutRatingSetup},
+      {"GET",
+       "/api/v1/years/{year}/year-end/rating/ratings",
+       A::kPermission,
+       {P::kYearEndManage, P::kRatingRate},
+       h::ListLeaderRatings},
+      {"PUT",
+       "/api/v1/years/{year}/year-end/rating/ratings/{unit}",
+       A::kPermission,
+       {P::kRatingRate},
+       h::PutLeaderRating},
+      // Writes the aggregate into the year's leadership scores.
+      {"POST",
+       "/api/v1/years/{year}/year-end/rating/close",
+       A::kPermission,
+       {P::kYearEndManage},
+       h::CloseLeaderRating},
+      // ---- end year-end assessment ----
   };
   return kRoutes;
 }

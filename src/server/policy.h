@@ -40,6 +40,13 @@ enum class Permission {
   kMonitoringWrite,  // monitoring.write: settings, node tasks, working-day calendar
   // 结果运用 result use.
   kResultUseWrite,  // result_use.write: the grade → outcomes table, recorded applications
+  // 年终考核 year-end assessment.
+  kYearEndRead,     // yearend.read: self-evaluations and claims one is concerned by (narrowed in app)
+  kYearEndSelf,     // yearend.self: one's own unit's self-evaluations, bonus claims, evidence
+  kYearEndScore,    // yearend.score: score led leaves, raise deductions/vetoes (admin: any)
+  kYearEndManage,   // yearend.manage: spot checks, claim decisions, the rating form and its close
+  kYearEndOpinion,  // yearend.opinion: expert opinions on innovation claims
+  kRatingRate,      // rating.rate: a leader's own ratings of the units assigned
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

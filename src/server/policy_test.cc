@@ -161,6 +161,31 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"POST /api/v1/years/{year}/appeals/{id}/answer", {"admin", "lead"}},
       {"GET /api/v1/years/{year}/appeals/{id}/knock-on", {"admin"}},  // years.write
       {"POST /api/v1/years/{year}/appeals/{id}/decide", {"admin"}},   // years.write
+      // 年终考核 year-end assessment (2032 in year_end; close on 2033). The
+      // narrowing (other units, another leader's ratings, missing reasons) is
+      // tested in year_end_test.cc.
+      {"GET /api/v1/years/{year}/year-end/self-evaluations", {"admin", "leader", "lead", "unit"}},
+      {"PUT /api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}", {"lead", "unit"}},
+      {"POST /api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}/evidence",
+       {"lead", "unit"}},
+      {"GET /api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}/evidence/{sha256}",
+       {"admin", "leader", "lead", "unit"}},
+      {"POST /api/v1/years/{year}/year-end/self-evaluations/{indicator}/{unit}/score",
+       {"admin", "lead"}},
+      {"GET /api/v1/years/{year}/year-end/spot-checks", {"admin"}},
+      {"POST /api/v1/years/{year}/year-end/spot-checks", {"admin"}},
+      {"POST /api/v1/years/{year}/year-end/spot-checks/{id}/findings", {"admin"}},
+      {"GET /api/v1/years/{year}/year-end/claims", kLoggedIn},
+      {"POST /api/v1/years/{year}/year-end/claims", {"admin", "lead", "unit"}},
+      {"POST /api/v1/years/{year}/year-end/claims/{id}/evidence", {"lead", "unit"}},
+      {"GET /api/v1/years/{year}/year-end/claims/{id}/evidence/{sha256}", kLoggedIn},
+      {"POST /api/v1/years/{year}/year-end/claims/{id}/opinion", {"expert"}},
+      {"POST /api/v1/years/{year}/year-end/claims/{id}/decide", {"admin"}},
+      {"GET /api/v1/years/{year}/year-end/rating/setup", {"admin", "leader"}},
+      {"PUT /api/v1/years/{year}/year-end/rating/setup", {"admin"}},
+      {"GET /api/v1/years/{year}/year-end/rating/ratings", {"admin", "leader"}},
+      {"PUT /api/v1/years/{year}/year-end/rating/ratings/{unit}", {"leader"}},
+      {"POST /api/v1/years/{year}/year-end/rating/close", {"admin"}},
   };
   return kMatrix;
 }
@@ -239,6 +264,19 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     const size_t at = path.find(from);
     if (at != std::string::npos) path.replace(at, from.size(), to);
   };
+  // 年终考核: one's own self-evaluation for filing (B01 is assessed on 2.1.1),
+  // D01's on 1.1.1 (led by B01) otherwise; claims seeded by SeedYearEnd.
+  if (std::string(route.pattern).find("/year-end/") != std::string::npos) {
+    const std::string pat = route.pattern;
+    const bool own = pat.find("/self-evaluations/{indicator}") != std::string::npos &&
+                     (std::string(route.method) == "PUT" || pat.ends_with("/evidence"));
+    replace("{indicator}/{unit}", own && role == "lead" ? "2.1.1/B01" : "1.1.1/D01");
+    replace("{year}", pat.ends_with("/rating/close") ? "2033" : "2032");
+    if (pat.find("/claims/{id}") != std::string::npos) {
+      replace("{id}", pat.ends_with("/decide") ? "3" : role == "lead" ? "2" : "1");
+    }
+    replace("{id}", "1");
+  }
   // Reports: one's own for submitting (a lead department's unit B01 is
   // assessed on 2.1.1), D01's on 1.1.1 (led by B01) for everything else.
   const bool own_report =
@@ -400,6 +438,32 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   } else if (pattern == "/api/v1/years/{year}/setting/duties/{unit}/links/{indicator}") {
     body = R"({"item_ids":["Q1"]})";
   }
+  // ---- 年终考核 ----
+  if (method == "PUT" && pattern.ends_with("/self-evaluations/{indicator}/{unit}")) {
+    body = R"({"value":9,"text":"自评"})";
+  } else if (pattern.ends_with("/score")) {
+    body = R"({"value":10,"reason":"核定"})";
+  } else if (method == "POST" && pattern.ends_with("/year-end/spot-checks")) {
+    body = R"({"size":1,"seed":"7"})";
+  } else if (pattern.ends_with("/findings")) {
+    body = R"({"indicator_id":"1.1.1","unit_id":"D01","finding":"confirmed"})";
+  } else if (method == "POST" && pattern.ends_with("/year-end/claims")) {
+    body =
+        role == "unit"
+            ? R"({"unit_id":"D01","kind":"bonus","category":"innovation","points":1,"reason":"创新"})"
+            : R"({"unit_id":"D02","kind":"deduction","points":1,"reason":"安全事故"})";
+  } else if (pattern.ends_with("/opinion")) {
+    body = R"({"opinion":"support","text":"可推广"})";
+  } else if (pattern.ends_with("/decide") && pattern.find("/claims/") != std::string::npos) {
+    body = R"({"approve":false,"reason":"不符合条件"})";
+  } else if (method == "PUT" && pattern.ends_with("/rating/setup")) {
+    body = R"({"dimensions":[{"id":"work","name_zh":"工作实绩","weight":0.6},)"
+           R"({"id":"style","name_zh":"作风建设","weight":0.4}],"scale_min":1,"scale_max":5,)"
+           R"("levels":[{"id":"principal","name_zh":"主要领导","weight":1}],)"
+           R"("leaders":[{"username":"leader","level":"principal","unit_ids":["D01","D02"]}]})";
+  } else if (method == "PUT" && pattern.find("/rating/ratings/") != std::string::npos) {
+    body = R"({"scores":{"work":4,"style":5}})";
+  }
   return testing::MakeRequest(route.method, path, body, token);
 }
 
@@ -413,6 +477,86 @@ void SeedNegotiation(TestCity& city, const std::string& state) {
                            return tx.PutTargetStep(2027, n, {0, "", "", "", "seed", {}, ""});
                          })
                   .ok());
+}
+
+// 年终考核: 2032 and 2033 in year_end with the rating form, claims 1 (D01's
+// innovation bonus, by unit_d01), 2 (B01's deduction against D02) and 3 (a
+// commendation for D02), spot check 1 drawing 1.1.1/D01; the sample PDF on
+// claims 1 and 2.
+void SeedYearEnd(TestCity& city) {
+  const store::Actor sys{"system"};
+  for (int year : {2032, 2033}) {
+    ASSERT_TRUE(city.store().SaveScheme(sys, testing::TinyScheme(year)).ok());
+    ASSERT_TRUE(city.store().PutYear(sys, {year, core::Stage::kYearEnd, "", 0}).ok());
+    store::RatingSetup setup;
+    setup.year = year;
+    setup.dimensions = {{"work", "工作实绩", "", 0.6}, {"style", "作风建设", "", 0.4}};
+    setup.scale_min = 1;
+    setup.scale_max = 5;
+    setup.levels = {{"principal", "主要领导", "", 1}};
+    setup.leaders = {{"leader", "principal", {"D01", "D02"}}};
+    ASSERT_TRUE(
+        city.store().Write(sys, [&](store::WriteTx& tx) { return tx.PutRatingSetup(setup); }).ok());
+  }
+  auto claim = [&](const store::Actor& who, std::string unit, std::string kind,
+                   std::string category, std::string raised_unit) {
+    store::Claim c;
+    c.year = 2032;
+    c.unit_id = std::move(unit);
+    c.kind = std::move(kind);
+    c.category = std::move(category);
+    c.points = 1;
+    c.reason = "测试";
+    c.raised_unit = std::move(raised_unit);
+    ASSERT_TRUE(city.store()
+                    .Write(who,
+                           [&](store::WriteTx& tx) {
+                             auto id = tx.AddClaim(c);
+                             if (!id.ok()) return id.status();
+                             if (c.kind == "bonus" && c.category == "commendation") {
+                               return Status::Ok();
+                             }
+                             store::EvidenceFile f{"", "application/pdf", kSamplePdf};
+                             GOVPERF_RETURN_IF_ERROR(tx.PutEvidence(f));
+                             return tx.AttachYearEndEvidence(2032, "claim:" + std::to_string(*id),
+                                                             {f.sha256, "a.pdf", "", 0, "", ""});
+                           })
+                    .ok());
+  };
+  claim({"unit_d01", core::Role::kUnit}, "D01", "bonus", "innovation", "D01");
+  claim({"lead_b01", core::Role::kLead}, "D02", "deduction", "", "B01");
+  claim(sys, "D02", "bonus", "commendation", "");
+  store::SpotCheck check;
+  check.year = 2032;
+  check.seed = "1";
+  check.size = 1;
+  check.items = {{"1.1.1", "D01", "", {}, "", "", ""}};
+  ASSERT_TRUE(city.store()
+                  .Write(sys, [&](store::WriteTx& tx) { return tx.AddSpotCheck(check).status(); })
+                  .ok());
+}
+
+// Before each request: D01's self-evaluation on 1.1.1 and B01's on 2.1.1
+// submitted and not scored (the score route scores D01's), the sample PDF on D01's.
+void ResetYearEnd(TestCity& city) {
+  auto ok = city.store().Write({"system"}, [&](store::WriteTx& tx) {
+    for (const auto& [ind, unit] :
+         std::vector<std::pair<std::string, std::string>>{{"1.1.1", "D01"}, {"2.1.1", "B01"}}) {
+      store::SelfEvaluation e;
+      e.year = 2032;
+      e.indicator_id = ind;
+      e.unit_id = unit;
+      e.value = 9;
+      e.text = "自评";
+      e.submissions = 1;
+      e.submitted_by = "system";
+      GOVPERF_RETURN_IF_ERROR(tx.PutSelfEvaluation(e));
+    }
+    store::EvidenceFile f{"", "application/pdf", kSamplePdf};
+    GOVPERF_RETURN_IF_ERROR(tx.PutEvidence(f));
+    return tx.AttachYearEndEvidence(2032, "self:1.1.1/D01", {f.sha256, "a.pdf", "", 0, "", ""});
+  });
+  ASSERT_TRUE(ok.ok()) << ok.ToString();
 }
 
 TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
@@ -449,6 +593,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
                            return tx.AddPublicityWindow(w);
                          })
                   .ok());
+  SeedYearEnd(city);
   std::set<std::string> seen;
   for (const RouteSpec& route : Routes()) {
     const std::string key = std::string(route.method) + " " + route.pattern;
@@ -490,6 +635,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
             city.store().Write({"system"}, [&](store::WriteTx& tx) { return tx.AddAppeal(a); }).ok());
         g_sample_appeal = a.id;
       }
+      ResetYearEnd(city);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

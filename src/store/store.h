@@ -470,6 +470,138 @@ class PublicationReader {
   virtual Result<std::optional<Publication>> FindPublication(int year, bool with_results) = 0;
 };
 // ---- end 公示 and publication types ----
+// ---- 年终考核 year-end assessment (migration 0011) ----
+// docs/design/year_end.md has the rules; app/year_end/ the use cases.
+
+// 自评 a unit's year-end claim on one leaf, and the lead department's scoring
+// of it (牵头单位评分). A row may exist without a submission (submissions 0)
+// when the lead department or the office scored a leaf the unit never filed.
+struct SelfEvaluation {
+  int year = 0;
+  std::string indicator_id;
+  std::string unit_id;
+  std::optional<double> value;  // the unit's claim
+  bool no_data = false;
+  std::string text;  // 自评说明
+  int submissions = 0;
+  std::string submitted_by;
+  std::string submitted_at;  // by the store
+  // Set by the scoring: the value written into the year's data (the unit's
+  // claim stays above, visible), the reason, and the leaf score it gives.
+  bool scored = false;
+  std::optional<double> scored_value;
+  bool scored_no_data = false;
+  std::string reason;
+  std::optional<double> earned;  // the engine's leaf score with scored_value
+  std::optional<double> points;  // the leaf's full points
+  std::string scored_by;
+  std::string scored_at;              // by the store
+  std::vector<EvidenceRef> evidence;  // read only: AttachYearEndEvidence adds
+};
+
+// 抽查: one sampled (leaf, unit) pair and the office's finding on it.
+struct SpotCheckItem {
+  std::string indicator_id;
+  std::string unit_id;
+  std::string finding;          // "" (not yet) | confirmed | corrected
+  std::optional<double> value;  // corrected: the new value
+  std::string reason;
+  std::string checked_by;
+  std::string checked_at;  // by the store
+};
+// A drawn sample: the seed and size it was drawn with and the pairs drawn,
+// stored so that the draw can be re-run and compared.
+struct SpotCheck {
+  int year = 0;
+  int64_t id = 0;    // by the store
+  std::string seed;  // decimal text of the 64-bit seed
+  int size = 0;
+  std::string drawn_by;              // by the store
+  std::string drawn_at;              // by the store
+  std::vector<SpotCheckItem> items;  // in draw order
+};
+
+// 加减分与否决申报 with the experts' opinions.
+struct ClaimOpinion {
+  std::string expert;   // by the store
+  std::string opinion;  // support | oppose | neutral
+  std::string text;
+  std::string at;  // by the store
+};
+struct Claim {
+  int year = 0;
+  int64_t id = 0;           // by the store
+  std::string unit_id;      // the unit the item is for (bonus) or against
+  std::string kind;         // bonus | deduction | veto
+  std::string category;     // bonus: commendation (表彰) | innovation (创新); else empty
+  double points = 0;        // bonus/deduction; 0 for veto
+  std::string veto_effect;  // veto: cap_qualified | fix_lowest
+  std::string reason;
+  std::string raised_by;    // by the store
+  std::string raised_role;  // by the store
+  std::string raised_unit;
+  std::string raised_at;               // by the store
+  std::string state = "pending";       // pending | approved | rejected
+  std::string decided_by;              // by the store
+  std::string decided_at;              // by the store
+  std::string decision;                // the office's reason
+  std::string adjustment_id;           // approved: the core::Adjustment it became
+  std::vector<ClaimOpinion> opinions;  // read only
+  std::vector<EvidenceRef> evidence;   // read only
+};
+
+// 领导评价: the year's rating form, leader levels and who rates whom.
+struct RatingDimension {
+  std::string id;
+  std::string name_zh;
+  std::string name_en;
+  double weight = 0;  // the dimensions' weights sum to 1
+};
+struct LeaderLevel {
+  std::string id;       // e.g. principal | deputy | other
+  std::string name_zh;  // 主要领导 / 分管领导 / 其他
+  std::string name_en;
+  double weight = 0;
+};
+struct LeaderAssignment {
+  std::string username;               // a user with role leader
+  std::string level;                  // a LeaderLevel id
+  std::vector<std::string> unit_ids;  // the units this leader rates
+};
+struct RatingSetup {
+  int year = 0;
+  std::vector<RatingDimension> dimensions;
+  double scale_min = 0;    // ratings are given on [scale_min, scale_max],
+  double scale_max = 100;  // mapped linearly to 0..100
+  std::vector<LeaderLevel> levels;
+  std::vector<LeaderAssignment> leaders;
+  std::string closed_by;  // by the store: set when the office closes the rating
+  std::string closed_at;
+  bool closed() const { return !closed_at.empty(); }
+};
+struct LeaderRating {
+  int year = 0;
+  std::string username;  // by the store (the actor)
+  std::string unit_id;
+  std::map<std::string, double> scores;  // dimension id → value on the scale
+  std::string at;                        // by the store
+};
+
+class YearEndReader {
+ public:
+  virtual ~YearEndReader() = default;
+  // By indicator, unit; each with its evidence.
+  virtual Result<std::vector<SelfEvaluation>> ListSelfEvaluations(int year) = 0;
+  virtual Result<std::optional<SelfEvaluation>> FindSelfEvaluation(int year,
+                                                                   const std::string& indicator_id,
+                                                                   const std::string& unit_id) = 0;
+  virtual Result<std::vector<SpotCheck>> ListSpotChecks(int year) = 0;  // by id
+  virtual Result<std::vector<Claim>> ListClaims(int year) = 0;          // by id
+  // nullopt when the year has no setup yet.
+  virtual Result<std::optional<RatingSetup>> LoadRatingSetup(int year) = 0;
+  virtual Result<std::vector<LeaderRating>> ListLeaderRatings(int year) = 0;  // by user, unit
+};
+// ---- end year-end assessment types ----
 
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
@@ -731,6 +863,38 @@ class WriteTx {
   virtual Status AddAppeal(Appeal& appeal) = 0;
   virtual Status AnswerAppeal(int year, int64_t id, const std::string& answer) = 0;
   virtual Status DecideAppeal(int year, int64_t id, bool upheld, const std::string& decision) = 0;
+  // ---- 年终考核 year-end assessment (migration 0011) ----
+  // Who may write which row is the use case's check (app/year_end/). None of
+  // these changes a score by itself: a scored value goes through PutDatum, an
+  // approved claim through PutAdjustment, the closed rating through
+  // PutComponentScores, in the same transaction.
+  // Inserts or replaces the row (evidence refs are not touched). Stage rule:
+  // self_evaluation when only the unit's claim changed, lead_scoring when
+  // the scoring fields changed.
+  virtual Status PutSelfEvaluation(const SelfEvaluation& e) = 0;
+  // Attaches a stored file (PutEvidence) to a self-evaluation ("self:IND/UNIT",
+  // which must exist) or a claim ("claim:ID"). Stage rule: self_evaluation
+  // or claims.
+  virtual Status AttachYearEndEvidence(int year, const std::string& subject,
+                                       const EvidenceRef& ref) = 0;
+  // Records a drawn sample; returns its id. Stage rule: spot_checks.
+  virtual Result<int64_t> AddSpotCheck(const SpotCheck& check) = 0;
+  // The finding on one drawn pair. Stage rule: spot_checks.
+  virtual Status PutSpotFinding(int year, int64_t check_id, const SpotCheckItem& item) = 0;
+  // Returns the new claim's id. Stage rule: claims.
+  virtual Result<int64_t> AddClaim(const Claim& claim) = 0;
+  // One opinion per expert and claim (again: replaces). Stage rule: claims.
+  virtual Status PutClaimOpinion(int year, int64_t claim_id, const ClaimOpinion& opinion) = 0;
+  // The office's decision on a pending claim (state, decision,
+  // adjustment_id). Stage rule: claims.
+  virtual Status DecideClaim(const Claim& claim) = 0;
+  // Replaces the year's setup (closed_* ignored). Stage rule: rating_setup.
+  virtual Status PutRatingSetup(const RatingSetup& setup) = 0;
+  // Marks the rating closed. Stage rule: rating_setup.
+  virtual Status CloseRating(int year) = 0;
+  // The actor's rating of one unit (again: replaces). Stage rule: ratings.
+  virtual Status PutLeaderRating(const LeaderRating& rating) = 0;
+  // ---- end year-end assessment ----
 };
 
 class Store : public UserReader,
@@ -742,7 +906,8 @@ class Store : public UserReader,
               public SettingReader,
               public MonitoringReader,
               public ResultUseReader,
-              public PublicationReader {
+              public PublicationReader,
+              public YearEndReader {
  public:
   ~Store() override = default;
 

@@ -1087,4 +1087,187 @@ TEST_P(StoreConformance, AppealsFollowTheirStatesAndTheStage) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// ---- 年终考核 year-end assessment (migration 0011) ----
+TEST_P(StoreConformance, YearEndRowsRoundTripAndFollowTheStage) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  const Actor unit{"unit_u2", core::Role::kUnit};
+  const Actor lead{"lead_u1", core::Role::kLead};
+  const Actor admin{"admin", core::Role::kAdmin};
+  const Actor leader{"leader1", core::Role::kLeader};
+  SelfEvaluation e;
+  e.year = 2025;
+  e.indicator_id = "1.1";
+  e.unit_id = "U2";
+  e.value = 4.5;
+  e.text = "完成";
+  e.submissions = 1;
+  e.submitted_by = "unit_u2";
+  auto put = [&](const Actor& a, const SelfEvaluation& x) {
+    return store().Write(a, [&](WriteTx& tx) { return tx.PutSelfEvaluation(x); });
+  };
+  // Not in monitoring: the stage table allows self-evaluations only in year_end.
+  EXPECT_EQ(put(unit, e).code(), Code::kFailedPrecondition);
+  ASSERT_TRUE(store().PutYear(kSystemActor, {2025, core::Stage::kYearEnd, "", 0}).ok());
+  const int64_t v0 = Version(2025);
+  ASSERT_TRUE(put(unit, e).ok());
+  EXPECT_EQ(Version(2025), v0) << "a self-evaluation is not a scoring input";
+  // A unit may not write the scoring fields (lead_scoring is admin/lead).
+  SelfEvaluation scored = e;
+  scored.scored = true;
+  scored.scored_value = 4;
+  scored.reason = "核减";
+  scored.earned = 8;
+  scored.points = 10;
+  scored.scored_by = "lead_u1";
+  EXPECT_EQ(put(unit, scored).code(), Code::kFailedPrecondition);
+  ASSERT_TRUE(put(lead, scored).ok());
+  // Bad input names the field; an unknown unit changes nothing.
+  SelfEvaluation bad = e;
+  bad.unit_id = "ZZ";
+  EXPECT_EQ(put(unit, bad).code(), Code::kNotFound);
+  auto got = store().FindSelfEvaluation(2025, "1.1", "U2");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->value, 4.5);
+  EXPECT_EQ((*got)->scored_value, 4);
+  EXPECT_EQ((*got)->reason, "核减");
+  EXPECT_EQ((*got)->earned, 8);
+  EXPECT_FALSE((*got)->submitted_at.empty());
+  EXPECT_FALSE((*got)->scored_at.empty());
+  // Evidence: stored once, linked to the self-evaluation.
+  ASSERT_TRUE(store()
+                  .Write(unit,
+                         [&](WriteTx& tx) {
+                           EvidenceFile f{"", "application/pdf", "%PDF-1.4 self"};
+                           GOVPERF_RETURN_IF_ERROR(tx.PutEvidence(f));
+                           return tx.AttachYearEndEvidence(2025, "self:1.1/U2",
+                                                           {f.sha256, "自评.pdf", "", 0, "", ""});
+                         })
+                  .ok());
+  auto list = store().ListSelfEvaluations(2025);
+  ASSERT_EQ(list->size(), 1u);
+  ASSERT_EQ(list->at(0).evidence.size(), 1u);
+  EXPECT_EQ(list->at(0).evidence[0].file_name, "自评.pdf");
+  EXPECT_EQ(list->at(0).evidence[0].added_by, "unit_u2");
+
+  // Spot check: the drawn pairs and seed are kept; findings per pair.
+  SpotCheck c;
+  c.year = 2025;
+  c.seed = "42";
+  c.size = 2;
+  c.items = {{"1.1", "U2", "", {}, "", "", ""}, {"1.1", "U1", "", {}, "", "", ""}};
+  Result<int64_t> id = Status::Internal("unset");
+  EXPECT_EQ(store().Write(lead, [&](WriteTx& tx) { return tx.AddSpotCheck(c).status(); }).code(),
+            Code::kFailedPrecondition);
+  ASSERT_TRUE(store()
+                  .Write(admin,
+                         [&](WriteTx& tx) {
+                           id = tx.AddSpotCheck(c);
+                           return id.status();
+                         })
+                  .ok());
+  EXPECT_EQ(*id, 1);
+  ASSERT_TRUE(store()
+                  .Write(admin,
+                         [&](WriteTx& tx) {
+                           return tx.PutSpotFinding(
+                               2025, 1, {"1.1", "U1", "corrected", 3.0, "台账不符", "", ""});
+                         })
+                  .ok());
+  EXPECT_EQ(
+      store()
+          .Write(admin,
+                 [&](WriteTx& tx) {
+                   return tx.PutSpotFinding(2025, 1, {"1.1", "U9", "confirmed", {}, "", "", ""});
+                 })
+          .code(),
+      Code::kNotFound);
+  auto checks = store().ListSpotChecks(2025);
+  ASSERT_EQ(checks->size(), 1u);
+  EXPECT_EQ(checks->at(0).seed, "42");
+  ASSERT_EQ(checks->at(0).items.size(), 2u);
+  EXPECT_EQ(checks->at(0).items[0].unit_id, "U2");
+  EXPECT_EQ(checks->at(0).items[1].finding, "corrected");
+  EXPECT_EQ(checks->at(0).items[1].value, 3.0);
+  EXPECT_EQ(checks->at(0).items[1].checked_by, "admin");
+
+  // Claims: raised, an opinion, decided once.
+  Claim claim;
+  claim.year = 2025;
+  claim.unit_id = "U2";
+  claim.kind = "bonus";
+  claim.category = "innovation";
+  claim.points = 1.5;
+  claim.reason = "改革试点";
+  claim.raised_unit = "U2";
+  Result<int64_t> cid = Status::Internal("unset");
+  ASSERT_TRUE(store()
+                  .Write(unit,
+                         [&](WriteTx& tx) {
+                           cid = tx.AddClaim(claim);
+                           return cid.status();
+                         })
+                  .ok());
+  Claim nopoints = claim;
+  nopoints.points = 0;
+  EXPECT_EQ(
+      store().Write(unit, [&](WriteTx& tx) { return tx.AddClaim(nopoints).status(); }).field(),
+      "points");
+  const Actor expert{"expert1", core::Role::kExpert};
+  ASSERT_TRUE(store()
+                  .Write(expert,
+                         [&](WriteTx& tx) {
+                           return tx.PutClaimOpinion(2025, *cid, {"", "support", "有推广价值", ""});
+                         })
+                  .ok());
+  Claim decision = claim;
+  decision.id = *cid;
+  decision.state = "approved";
+  decision.adjustment_id = "claim-2025-1";
+  EXPECT_EQ(store().Write(unit, [&](WriteTx& tx) { return tx.DecideClaim(decision); }).ok(), true)
+      << "the stage table allows claims to units; who decides is the use case's check";
+  EXPECT_EQ(store().Write(admin, [&](WriteTx& tx) { return tx.DecideClaim(decision); }).code(),
+            Code::kFailedPrecondition)
+      << "decided once";
+  auto claims = store().ListClaims(2025);
+  ASSERT_EQ(claims->size(), 1u);
+  EXPECT_EQ(claims->at(0).state, "approved");
+  EXPECT_EQ(claims->at(0).raised_by, "unit_u2");
+  EXPECT_EQ(claims->at(0).raised_role, "unit");
+  ASSERT_EQ(claims->at(0).opinions.size(), 1u);
+  EXPECT_EQ(claims->at(0).opinions[0].expert, "expert1");
+  EXPECT_EQ(claims->at(0).adjustment_id, "claim-2025-1");
+
+  // Leadership rating: setup (admin), ratings (leader), close.
+  RatingSetup setup;
+  setup.year = 2025;
+  setup.dimensions = {{"work", "工作实绩", "Work", 0.6}, {"style", "作风", "Style", 0.4}};
+  setup.scale_min = 1;
+  setup.scale_max = 5;
+  setup.levels = {{"principal", "主要领导", "Principal", 0.5}};
+  setup.leaders = {{"leader1", "principal", {"U1", "U2"}}};
+  EXPECT_EQ(store().Write(leader, [&](WriteTx& tx) { return tx.PutRatingSetup(setup); }).code(),
+            Code::kFailedPrecondition);
+  ASSERT_TRUE(store().Write(admin, [&](WriteTx& tx) { return tx.PutRatingSetup(setup); }).ok());
+  LeaderRating r{2025, "", "U2", {{"work", 4}, {"style", 5}}, ""};
+  EXPECT_EQ(store().Write(admin, [&](WriteTx& tx) { return tx.PutLeaderRating(r); }).code(),
+            Code::kFailedPrecondition);
+  ASSERT_TRUE(store().Write(leader, [&](WriteTx& tx) { return tx.PutLeaderRating(r); }).ok());
+  auto ratings = store().ListLeaderRatings(2025);
+  ASSERT_EQ(ratings->size(), 1u);
+  EXPECT_EQ(ratings->at(0).username, "leader1");
+  EXPECT_EQ(ratings->at(0).scores.at("style"), 5);
+  ASSERT_TRUE(store().Write(admin, [&](WriteTx& tx) { return tx.CloseRating(2025); }).ok());
+  auto loaded = store().LoadRatingSetup(2025);
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_TRUE((*loaded)->closed());
+  EXPECT_EQ((*loaded)->closed_by, "admin");
+  EXPECT_EQ((*loaded)->dimensions.at(1).weight, 0.4);
+  EXPECT_EQ((*loaded)->leaders.at(0).unit_ids.size(), 2u);
+  EXPECT_EQ(store().Write(leader, [&](WriteTx& tx) { return tx.PutLeaderRating(r); }).code(),
+            Code::kFailedPrecondition)
+      << "closed";
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

@@ -55,10 +55,18 @@ enum class YearWrite {
   // 公示 and publication:
   kAppeals,      // appeals (申诉): filed by units, answered by lead departments
   kPublication,  // the 公示 window, committee approval (审定), the publication record
+  // Year-end assessment (年终考核):
+  kSelfEvaluation,  // 自评: a unit's year-end value, text and evidence per leaf
+  kLeadScoring,     // 牵头单位评分: the lead department confirms or corrects a value
+  kSpotChecks,      // 抽查: the office's sample and its findings
+  kClaims,          // 加减分与否决 claims: raised, expert opinions, decided
+  kRatingSetup,     // 领导评价 form, leader levels and assignments; closing the rating
+  kRatings,         // 领导评价 one leader's ratings of the units assigned
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
 // "scheme_versions", "change_requests", "duties", "reports", "appeals",
-// "publication".
+// "publication", "self_evaluation", "lead_scoring", "spot_checks", "claims",
+// "rating_setup", "ratings".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 

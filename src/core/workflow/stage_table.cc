@@ -23,7 +23,7 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 13> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 19> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
@@ -37,6 +37,12 @@ constexpr std::array<std::pair<YearWrite, const char*>, 13> kWrites = {{
     {YearWrite::kReports, "reports"},
     {YearWrite::kAppeals, "appeals"},
     {YearWrite::kPublication, "publication"},
+    {YearWrite::kSelfEvaluation, "self_evaluation"},
+    {YearWrite::kLeadScoring, "lead_scoring"},
+    {YearWrite::kSpotChecks, "spot_checks"},
+    {YearWrite::kClaims, "claims"},
+    {YearWrite::kRatingSetup, "rating_setup"},
+    {YearWrite::kRatings, "ratings"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -103,6 +109,20 @@ const std::vector<WriteRule>& WriteRules() {
       // preliminary, just before it turns published).
       {S::kPreliminary, W::kAppeals, {R::kAdmin, R::kLead, R::kUnit}},
       {S::kPreliminary, W::kPublication, {R::kAdmin}},
+      // 年终考核 year-end assessment: assessed units (departments too) file
+      // their self-evaluations and bonus claims; lead departments score the
+      // leaves they lead and raise deductions and vetoes; experts give
+      // opinions on innovation claims; the office spot-checks, decides claims
+      // and runs the leadership rating, which leaders fill in. The form may be
+      // prepared while the year still runs. Who touches which row is the use
+      // case's narrowing (app/year_end/).
+      {S::kYearEnd, W::kSelfEvaluation, {R::kLead, R::kUnit}},
+      {S::kYearEnd, W::kLeadScoring, {R::kAdmin, R::kLead}},
+      {S::kYearEnd, W::kSpotChecks, {R::kAdmin}},
+      {S::kYearEnd, W::kClaims, {R::kAdmin, R::kLead, R::kUnit, R::kExpert}},
+      {S::kMonitoring, W::kRatingSetup, {R::kAdmin}},
+      {S::kYearEnd, W::kRatingSetup, {R::kAdmin}},
+      {S::kYearEnd, W::kRatings, {R::kLeader}},
   };
   return kRules;
 }

@@ -91,6 +91,27 @@ Response GetDuties(Ctx& ctx);
 Response PutDuties(Ctx& ctx);
 Response PutDutyLinks(Ctx& ctx);
 // ---- end indicator setting ----
+// ---- 年终考核 year-end assessment: year_end.cc ----
+Response ListSelfEvaluations(Ctx& ctx);
+Response SubmitSelfEvaluation(Ctx& ctx);
+Response AddSelfEvaluationEvidence(Ctx& ctx);
+Response GetSelfEvaluationEvidence(Ctx& ctx);
+Response ScoreSelfEvaluation(Ctx& ctx);
+Response ListSpotChecks(Ctx& ctx);
+Response DrawSpotCheck(Ctx& ctx);
+Response RecordSpotFinding(Ctx& ctx);
+Response ListClaims(Ctx& ctx);
+Response RaiseClaim(Ctx& ctx);
+Response AddClaimEvidence(Ctx& ctx);
+Response GetClaimEvidence(Ctx& ctx);
+Response ClaimOpinion(Ctx& ctx);
+Response DecideClaim(Ctx& ctx);
+Response GetRatingSetup(Ctx& ctx);
+Response PutRatingSetup(Ctx& ctx);
+Response ListLeaderRatings(Ctx& ctx);
+Response PutLeaderRating(Ctx& ctx);
+Response CloseLeaderRating(Ctx& ctx);
+// ---- end year-end assessment ----
 // 日常监测 monitoring (monitoring.cc, inbox.cc).
 Response ListReports(Ctx& ctx);
 Response GetReport(Ctx& ctx);

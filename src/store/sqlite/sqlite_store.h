@@ -189,6 +189,27 @@ class SqliteStore final : public Store {
   Status AnswerAppealTx(const Actor& actor, int year, int64_t id, const std::string& answer);
   Status DecideAppealTx(const Actor& actor, int year, int64_t id, bool upheld,
                         const std::string& decision);
+  // ---- 年终考核 year-end assessment (year_end.cc) ----
+  Result<std::vector<SelfEvaluation>> ListSelfEvaluations(int year) override;
+  Result<std::optional<SelfEvaluation>> FindSelfEvaluation(int year, const std::string& ind,
+                                                           const std::string& unit) override;
+  Result<std::vector<SpotCheck>> ListSpotChecks(int year) override;
+  Result<std::vector<Claim>> ListClaims(int year) override;
+  Result<std::optional<RatingSetup>> LoadRatingSetup(int year) override;
+  Result<std::vector<LeaderRating>> ListLeaderRatings(int year) override;
+  Status PutSelfEvaluationTx(const Actor& actor, const SelfEvaluation& e);
+  Status AttachYearEndEvidenceTx(const Actor& actor, int year, const std::string& subject,
+                                 const EvidenceRef& ref);
+  Result<int64_t> AddSpotCheckTx(const Actor& actor, const SpotCheck& c);
+  Status PutSpotFindingTx(const Actor& actor, int year, int64_t check_id,
+                          const SpotCheckItem& item);
+  Result<int64_t> AddClaimTx(const Actor& actor, const Claim& c);
+  Status PutClaimOpinionTx(const Actor& actor, int year, int64_t claim_id, const ClaimOpinion& o);
+  Status DecideClaimTx(const Actor& actor, const Claim& c);
+  Status PutRatingSetupTx(const Actor& actor, const RatingSetup& s);
+  Status CloseRatingTx(const Actor& actor, int year);
+  Status PutLeaderRatingTx(const Actor& actor, const LeaderRating& r);
+  // ---- end year-end assessment ----
 
  private:
   Result<std::vector<PublicityWindow>> ListPublicityWindowsLocked(int year);
@@ -256,6 +277,13 @@ class SqliteStore final : public Store {
   Result<std::vector<EvidenceRef>> EvidenceOfLocked(int year, const std::string& ind,
                                                     const std::string& unit,
                                                     const std::string& period);
+
+  // 年终考核 (year_end.cc).
+  Result<std::optional<SelfEvaluation>> FindSelfEvaluationLocked(int year, const std::string& ind,
+                                                                 const std::string& unit);
+  Result<std::vector<EvidenceRef>> YearEndEvidenceLocked(int year, const std::string& subject);
+  Result<std::optional<Claim>> FindClaimLocked(int year, int64_t id);
+  Result<std::optional<RatingSetup>> LoadRatingSetupLocked(int year);
 
   std::mutex mu_;
   std::unique_ptr<Db> db_;

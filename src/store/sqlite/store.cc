@@ -132,6 +132,26 @@ class SqliteWriteTx final : public WriteTx {
   Status DecideAppeal(int year, int64_t id, bool upheld, const std::string& decision) override {
     return s_.DecideAppealTx(actor_, year, id, upheld, decision);
   }
+  // ---- 年终考核 year-end assessment ----
+  Status PutSelfEvaluation(const SelfEvaluation& e) override {
+    return s_.PutSelfEvaluationTx(actor_, e);
+  }
+  Status AttachYearEndEvidence(int year, const std::string& subject,
+                               const EvidenceRef& ref) override {
+    return s_.AttachYearEndEvidenceTx(actor_, year, subject, ref);
+  }
+  Result<int64_t> AddSpotCheck(const SpotCheck& c) override { return s_.AddSpotCheckTx(actor_, c); }
+  Status PutSpotFinding(int year, int64_t id, const SpotCheckItem& item) override {
+    return s_.PutSpotFindingTx(actor_, year, id, item);
+  }
+  Result<int64_t> AddClaim(const Claim& c) override { return s_.AddClaimTx(actor_, c); }
+  Status PutClaimOpinion(int year, int64_t id, const ClaimOpinion& o) override {
+    return s_.PutClaimOpinionTx(actor_, year, id, o);
+  }
+  Status DecideClaim(const Claim& c) override { return s_.DecideClaimTx(actor_, c); }
+  Status PutRatingSetup(const RatingSetup& x) override { return s_.PutRatingSetupTx(actor_, x); }
+  Status CloseRating(int year) override { return s_.CloseRatingTx(actor_, year); }
+  Status PutLeaderRating(const LeaderRating& r) override { return s_.PutLeaderRatingTx(actor_, r); }
 
  private:
   SqliteStore& s_;

@@ -28,6 +28,12 @@ export type Permission =
   | 'setting.write'
   | 'setting.negotiate'
   | 'setting.comment'
+  | 'yearend.read'
+  | 'yearend.self'
+  | 'yearend.score'
+  | 'yearend.manage'
+  | 'yearend.opinion'
+  | 'rating.rate'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {

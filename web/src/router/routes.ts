@@ -152,6 +152,43 @@ export const appChildren: RouteRecordRaw[] = [
     component: () => import('@/views/admin/calendar/index.vue'),
     meta: { permission: ['monitoring.write'], menu: 'menu.calendar', order: 1.08 },
   },
+  // 年终考核 year-end assessment.
+  {
+    path: '/self-evaluation',
+    name: 'self-evaluation',
+    component: () => import('@/views/yearend/self/index.vue'),
+    meta: { permission: ['yearend.self'], menu: 'menu.selfEvaluation', order: 4.3 },
+  },
+  {
+    path: '/year-end-scoring',
+    name: 'year-end-scoring',
+    component: () => import('@/views/yearend/scoring/index.vue'),
+    meta: { permission: ['yearend.score'], menu: 'menu.yearEndScoring', order: 4.4 },
+  },
+  {
+    path: '/spot-checks',
+    name: 'spot-checks',
+    component: () => import('@/views/yearend/spotchecks/index.vue'),
+    meta: { permission: ['yearend.manage'], menu: 'menu.spotChecks', order: 4.5 },
+  },
+  {
+    path: '/claims',
+    name: 'claims',
+    component: () => import('@/views/yearend/claims/index.vue'),
+    meta: { permission: ['yearend.read', 'yearend.opinion'], menu: 'menu.claims', order: 4.6 },
+  },
+  {
+    path: '/leader-rating',
+    name: 'leader-rating',
+    component: () => import('@/views/yearend/rating/index.vue'),
+    meta: { permission: ['rating.rate'], menu: 'menu.leaderRating', order: 4.7 },
+  },
+  {
+    path: '/rating-setup',
+    name: 'rating-setup',
+    component: () => import('@/views/yearend/ratingsetup/index.vue'),
+    meta: { permission: ['yearend.manage'], menu: 'menu.ratingSetup', order: 4.8 },
+  },
   {
     path: '/appeals',
     name: 'appeals',
