@@ -304,10 +304,10 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   }
   const bool publication = pat.find("/publication") != std::string::npos;
   const bool appeals = pat.find("/appeals") != std::string::npos;
-  replace("{year}", appeals        ? "2029"
-                    : publication  ? "2028"
-                    : put_scheme   ? "2026"
-                                   : (setting ? "2027" : "2025"));
+  replace("{year}", appeals       ? "2029"
+                    : publication ? "2028"
+                    : put_scheme  ? "2026"
+                                  : (setting ? "2027" : "2025"));
   if (appeals) replace("{id}", std::to_string(g_sample_appeal));
   replace("{unit}", role == "lead" ? "B01" : "D01");
   replace("{username}", "unit_d01");
@@ -397,9 +397,10 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   } else if (pattern == "/api/v1/years/{year}/publication/approval") {
     body = R"({"meeting_date":"2020-01-10","meeting_ref":"绩效委〔2020〕1号"})";
   } else if (method == "POST" && pattern == "/api/v1/years/{year}/appeals") {
-    body = role == "lead"
-               ? R"({"unit_id":"B01","kind":"indicator","indicator_id":"2.1.1","claimed_value":100,"reason":"数据有误"})"
-               : R"({"unit_id":"D01","kind":"indicator","indicator_id":"1.1.1","claimed_value":12,"reason":"数据有误"})";
+    body =
+        role == "lead"
+            ? R"({"unit_id":"B01","kind":"indicator","indicator_id":"2.1.1","claimed_value":100,"reason":"数据有误"})"
+            : R"({"unit_id":"D01","kind":"indicator","indicator_id":"1.1.1","claimed_value":12,"reason":"数据有误"})";
   } else if (pattern.ends_with("/appeals/{id}/answer")) {
     body = R"({"answer":"经核实，数据无误"})";
   } else if (pattern.ends_with("/appeals/{id}/decide")) {
@@ -567,32 +568,32 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
   ASSERT_TRUE(city.store().PutYear({"system"}, {2027, core::Stage::kSetting, "", 0}).ok());
   // 公示 samples: 2028 in preliminary, its window long closed.
   ASSERT_TRUE(city.store().SaveScheme({"system"}, testing::TinyScheme(2028)).ok());
-  ASSERT_TRUE(city.store()
-                  .Write({"system"},
-                         [&](store::WriteTx& tx) -> Status {
-                           GOVPERF_RETURN_IF_ERROR(
-                               tx.PutYear({2028, core::Stage::kPreliminary, "", 0}));
-                           store::PublicityWindow w;
-                           w.year = 2028;
-                           w.start_date = "2020-01-01";
-                           w.end_date = "2020-01-08";
-                           return tx.AddPublicityWindow(w);
-                         })
-                  .ok());
+  ASSERT_TRUE(
+      city.store()
+          .Write({"system"},
+                 [&](store::WriteTx& tx) -> Status {
+                   GOVPERF_RETURN_IF_ERROR(tx.PutYear({2028, core::Stage::kPreliminary, "", 0}));
+                   store::PublicityWindow w;
+                   w.year = 2028;
+                   w.start_date = "2020-01-01";
+                   w.end_date = "2020-01-08";
+                   return tx.AddPublicityWindow(w);
+                 })
+          .ok());
   // 申诉 samples: 2029 in preliminary, its window open.
   ASSERT_TRUE(city.store().SaveScheme({"system"}, testing::TinyScheme(2029)).ok());
-  ASSERT_TRUE(city.store()
-                  .Write({"system"},
-                         [&](store::WriteTx& tx) -> Status {
-                           GOVPERF_RETURN_IF_ERROR(
-                               tx.PutYear({2029, core::Stage::kPreliminary, "", 0}));
-                           store::PublicityWindow w;
-                           w.year = 2029;
-                           w.start_date = "2020-01-01";
-                           w.end_date = "2099-12-31";
-                           return tx.AddPublicityWindow(w);
-                         })
-                  .ok());
+  ASSERT_TRUE(
+      city.store()
+          .Write({"system"},
+                 [&](store::WriteTx& tx) -> Status {
+                   GOVPERF_RETURN_IF_ERROR(tx.PutYear({2029, core::Stage::kPreliminary, "", 0}));
+                   store::PublicityWindow w;
+                   w.year = 2029;
+                   w.start_date = "2020-01-01";
+                   w.end_date = "2099-12-31";
+                   return tx.AddPublicityWindow(w);
+                 })
+          .ok());
   SeedYearEnd(city);
   std::set<std::string> seen;
   for (const RouteSpec& route : Routes()) {
@@ -631,8 +632,9 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
         a.indicator_id = "1.1.1";
         a.claimed_value = 12;
         a.reason = "数据有误";
-        ASSERT_TRUE(
-            city.store().Write({"system"}, [&](store::WriteTx& tx) { return tx.AddAppeal(a); }).ok());
+        ASSERT_TRUE(city.store()
+                        .Write({"system"}, [&](store::WriteTx& tx) { return tx.AddAppeal(a); })
+                        .ok());
         g_sample_appeal = a.id;
       }
       ResetYearEnd(city);

@@ -391,10 +391,10 @@ class MonitoringReader {
 // seq/at/actor: by the store.
 struct PublicityWindow {
   int year = 0;
-  int seq = 0;              // 1 for the first, +1 each time the year re-enters 公示
-  std::string start_date;   // YYYY-MM-DD
-  std::string end_date;     // YYYY-MM-DD
-  int working_days = 0;     // the length asked for; 0: an explicit end date
+  int seq = 0;             // 1 for the first, +1 each time the year re-enters 公示
+  std::string start_date;  // YYYY-MM-DD
+  std::string end_date;    // YYYY-MM-DD
+  int working_days = 0;    // the length asked for; 0: an explicit end date
   std::string at;
   std::string actor;
 };
@@ -438,9 +438,9 @@ struct Appeal {
   int64_t id = 0;
   int window_seq = 0;
   std::string unit_id;
-  std::string kind;           // indicator | adjustment
-  std::string indicator_id;   // kind indicator
-  std::string adjustment_id;  // kind adjustment (a deduction or veto)
+  std::string kind;                     // indicator | adjustment
+  std::string indicator_id;             // kind indicator
+  std::string adjustment_id;            // kind adjustment (a deduction or veto)
   std::optional<double> claimed_value;  // kind indicator: the value claimed
   std::string reason;
   std::vector<std::string> evidence;  // sha256 of stored evidence files

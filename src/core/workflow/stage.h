@@ -45,11 +45,11 @@ enum class YearWrite {
   kAdjustments,  // bonus / deduction / veto items (加减分与否决)
   kInputs,       // unit inputs (投入: budget, staff)
   // Indicator setting (指标设置) and the adjustment procedure (调整程序):
-  kTargets,          // target negotiation steps (目标值协商)
-  kReview,           // expert comments on the draft scheme (专家意见)
-  kSchemeVersions,   // publish the scheme / approve an adjustment (new version)
-  kChangeRequests,   // adjustment requests (调整申请)
-  kDuties,           // the power-and-responsibility list (权责清单) and its links
+  kTargets,         // target negotiation steps (目标值协商)
+  kReview,          // expert comments on the draft scheme (专家意见)
+  kSchemeVersions,  // publish the scheme / approve an adjustment (new version)
+  kChangeRequests,  // adjustment requests (调整申请)
+  kDuties,          // the power-and-responsibility list (权责清单) and its links
   // Daily monitoring (日常监测):
   kReports,  // monitoring reports: submit, verify, return, evidence
   // 公示 and publication:
