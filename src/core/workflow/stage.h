@@ -52,9 +52,12 @@ enum class YearWrite {
   kDuties,           // the power-and-responsibility list (权责清单) and its links
   // Daily monitoring (日常监测):
   kReports,  // monitoring reports: submit, verify, return, evidence
+  // 整改 rectification after the feedback report: the only write a published
+  // year accepts, because it is not scoring data (nothing it evaluates to).
+  kRectification,
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
-// "scheme_versions", "change_requests", "duties", "reports".
+// "scheme_versions", "change_requests", "duties", "reports", "rectification".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 

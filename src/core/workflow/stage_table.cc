@@ -23,7 +23,7 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 11> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 12> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<YearWrite, const char*>, 11> kWrites = {{
     {YearWrite::kChangeRequests, "change_requests"},
     {YearWrite::kDuties, "duties"},
     {YearWrite::kReports, "reports"},
+    {YearWrite::kRectification, "rectification"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -91,6 +92,9 @@ const std::vector<WriteRule>& WriteRules() {
       // end. Who may touch which report is the use case's narrowing.
       {S::kMonitoring, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
       {S::kYearEnd, W::kReports, {R::kAdmin, R::kLead, R::kUnit}},
+      // 整改 rectification: once the results are final, a unit files and
+      // reports on its plan and the office closes or reopens items.
+      {S::kPublished, W::kRectification, {R::kAdmin, R::kUnit}},
   };
   return kRules;
 }
@@ -170,8 +174,11 @@ bool MayTransition(Stage from, Stage to, Role role) {
   return std::find(t->roles.begin(), t->roles.end(), role) != t->roles.end();
 }
 
+// Writes a published year still accepts: none of them is scoring data.
+bool AfterPublication(YearWrite w) { return w == YearWrite::kRectification; }
+
 bool StageAllows(Stage stage, YearWrite w, Role role) {
-  if (stage == Stage::kPublished) return false;
+  if (stage == Stage::kPublished && !AfterPublication(w)) return false;
   if (role == Role::kSystem) return true;
   for (const WriteRule& rule : WriteRules()) {
     if (rule.stage == stage && rule.write == w &&

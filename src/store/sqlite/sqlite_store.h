@@ -162,6 +162,17 @@ class SqliteStore final : public Store {
   Status PutDutyLinksTx(const Actor& actor, int year, const std::string& unit_id,
                         const std::string& indicator_id, const std::vector<std::string>& item_ids);
   // ---- end indicator setting ----
+  // ---- 整改 rectification (rectification.cc) ----
+  Result<std::vector<RectificationItem>> ListRectification(int year,
+                                                           const std::string& unit_id) override;
+  Result<std::optional<RectificationItem>> FindRectification(int year, int64_t id) override;
+  Result<std::vector<int>> RectificationYears() override;
+  Result<int64_t> AddRectificationItemTx(const Actor& actor, const RectificationItem& item);
+  Status UpdateRectificationItemTx(const Actor& actor, const RectificationItem& item,
+                                   const RectificationEvent& event);
+  Status AttachRectificationEvidenceTx(const Actor& actor, int year, int64_t id,
+                                       const RectificationEvidence& ref);
+  // ---- end rectification ----
 
  private:
   std::string NowIso() const;
@@ -223,6 +234,12 @@ class SqliteStore final : public Store {
   Result<std::vector<EvidenceRef>> EvidenceOfLocked(int year, const std::string& ind,
                                                     const std::string& unit,
                                                     const std::string& period);
+
+  // 整改 rectification (rectification.cc).
+  Result<std::vector<RectificationItem>> RectificationLocked(int year, const std::string& unit_id,
+                                                             int64_t id);
+  Status AppendRectificationEventLocked(const Actor& actor, int year, int64_t id,
+                                        const RectificationEvent& event);
 
   std::mutex mu_;
   std::unique_ptr<Db> db_;

@@ -111,6 +111,18 @@ class SqliteWriteTx final : public WriteTx {
   Status MarkInboxRead(const std::string& username, int64_t id) override {
     return s_.MarkInboxReadTx(actor_, username, id);
   }
+  // 整改 rectification.
+  Result<int64_t> AddRectificationItem(const RectificationItem& item) override {
+    return s_.AddRectificationItemTx(actor_, item);
+  }
+  Status UpdateRectificationItem(const RectificationItem& item,
+                                 const RectificationEvent& event) override {
+    return s_.UpdateRectificationItemTx(actor_, item, event);
+  }
+  Status AttachRectificationEvidence(int year, int64_t id,
+                                     const RectificationEvidence& ref) override {
+    return s_.AttachRectificationEvidenceTx(actor_, year, id, ref);
+  }
 
  private:
   SqliteStore& s_;
