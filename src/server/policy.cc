@@ -58,6 +58,14 @@ const char* PermissionName(Permission p) {
       return "reports.verify";
     case Permission::kMonitoringWrite:
       return "monitoring.write";
+    case Permission::kFeedbackAny:
+      return "feedback.any";
+    case Permission::kFeedbackOwn:
+      return "feedback.own";
+    case Permission::kRectificationWrite:
+      return "rectification.write";
+    case Permission::kRectificationDecide:
+      return "rectification.decide";
   }
   return "?";
 }
@@ -73,13 +81,17 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // indicator setting
         P::kSettingRead, P::kSettingWrite, P::kSettingNegotiate, P::kSettingComment,
         // monitoring
-        P::kReportsRead, P::kReportsVerify, P::kMonitoringWrite}},
+        P::kReportsRead, P::kReportsVerify, P::kMonitoringWrite,
+        // feedback and rectification
+        P::kFeedbackAny, P::kRectificationWrite, P::kRectificationDecide}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
         P::kSettingRead,
         // monitoring: read only
-        P::kReportsRead}},
+        P::kReportsRead,
+        // feedback reports and closure rates: read only
+        P::kFeedbackAny}},
       {R::kLead,
        {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
         // indicator setting: narrowed to the indicators it leads in app/setting
@@ -92,7 +104,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // indicator setting: narrowed to its own targets and requests in app/setting
         P::kSettingRead, P::kSettingNegotiate,
         // monitoring: its own reports only
-        P::kReportsRead, P::kReportsSubmit}},
+        P::kReportsRead, P::kReportsSubmit,
+        // its own feedback report and rectification (narrowed in app/feedback)
+        P::kFeedbackOwn, P::kRectificationWrite}},
       // 专家: reads the scheme being set and comments on indicators; nothing else.
       {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment}},
       {R::kAnonymous, {P::kResultsPublic}},
@@ -468,6 +482,75 @@ const std::vector<RouteSpec>& Routes() {
       // 站内消息: every signed-in user has an inbox.
       {"GET", "/api/v1/inbox", A::kAuthenticated, {}, h::GetInbox},
       {"POST", "/api/v1/inbox/read", A::kAuthenticated, {}, h::MarkInboxRead},
+      // ---- 绩效反馈 feedback and 整改 rectification (docs/api.md "Feedback
+      // reports (绩效反馈) and rectification (整改)") ----
+      // feedback.own is narrowed to the caller's unit in app/feedback. A lead
+      // department has neither: it reads the indicators it leads elsewhere.
+      {"GET",
+       "/api/v1/years/{year}/feedback/{unit}",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetFeedback},
+      // Rendering a PDF is CPU work: the heavy pool.
+      {"GET",
+       "/api/v1/years/{year}/feedback/{unit}/pdf",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetFeedbackPdf,
+       true},
+      {"GET",
+       "/api/v1/years/{year}/rectification",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::ListRectification},
+      {"GET",
+       "/api/v1/years/{year}/rectification/closure",
+       A::kPermission,
+       {P::kFeedbackAny},
+       h::RectificationClosure},
+      // rectification.write: a unit only for itself (app/feedback).
+      {"POST",
+       "/api/v1/years/{year}/rectification/units/{unit}/items",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::FileRectificationPlan},
+      {"GET",
+       "/api/v1/years/{year}/rectification/items/{id}",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetRectificationItem},
+      {"PUT",
+       "/api/v1/years/{year}/rectification/items/{id}",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::EditRectificationItem},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/progress",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::ReportRectificationProgress},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/evidence",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::AddRectificationEvidence,
+       false,
+       app::monitoring::kMaxEvidenceBytes + kEvidenceSlack},
+      {"GET",
+       "/api/v1/years/{year}/rectification/items/{id}/evidence/{sha256}",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetRectificationEvidence},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/close",
+       A::kPermission,
+       {P::kRectificationDecide},
+       h::CloseRectificationItem},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/reopen",
+       A::kPermission,
+       {P::kRectificationDecide},
+       h::ReopenRectificationItem},
   };
   return kRoutes;
 }

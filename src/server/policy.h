@@ -38,6 +38,11 @@ enum class Permission {
   kReportsSubmit,    // reports.submit: one's own unit's reports and their evidence
   kReportsVerify,    // reports.verify: verify or return reports of led indicators (admin: any)
   kMonitoringWrite,  // monitoring.write: settings, node tasks, working-day calendar
+  // 绩效反馈 feedback reports and 整改 rectification.
+  kFeedbackAny,           // feedback.any: any unit's feedback report, rectification, closure rates
+  kFeedbackOwn,           // feedback.own: the caller's own unit's report and rectification items
+  kRectificationWrite,    // rectification.write: file plans, report progress (unit: its own)
+  kRectificationDecide,   // rectification.decide: close or reopen items (admin)
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 
