@@ -8,6 +8,7 @@ const std::vector<CommandEntry>& Commands() {
       {"demo", AddDemoCommand},     {"method", AddMethodCommand}, {"analyze", AddAnalyzeCommand},
       {"gen", AddGenCommand},       {"whatif", AddWhatIfCommand}, {"scheme", AddSchemeCommand},
       {"import", AddImportCommand}, {"export", AddExportCommand}, {"remind", AddRemindCommand},
+      {"report", AddReportCommand},
   };
   return kCommands;
 }

@@ -33,5 +33,6 @@ void AddInitCommand(CLI::App& app, RunState& state);     // cmd_init.cc
 void AddImportCommand(CLI::App& app, RunState& state);   // cmd_import.cc
 void AddExportCommand(CLI::App& app, RunState& state);   // cmd_export.cc
 void AddRemindCommand(CLI::App& app, RunState& state);   // cmd_remind.cc
+void AddReportCommand(CLI::App& app, RunState& state);   // cmd_report.cc
 
 }  // namespace govperf::cli
