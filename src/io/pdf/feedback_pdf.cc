@@ -283,7 +283,9 @@ void TrendChart(Canvas& c, const core::FeedbackReport& r) {
     const std::string label = core::FormatScore(t.total) + " · " +
                               (t.grade_zh.empty() ? t.grade : t.grade_zh) + " · 第" +
                               std::to_string(t.rank) + "/" + std::to_string(t.category_size) + "名";
-    c.Text(x - 70, yy - 20, label, 140, {8.5, true, kInk, PANGO_ALIGN_CENTER});
+    // Centred over its point, but kept inside the plot (clear of the axis labels).
+    const double label_x = std::clamp(x - 70, plot_x + 2, plot_x + plot_w - 140);
+    c.Text(label_x, yy - 20, label, 140, {8.5, true, kInk, PANGO_ALIGN_CENTER});
     c.Text(x - 40, top + plot_h + 6, std::to_string(t.year) + (t.provisional ? "（临时）" : ""), 80,
            {9, false, kInk, PANGO_ALIGN_CENTER});
   }
