@@ -119,7 +119,7 @@ Response GetFeedback(Ctx& ctx) {
   return JsonResponse(dto::FeedbackReportJson(*report));
 }
 
-// Heavy route (policy.cc): rendering takes tens of milliseconds of CPU.
+// Heavy route (policy.cc): ~20 ms of CPU per report, more under load (docs/design/feedback.md).
 Response GetFeedbackPdf(Ctx& ctx) {
   int year = 0;
   if (auto err = PathYear(ctx, &year)) return *err;
