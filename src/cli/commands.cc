@@ -10,6 +10,7 @@ const std::vector<CommandEntry>& Commands() {
       {"import", AddImportCommand}, {"export", AddExportCommand}, {"remind", AddRemindCommand},
       {"audit", AddAuditCommand},
       {"verify-result", AddVerifyCommand},
+      {"report", AddReportCommand},
   };
   return kCommands;
 }

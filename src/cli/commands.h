@@ -35,5 +35,6 @@ void AddExportCommand(CLI::App& app, RunState& state);   // cmd_export.cc
 void AddRemindCommand(CLI::App& app, RunState& state);   // cmd_remind.cc
 void AddAuditCommand(CLI::App& app, RunState& state);    // cmd_audit.cc
 void AddVerifyCommand(CLI::App& app, RunState& state);   // cmd_verify.cc
+void AddReportCommand(CLI::App& app, RunState& state);   // cmd_report.cc
 
 }  // namespace govperf::cli

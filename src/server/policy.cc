@@ -72,6 +72,14 @@ const char* PermissionName(Permission p) {
       return "yearend.opinion";
     case Permission::kRatingRate:
       return "rating.rate";
+    case Permission::kFeedbackAny:
+      return "feedback.any";
+    case Permission::kFeedbackOwn:
+      return "feedback.own";
+    case Permission::kRectificationWrite:
+      return "rectification.write";
+    case Permission::kRectificationDecide:
+      return "rectification.decide";
   }
   return "?";
 }
@@ -91,7 +99,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // result use
         P::kResultUseWrite,
         // year-end assessment
-        P::kYearEndRead, P::kYearEndScore, P::kYearEndManage}},
+        P::kYearEndRead, P::kYearEndScore, P::kYearEndManage,
+        // feedback and rectification
+        P::kFeedbackAny, P::kRectificationWrite, P::kRectificationDecide}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
@@ -99,7 +109,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // monitoring: read only
         P::kReportsRead,
         // year-end assessment: reads; rates the units assigned (领导评价)
-        P::kYearEndRead, P::kRatingRate}},
+        P::kYearEndRead, P::kRatingRate,
+        // feedback reports and closure rates: read only
+        P::kFeedbackAny}},
       {R::kLead,
        {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
         // indicator setting: narrowed to the indicators it leads in app/setting
@@ -117,7 +129,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // monitoring: its own reports only
         P::kReportsRead, P::kReportsSubmit,
         // year-end assessment: its own self-evaluations and bonus claims
-        P::kYearEndRead, P::kYearEndSelf}},
+        P::kYearEndRead, P::kYearEndSelf,
+        // its own feedback report and rectification (narrowed in app/feedback)
+        P::kFeedbackOwn, P::kRectificationWrite}},
       // 专家: reads the scheme being set and comments on indicators; nothing else.
       // 年终考核: opinions on innovation claims.
       {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment, P::kYearEndOpinion}},
@@ -656,6 +670,75 @@ const std::vector<RouteSpec>& Routes() {
        {P::kYearEndManage},
        h::CloseLeaderRating},
       // ---- end year-end assessment ----
+      // ---- 绩效反馈 feedback and 整改 rectification (docs/api.md "Feedback
+      // reports (绩效反馈) and rectification (整改)") ----
+      // feedback.own is narrowed to the caller's unit in app/feedback. A lead
+      // department has neither: it reads the indicators it leads elsewhere.
+      {"GET",
+       "/api/v1/years/{year}/feedback/{unit}",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetFeedback},
+      // Rendering a PDF is CPU work: the heavy pool.
+      {"GET",
+       "/api/v1/years/{year}/feedback/{unit}/pdf",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetFeedbackPdf,
+       true},
+      {"GET",
+       "/api/v1/years/{year}/rectification",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::ListRectification},
+      {"GET",
+       "/api/v1/years/{year}/rectification/closure",
+       A::kPermission,
+       {P::kFeedbackAny},
+       h::RectificationClosure},
+      // rectification.write: a unit only for itself (app/feedback).
+      {"POST",
+       "/api/v1/years/{year}/rectification/units/{unit}/items",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::FileRectificationPlan},
+      {"GET",
+       "/api/v1/years/{year}/rectification/items/{id}",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetRectificationItem},
+      {"PUT",
+       "/api/v1/years/{year}/rectification/items/{id}",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::EditRectificationItem},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/progress",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::ReportRectificationProgress},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/evidence",
+       A::kPermission,
+       {P::kRectificationWrite},
+       h::AddRectificationEvidence,
+       false,
+       app::monitoring::kMaxEvidenceBytes + kEvidenceSlack},
+      {"GET",
+       "/api/v1/years/{year}/rectification/items/{id}/evidence/{sha256}",
+       A::kPermission,
+       {P::kFeedbackAny, P::kFeedbackOwn},
+       h::GetRectificationEvidence},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/close",
+       A::kPermission,
+       {P::kRectificationDecide},
+       h::CloseRectificationItem},
+      {"POST",
+       "/api/v1/years/{year}/rectification/items/{id}/reopen",
+       A::kPermission,
+       {P::kRectificationDecide},
+       h::ReopenRectificationItem},
   };
   return kRoutes;
 }

@@ -47,6 +47,11 @@ enum class Permission {
   kYearEndManage,   // yearend.manage: spot checks, claim decisions, the rating form and its close
   kYearEndOpinion,  // yearend.opinion: expert opinions on innovation claims
   kRatingRate,      // rating.rate: a leader's own ratings of the units assigned
+  // 绩效反馈 feedback reports and 整改 rectification.
+  kFeedbackAny,           // feedback.any: any unit's feedback report, rectification, closure rates
+  kFeedbackOwn,           // feedback.own: the caller's own unit's report and rectification items
+  kRectificationWrite,    // rectification.write: file plans, report progress (unit: its own)
+  kRectificationDecide,   // rectification.decide: close or reopen items (admin)
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

@@ -186,6 +186,22 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"GET /api/v1/years/{year}/year-end/rating/ratings", {"admin", "leader"}},
       {"PUT /api/v1/years/{year}/year-end/rating/ratings/{unit}", {"leader"}},
       {"POST /api/v1/years/{year}/year-end/rating/close", {"admin"}},
+      // 绩效反馈 feedback: feedback.any, or feedback.own on one's own unit (a
+      // lead department has neither; other units are tested separately).
+      {"GET /api/v1/years/{year}/feedback/{unit}", {"admin", "leader", "unit"}},
+      {"GET /api/v1/years/{year}/feedback/{unit}/pdf", {"admin", "leader", "unit"}},
+      // 整改 rectification (samples on 2024, published).
+      {"GET /api/v1/years/{year}/rectification", {"admin", "leader", "unit"}},
+      {"GET /api/v1/years/{year}/rectification/closure", {"admin", "leader"}},
+      {"POST /api/v1/years/{year}/rectification/units/{unit}/items", {"admin", "unit"}},
+      {"GET /api/v1/years/{year}/rectification/items/{id}", {"admin", "leader", "unit"}},
+      {"PUT /api/v1/years/{year}/rectification/items/{id}", {"admin", "unit"}},
+      {"POST /api/v1/years/{year}/rectification/items/{id}/progress", {"admin", "unit"}},
+      {"POST /api/v1/years/{year}/rectification/items/{id}/evidence", {"admin", "unit"}},
+      {"GET /api/v1/years/{year}/rectification/items/{id}/evidence/{sha256}",
+       {"admin", "leader", "unit"}},
+      {"POST /api/v1/years/{year}/rectification/items/{id}/close", {"admin"}},
+      {"POST /api/v1/years/{year}/rectification/items/{id}/reopen", {"admin"}},
   };
   return kMatrix;
 }
@@ -255,6 +271,35 @@ void ResetMonitoring(TestCity& city, const std::string& role) {
   ASSERT_TRUE(ok.ok()) << ok.ToString();
 }
 
+// 整改: a fresh item of D01 in 2024 (published) for each role's request on
+// an item route, with the sample PDF attached; closed first for `reopen`.
+int64_t g_rect_item = 0;
+void SeedRectification(TestCity& city, const std::string& pattern) {
+  if (pattern.find("/rectification/items/{id}") == std::string::npos) return;
+  auto ok = city.store().Write({"system"}, [&](store::WriteTx& tx) {
+    store::RectificationItem item;
+    item.year = 2024;
+    item.unit_id = "D01";
+    item.source = "indicator";
+    item.indicator_id = "1.1.1";
+    item.measure = "加快投资";
+    item.owner = "张三";
+    item.deadline = "2025-06-30";
+    auto id = tx.AddRectificationItem(item);
+    if (!id.ok()) return id.status();
+    g_rect_item = *id;
+    GOVPERF_RETURN_IF_ERROR(tx.AttachRectificationEvidence(
+        2024, *id, {store::Sha256Hex(kSamplePdf), "a.pdf", "", 0, "", ""}));
+    if (pattern.ends_with("/reopen")) {
+      item.id = *id;
+      item.state = "closed";
+      return tx.UpdateRectificationItem(item, {0, "", "", "", "close", "测试", std::nullopt});
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(ok.ok()) << ok.ToString();
+}
+
 // A concrete, valid request for a route pattern, as `role` would send it.
 std::string method_of(const RouteSpec& route) { return route.method; }
 
@@ -304,10 +349,15 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   }
   const bool publication = pat.find("/publication") != std::string::npos;
   const bool appeals = pat.find("/appeals") != std::string::npos;
-  replace("{year}", appeals       ? "2029"
-                    : publication ? "2028"
-                    : put_scheme  ? "2026"
-                                  : (setting ? "2027" : "2025"));
+  // 整改 is written on published years: 2024.
+  const bool rectification = pat.find("/rectification") != std::string::npos;
+  if (rectification) replace("{id}", std::to_string(g_rect_item));
+  replace("{year}", appeals         ? "2029"
+                    : publication   ? "2028"
+                    : put_scheme    ? "2026"
+                    : setting       ? "2027"
+                    : rectification ? "2024"
+                                    : "2025");
   if (appeals) replace("{id}", std::to_string(g_sample_appeal));
   replace("{unit}", role == "lead" ? "B01" : "D01");
   replace("{username}", "unit_d01");
@@ -405,6 +455,17 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = R"({"answer":"经核实，数据无误"})";
   } else if (pattern.ends_with("/appeals/{id}/decide")) {
     body = R"({"uphold":false,"reason":"不予支持"})";
+  }
+  // ---- 整改 rectification ----
+  if (pattern == "/api/v1/years/{year}/rectification/units/{unit}/items") {
+    body = R"({"items":[{"source":"indicator","indicator_id":"1.1.1","measure":"加快投资",)"
+           R"("owner":"张三","deadline":"2025-06-30"}]})";
+  } else if (method == "PUT" && pattern == "/api/v1/years/{year}/rectification/items/{id}") {
+    body = R"({"owner":"赵六"})";
+  } else if (pattern.ends_with("/progress")) {
+    body = R"({"text":"进展","progress":50})";
+  } else if (pattern.ends_with("/close") || pattern.ends_with("/reopen")) {
+    body = R"({"note":"核查"})";
   }
   // ---- indicator setting ----
   if (method == "POST" && pattern == "/api/v1/years/{year}/setting/nodes") {
@@ -638,6 +699,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
         g_sample_appeal = a.id;
       }
       ResetYearEnd(city);
+      SeedRectification(city, route.pattern);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

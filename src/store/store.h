@@ -602,6 +602,65 @@ class YearEndReader {
   virtual Result<std::vector<LeaderRating>> ListLeaderRatings(int year) = 0;  // by user, unit
 };
 // ---- end year-end assessment types ----
+// ---- 整改 rectification (migration 0013) ----
+// After its feedback report (绩效反馈) a unit files rectification items, each
+// tied to a lost point (indicator) or an opinion (意见建议), reports progress
+// with evidence, and the office closes or reopens them. Stage rule:
+// YearWrite::kRectification (published years: it is after publication);
+// never bumps data_version (nothing a year evaluates to changes).
+// app/feedback/rectification.h has the rules.
+
+// A file attached to an item: the bytes are the monitoring evidence_files
+// row of that SHA-256 (stored once, whoever uploaded it).
+struct RectificationEvidence {
+  std::string sha256;
+  std::string file_name;
+  std::string content_type;  // read only
+  int64_t size = 0;          // read only
+  std::string added_by;      // by the store
+  std::string added_at;      // by the store
+};
+// One step of an item's history. seq/at/actor/role: by the store.
+struct RectificationEvent {
+  int64_t seq = 0;
+  std::string at;
+  std::string actor;
+  std::string role;
+  std::string action;  // filed | progress | edit | close | reopen
+  std::string text;    // the progress report, or the office's note
+  std::optional<int> progress;
+};
+struct RectificationItem {
+  int year = 0;
+  int64_t id = 0;  // per year; assigned by the store on insert
+  std::string unit_id;
+  std::string source;        // indicator | opinion
+  std::string indicator_id;  // source indicator: the leaf where points were lost
+  std::string opinion_id;    // source opinion
+  std::string problem;       // 问题: what is rectified, in the unit's words
+  std::string measure;       // 整改措施
+  std::string owner;         // 责任人
+  std::string deadline;      // YYYY-MM-DD
+  std::string state = "open";  // open | closed
+  int progress = 0;            // percent, 0..100
+  std::string note;            // the office's note at its last close or reopen
+  std::string created_by, created_at, updated_at, closed_by, closed_at;  // by the store
+  std::vector<RectificationEvent> history;       // oldest first (read only)
+  std::vector<RectificationEvidence> evidence;   // in order attached (read only)
+};
+
+class RectificationReader {
+ public:
+  virtual ~RectificationReader() = default;
+  // The year's items of `unit_id` (every unit when empty), by unit then id,
+  // each with its history and evidence.
+  virtual Result<std::vector<RectificationItem>> ListRectification(int year,
+                                                                   const std::string& unit_id) = 0;
+  virtual Result<std::optional<RectificationItem>> FindRectification(int year, int64_t id) = 0;
+  // Years that hold at least one item, ascending (the escalation run).
+  virtual Result<std::vector<int>> RectificationYears() = 0;
+};
+// ---- end rectification types ----
 
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
@@ -895,6 +954,19 @@ class WriteTx {
   // The actor's rating of one unit (again: replaces). Stage rule: ratings.
   virtual Status PutLeaderRating(const LeaderRating& rating) = 0;
   // ---- end year-end assessment ----
+  virtual Status MarkInboxRead(const std::string& username, int64_t id) = 0;  // ---- 整改 rectification (migration 0013) ----
+  // A new item (state open, progress 0) and its "filed" event; returns its
+  // id. The unit and, for source indicator, the leaf must exist in the
+  // year's scheme. Stage rule: rectification.
+  virtual Result<int64_t> AddRectificationItem(const RectificationItem& item) = 0;
+  // Replaces the item's editable fields, state, progress and note, and
+  // appends `event` to its history. Stage rule: rectification.
+  virtual Status UpdateRectificationItem(const RectificationItem& item,
+                                         const RectificationEvent& event) = 0;
+  // Attaches a stored evidence file (again: replaces the name).
+  virtual Status AttachRectificationEvidence(int year, int64_t id,
+                                             const RectificationEvidence& ref) = 0;
+  // ---- end rectification ----
 };
 
 class Store : public UserReader,
@@ -907,7 +979,8 @@ class Store : public UserReader,
               public MonitoringReader,
               public ResultUseReader,
               public PublicationReader,
-              public YearEndReader {
+              public YearEndReader,
+              public RectificationReader {
  public:
   ~Store() override = default;
 

@@ -1270,4 +1270,135 @@ TEST_P(StoreConformance, YearEndRowsRoundTripAndFollowTheStage) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// 整改 rectification (migration 0013): items with history and evidence, the
+// stage rule (published years only), validation that names the field, and no
+// data_version bump.
+TEST_P(StoreConformance, RectificationItemsRoundTripAndFollowTheStage) {
+  MakeYear(2025, core::Stage::kPublished);
+  MakeYear(2026, core::Stage::kMonitoring);
+  const Actor unit{"unit_u1", core::Role::kUnit};
+  const Actor admin{"admin", core::Role::kAdmin};
+  RectificationItem item;
+  item.year = 2025;
+  item.unit_id = "U1";
+  item.source = "indicator";
+  item.indicator_id = "1.1";
+  item.problem = "增速失 2.00 分";
+  item.measure = "加快项目建设";
+  item.owner = "张三";
+  item.deadline = "2026-06-30";
+  const int64_t version = Version(2025);
+  const int64_t audit = AuditCount();
+  int64_t id = 0;
+  ASSERT_TRUE(store()
+                  .Write(unit,
+                         [&](WriteTx& tx) {
+                           auto r = tx.AddRectificationItem(item);
+                           if (r.ok()) id = *r;
+                           return r.status();
+                         })
+                  .ok());
+  EXPECT_EQ(id, 1);
+  EXPECT_EQ(Version(2025), version);  // not scoring data
+  EXPECT_EQ(AuditCount(), audit + 1);
+  auto found = store().FindRectification(2025, id);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  const RectificationItem& got = **found;
+  EXPECT_EQ(got.unit_id, "U1");
+  EXPECT_EQ(got.indicator_id, "1.1");
+  EXPECT_EQ(got.problem, "增速失 2.00 分");
+  EXPECT_EQ(got.measure, "加快项目建设");
+  EXPECT_EQ(got.owner, "张三");
+  EXPECT_EQ(got.deadline, "2026-06-30");
+  EXPECT_EQ(got.state, "open");
+  EXPECT_EQ(got.progress, 0);
+  EXPECT_EQ(got.created_by, "unit_u1");
+  ASSERT_EQ(got.history.size(), 1u);
+  EXPECT_EQ(got.history[0].action, "filed");
+  EXPECT_EQ(got.history[0].role, "unit");
+
+  // Progress with evidence, then the office closes it.
+  EvidenceFile f{"", "application/pdf", "%PDF-1.4 rectified"};
+  RectificationItem progressed = got;
+  progressed.progress = 60;
+  ASSERT_TRUE(store()
+                  .Write(unit,
+                         [&](WriteTx& tx) {
+                           GOVPERF_RETURN_IF_ERROR(tx.PutEvidence(f));
+                           GOVPERF_RETURN_IF_ERROR(tx.UpdateRectificationItem(
+                               progressed, {0, "", "", "", "progress", "完成六成", 60}));
+                           return tx.AttachRectificationEvidence(2025, id,
+                                                                 {f.sha256, "进度.pdf", "", 0, "", ""});
+                         })
+                  .ok());
+  RectificationItem closed = progressed;
+  closed.state = "closed";
+  closed.note = "核查属实";
+  ASSERT_TRUE(store()
+                  .Write(admin,
+                         [&](WriteTx& tx) {
+                           return tx.UpdateRectificationItem(
+                               closed, {0, "", "", "", "close", "核查属实", std::nullopt});
+                         })
+                  .ok());
+  auto after = store().FindRectification(2025, id);
+  ASSERT_TRUE(after.ok() && after->has_value());
+  EXPECT_EQ((*after)->state, "closed");
+  EXPECT_EQ((*after)->progress, 60);
+  EXPECT_EQ((*after)->closed_by, "admin");
+  EXPECT_FALSE((*after)->closed_at.empty());
+  EXPECT_EQ((*after)->note, "核查属实");
+  ASSERT_EQ((*after)->history.size(), 3u);
+  EXPECT_EQ((*after)->history[1].text, "完成六成");
+  EXPECT_EQ((*after)->history[1].progress, 60);
+  EXPECT_EQ((*after)->history[2].action, "close");
+  EXPECT_FALSE((*after)->history[2].progress.has_value());
+  ASSERT_EQ((*after)->evidence.size(), 1u);
+  EXPECT_EQ((*after)->evidence[0].sha256, f.sha256);
+  EXPECT_EQ((*after)->evidence[0].file_name, "进度.pdf");
+  EXPECT_EQ((*after)->evidence[0].content_type, "application/pdf");
+  EXPECT_EQ(Version(2025), version);
+
+  // Listing by unit, and the years that hold items.
+  EXPECT_EQ(store().ListRectification(2025, "U1")->size(), 1u);
+  EXPECT_EQ(store().ListRectification(2025, "U2")->size(), 0u);
+  EXPECT_EQ(store().ListRectification(2025, "")->size(), 1u);
+  EXPECT_EQ(*store().RectificationYears(), std::vector<int>{2025});
+  EXPECT_FALSE(store().FindRectification(2025, 99)->has_value());
+
+  // Refused: a year not published (the stage), an unknown leaf, a bad date, an
+  // empty owner, unknown evidence — each changing nothing.
+  const int64_t before = AuditCount();
+  auto add = [&](const Actor& who, RectificationItem r) {
+    return store().Write(who, [&](WriteTx& tx) { return tx.AddRectificationItem(r).status(); });
+  };
+  RectificationItem y2026 = item;
+  y2026.year = 2026;
+  EXPECT_EQ(add(unit, y2026).code(), Code::kFailedPrecondition);
+  RectificationItem bad = item;
+  bad.indicator_id = "9.9";
+  Status s = add(unit, bad);
+  EXPECT_EQ(s.code(), Code::kNotFound);
+  EXPECT_EQ(s.field(), "indicator_id");
+  bad = item;
+  bad.deadline = "2026-13-01";
+  EXPECT_EQ(add(unit, bad).field(), "deadline");
+  bad = item;
+  bad.owner = "";
+  EXPECT_EQ(add(unit, bad).field(), "owner");
+  EXPECT_EQ(add(Actor{"leader", core::Role::kLeader}, item).code(), Code::kFailedPrecondition);
+  EXPECT_EQ(store()
+                .Write(unit,
+                       [&](WriteTx& tx) {
+                         return tx.AttachRectificationEvidence(
+                             2025, id, {std::string(64, 'a'), "x.pdf", "", 0, "", ""});
+                       })
+                .field(),
+            "sha256");
+  EXPECT_EQ(AuditCount(), before);
+  EXPECT_EQ(store().ListRectification(2025, "")->size(), 1u);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

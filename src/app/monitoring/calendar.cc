@@ -1,5 +1,7 @@
 #include "app/monitoring/calendar.h"
 
+#include "app/feedback/rectification_remind.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -340,6 +342,8 @@ Result<RemindRun> Remind(YearCache& years, store::Store& store, const Caller& ca
       return Status::Ok();
     }));
   }
+  // 整改 overdue rectification items escalate the same way (after publication).
+  GOVPERF_RETURN_IF_ERROR(feedback::RemindRectification(store, caller, today, run));
   return run;
 }
 

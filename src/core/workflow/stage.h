@@ -62,11 +62,14 @@ enum class YearWrite {
   kClaims,          // 加减分与否决 claims: raised, expert opinions, decided
   kRatingSetup,     // 领导评价 form, leader levels and assignments; closing the rating
   kRatings,         // 领导评价 one leader's ratings of the units assigned
+  // 整改 rectification after the feedback report: the only write a published
+  // year accepts, because it is not scoring data (nothing it evaluates to).
+  kRectification,
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
 // "scheme_versions", "change_requests", "duties", "reports", "appeals",
 // "publication", "self_evaluation", "lead_scoring", "spot_checks", "claims",
-// "rating_setup", "ratings".
+// "rating_setup", "ratings", "rectification".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 

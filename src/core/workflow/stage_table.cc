@@ -23,7 +23,7 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 19> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 20> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
@@ -43,6 +43,7 @@ constexpr std::array<std::pair<YearWrite, const char*>, 19> kWrites = {{
     {YearWrite::kClaims, "claims"},
     {YearWrite::kRatingSetup, "rating_setup"},
     {YearWrite::kRatings, "ratings"},
+    {YearWrite::kRectification, "rectification"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -123,6 +124,9 @@ const std::vector<WriteRule>& WriteRules() {
       {S::kMonitoring, W::kRatingSetup, {R::kAdmin}},
       {S::kYearEnd, W::kRatingSetup, {R::kAdmin}},
       {S::kYearEnd, W::kRatings, {R::kLeader}},
+      // 整改 rectification: once the results are final, a unit files and
+      // reports on its plan and the office closes or reopens items.
+      {S::kPublished, W::kRectification, {R::kAdmin, R::kUnit}},
   };
   return kRules;
 }
@@ -202,8 +206,11 @@ bool MayTransition(Stage from, Stage to, Role role) {
   return std::find(t->roles.begin(), t->roles.end(), role) != t->roles.end();
 }
 
+// Writes a published year still accepts: none of them is scoring data.
+bool AfterPublication(YearWrite w) { return w == YearWrite::kRectification; }
+
 bool StageAllows(Stage stage, YearWrite w, Role role) {
-  if (stage == Stage::kPublished) return false;
+  if (stage == Stage::kPublished && !AfterPublication(w)) return false;
   if (role == Role::kSystem) return true;
   for (const WriteRule& rule : WriteRules()) {
     if (rule.stage == stage && rule.write == w &&

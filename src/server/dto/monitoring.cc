@@ -116,6 +116,10 @@ Json RemindLineJson(const app::monitoring::RemindLine& l) {
   if (l.kind == "report") {
     j["indicator_id"] = l.indicator_id;
     j["period"] = l.period;
+  } else if (l.kind == "rectification") {  // 整改 (app/feedback/rectification_remind.h)
+    j["item_id"] = l.task_id;
+    j["indicator_id"] = l.indicator_id;
+    j["name_zh"] = l.name_zh;
   } else {
     j["task_id"] = l.task_id;
     j["from_role"] = l.from_role;

@@ -147,6 +147,19 @@ Response AppealKnockOn(Ctx& ctx);
 Response DecideAppeal(Ctx& ctx);
 // A publication certificate as JSON (the actor only for signed-in callers).
 Json CertificateJson(const store::Publication& p, bool with_actor);
+// 绩效反馈 feedback reports and 整改 rectification (feedback.cc).
+Response GetFeedback(Ctx& ctx);
+Response GetFeedbackPdf(Ctx& ctx);
+Response ListRectification(Ctx& ctx);
+Response FileRectificationPlan(Ctx& ctx);
+Response GetRectificationItem(Ctx& ctx);
+Response EditRectificationItem(Ctx& ctx);
+Response ReportRectificationProgress(Ctx& ctx);
+Response AddRectificationEvidence(Ctx& ctx);
+Response GetRectificationEvidence(Ctx& ctx);
+Response CloseRectificationItem(Ctx& ctx);
+Response ReopenRectificationItem(Ctx& ctx);
+Response RectificationClosure(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

@@ -210,6 +210,17 @@ class SqliteStore final : public Store {
   Status CloseRatingTx(const Actor& actor, int year);
   Status PutLeaderRatingTx(const Actor& actor, const LeaderRating& r);
   // ---- end year-end assessment ----
+  // ---- 整改 rectification (rectification.cc) ----
+  Result<std::vector<RectificationItem>> ListRectification(int year,
+                                                           const std::string& unit_id) override;
+  Result<std::optional<RectificationItem>> FindRectification(int year, int64_t id) override;
+  Result<std::vector<int>> RectificationYears() override;
+  Result<int64_t> AddRectificationItemTx(const Actor& actor, const RectificationItem& item);
+  Status UpdateRectificationItemTx(const Actor& actor, const RectificationItem& item,
+                                   const RectificationEvent& event);
+  Status AttachRectificationEvidenceTx(const Actor& actor, int year, int64_t id,
+                                       const RectificationEvidence& ref);
+  // ---- end rectification ----
 
  private:
   Result<std::vector<PublicityWindow>> ListPublicityWindowsLocked(int year);
@@ -284,6 +295,11 @@ class SqliteStore final : public Store {
   Result<std::vector<EvidenceRef>> YearEndEvidenceLocked(int year, const std::string& subject);
   Result<std::optional<Claim>> FindClaimLocked(int year, int64_t id);
   Result<std::optional<RatingSetup>> LoadRatingSetupLocked(int year);
+  // 整改 rectification (rectification.cc).
+  Result<std::vector<RectificationItem>> RectificationLocked(int year, const std::string& unit_id,
+                                                             int64_t id);
+  Status AppendRectificationEventLocked(const Actor& actor, int year, int64_t id,
+                                        const RectificationEvent& event);
 
   std::mutex mu_;
   std::unique_ptr<Db> db_;

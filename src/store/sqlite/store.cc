@@ -152,6 +152,18 @@ class SqliteWriteTx final : public WriteTx {
   Status PutRatingSetup(const RatingSetup& x) override { return s_.PutRatingSetupTx(actor_, x); }
   Status CloseRating(int year) override { return s_.CloseRatingTx(actor_, year); }
   Status PutLeaderRating(const LeaderRating& r) override { return s_.PutLeaderRatingTx(actor_, r); }
+  // 整改 rectification.
+  Result<int64_t> AddRectificationItem(const RectificationItem& item) override {
+    return s_.AddRectificationItemTx(actor_, item);
+  }
+  Status UpdateRectificationItem(const RectificationItem& item,
+                                 const RectificationEvent& event) override {
+    return s_.UpdateRectificationItemTx(actor_, item, event);
+  }
+  Status AttachRectificationEvidence(int year, int64_t id,
+                                     const RectificationEvidence& ref) override {
+    return s_.AttachRectificationEvidenceTx(actor_, year, id, ref);
+  }
 
  private:
   SqliteStore& s_;

@@ -34,6 +34,10 @@ export type Permission =
   | 'yearend.manage'
   | 'yearend.opinion'
   | 'rating.rate'
+  | 'feedback.any'
+  | 'feedback.own'
+  | 'rectification.write'
+  | 'rectification.decide'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {
@@ -620,4 +624,145 @@ export interface SchemeImportResult {
   ok: boolean
   indicators: number
   units: number
+}
+
+// ---- 绩效反馈 feedback reports and 整改 rectification (docs/api.md) ----
+
+export interface FeedbackDimension {
+  id: string
+  name_zh: string
+  name_en: string
+  earned: number
+  points: number
+}
+export interface FeedbackTrendYear {
+  year: number
+  total: number
+  rank: number
+  category_size: number
+  grade: string
+  grade_zh: string
+  grade_en: string
+  provisional: boolean
+}
+export interface FeedbackLostPoint {
+  indicator_id: string
+  dimension_id: string
+  name_zh: string
+  name_en: string
+  unit_of_measure: string
+  points: number
+  earned: number
+  lost: number
+  target: number | null
+  actual: number | null
+  status: string
+  rule: string
+  rule_zh: string
+}
+export interface FeedbackReport {
+  year: number
+  status: string
+  provisional: boolean
+  unit: {
+    id: string
+    name_zh: string
+    name_en: string
+    category_id: string
+    category_name_zh: string
+    category_name_en: string
+  }
+  summary: {
+    total: number
+    total_text: string
+    rank: number
+    category_size: number
+    grade: string
+    grade_zh: string
+    grade_en: string
+    indicator_score: number
+    satisfaction: number
+    leadership: number
+    bonus: number
+    deduction: number
+    vetoed: boolean
+    grade_notes_zh: string[]
+    grade_notes_en: string[]
+  }
+  dimensions: FeedbackDimension[]
+  trend: FeedbackTrendYear[]
+  lost_points: FeedbackLostPoint[]
+  adjustments: { id: string; kind: string; points: number; reason_zh: string; reason_en: string }[]
+  /** 申诉: filled once appeals are stored */
+  appeals: { id: string; indicator_id: string; claim: string; outcome: string; decision: string; decided_at: string }[]
+  /** 意见建议: filled once opinions are collected */
+  opinions: { id: string; source: string; text: string; indicator_id: string }[]
+}
+
+export interface RectificationEvent {
+  seq: number
+  at: string
+  actor: string
+  role: string
+  action: 'filed' | 'edit' | 'progress' | 'close' | 'reopen'
+  text: string
+  progress: number | null
+}
+export interface RectificationEvidence {
+  sha256: string
+  file_name: string
+  content_type: string
+  size: number
+  added_by: string
+  added_at?: string
+}
+export interface RectificationItem {
+  year: number
+  id: number
+  unit_id: string
+  source: 'indicator' | 'opinion'
+  indicator_id: string
+  opinion_id: string
+  problem: string
+  measure: string
+  owner: string
+  deadline: string
+  state: 'open' | 'closed'
+  progress: number
+  overdue: boolean
+  note: string
+  created_by: string
+  created_at: string
+  updated_at: string
+  closed_by: string
+  closed_at: string
+  history: RectificationEvent[]
+  evidence: RectificationEvidence[]
+}
+export interface NewRectificationItem {
+  source: 'indicator' | 'opinion'
+  indicator_id?: string
+  opinion_id?: string
+  problem?: string
+  measure: string
+  owner: string
+  deadline: string
+}
+export interface ClosureRate {
+  unit_id: string
+  name_zh: string
+  name_en: string
+  total: number
+  closed: number
+  open: number
+  overdue: number
+  rate: number
+}
+export interface ClosureRates {
+  year: number
+  today: string
+  total: number
+  closed: number
+  rate: number
+  units: ClosureRate[]
 }

@@ -56,4 +56,17 @@ describe('route access', () => {
     const verify = appChildren.find((r) => r.path === '/verify')!
     expect(routeAccess({ meta: verify.meta!, params: {} }, unitM)).toBe('forbidden')
   })
+
+  it('opens the feedback report: a unit its own only, the office any, a lead department none', () => {
+    const fb = (u: string) => ({ meta: appChildren.find((r) => r.name === 'feedback-unit')!.meta!, params: { year: '2025', unit: u } })
+    const unitFb: User = { ...unit, permissions: ['results.public', 'scorecard.own', 'feedback.own', 'rectification.write'] }
+    const adminFb: User = { ...admin, permissions: [...admin.permissions, 'feedback.any', 'rectification.write', 'rectification.decide'] }
+    expect(routeAccess(fb('D01'), unitFb)).toBe('ok')
+    expect(routeAccess(fb('D02'), unitFb)).toBe('forbidden')
+    expect(routeAccess(fb('D02'), adminFb)).toBe('ok')
+    expect(routeAccess(fb('B03'), lead)).toBe('forbidden')
+    const menu = (u: User) => menuRoutes(appChildren, u).map((r) => r.name)
+    expect(menu(unitFb)).toEqual(expect.arrayContaining(['feedback', 'rectification']))
+    expect(menu(lead)).not.toContain('feedback')
+  })
 })

@@ -195,6 +195,26 @@ export const appChildren: RouteRecordRaw[] = [
     component: () => import('@/views/publication/appeals/index.vue'),
     meta: { permission: ['scorecard.own', 'lead.read', 'years.write', 'results.all'], menu: 'menu.appeals', order: 9.5 },
   },
+  // 绩效反馈 and 整改: a unit its own report (feedback.own), the office and
+  // leaders any unit's (feedback.any, picked on the page).
+  {
+    path: '/feedback',
+    name: 'feedback',
+    component: () => import('@/views/feedback/report/index.vue'),
+    meta: { permission: ['feedback.own', 'feedback.any'], menu: 'menu.feedback', order: 9.1 },
+  },
+  {
+    path: '/feedback/:year(\\d+)/:unit',
+    name: 'feedback-unit',
+    component: () => import('@/views/feedback/report/index.vue'),
+    meta: { permission: ['feedback.any', 'feedback.own'], ownUnitParam: 'unit' },
+  },
+  {
+    path: '/rectification',
+    name: 'rectification',
+    component: () => import('@/views/feedback/rectification/index.vue'),
+    meta: { permission: ['feedback.own', 'feedback.any'], menu: 'menu.rectification', order: 9.2 },
+  },
   {
     path: '/403',
     name: 'forbidden',
