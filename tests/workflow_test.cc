@@ -25,14 +25,13 @@ using nlohmann::json;
 const std::vector<Role> kUserRoles = {Role::kAdmin, Role::kLeader, Role::kLead,
                                       Role::kUnit,  Role::kExpert, Role::kAnonymous};
 const std::vector<YearWrite> kWrites = {
-    YearWrite::kScheme,         YearWrite::kValues,  YearWrite::kScores, YearWrite::kAdjustments,
-    YearWrite::kInputs,         YearWrite::kTargets, YearWrite::kReview, YearWrite::kSchemeVersions,
-    YearWrite::kChangeRequests, YearWrite::kDuties,        YearWrite::kReports,
-    YearWrite::kAppeals,        YearWrite::kPublication,
+    YearWrite::kScheme, YearWrite::kValues, YearWrite::kScores, YearWrite::kAdjustments,
+    YearWrite::kInputs, YearWrite::kTargets, YearWrite::kReview, YearWrite::kSchemeVersions,
+    YearWrite::kChangeRequests, YearWrite::kDuties, YearWrite::kReports, YearWrite::kAppeals,
+    YearWrite::kPublication,
     // 年终考核 year-end assessment
-    YearWrite::kSelfEvaluation, YearWrite::kLeadScoring, YearWrite::kSpotChecks,
-    YearWrite::kClaims, YearWrite::kRatingSetup, YearWrite::kRatings,
-    YearWrite::kRectification};
+    YearWrite::kSelfEvaluation, YearWrite::kLeadScoring, YearWrite::kSpotChecks, YearWrite::kClaims,
+    YearWrite::kRatingSetup, YearWrite::kRatings, YearWrite::kRectification};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;

@@ -49,8 +49,8 @@ TEST(ServerApi, LoginWithArgon2AndSameMessageForUnknownUserAndWrongPassword) {
   EXPECT_EQ(j["user"]["unit_name_en"], "East District");
   EXPECT_EQ(j["user"]["permissions"],
             Json({"results.public", "scorecard.own", "setting.read", "setting.negotiate",
-                  "reports.read", "reports.submit", "yearend.read", "yearend.self",
-                  "feedback.own", "rectification.write"}));
+                  "reports.read", "reports.submit", "yearend.read", "yearend.self", "feedback.own",
+                  "rectification.write"}));
 
   const Response me = city.Call("GET", "/api/v1/me", "", j["token"].get<std::string>());
   ASSERT_EQ(me.status, 200) << me.body;

@@ -539,9 +539,16 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kYearsWrite},
        h::RecordApproval},
-      {"GET", "/api/v1/public/certificate", A::kPermission, {P::kResultsPublic},
+      {"GET",
+       "/api/v1/public/certificate",
+       A::kPermission,
+       {P::kResultsPublic},
        h::PublicCertificate},
-      {"GET", "/api/v1/public/download", A::kPermission, {P::kResultsPublic}, h::PublicDownload,
+      {"GET",
+       "/api/v1/public/download",
+       A::kPermission,
+       {P::kResultsPublic},
+       h::PublicDownload,
        /*heavy=*/true},
       // 申诉: listing, filing and answering are narrowed by the use case (own
       // unit; the indicator's lead department); the knock-on view and the

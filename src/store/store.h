@@ -634,19 +634,19 @@ struct RectificationItem {
   int year = 0;
   int64_t id = 0;  // per year; assigned by the store on insert
   std::string unit_id;
-  std::string source;        // indicator | opinion
-  std::string indicator_id;  // source indicator: the leaf where points were lost
-  std::string opinion_id;    // source opinion
-  std::string problem;       // 问题: what is rectified, in the unit's words
-  std::string measure;       // 整改措施
-  std::string owner;         // 责任人
-  std::string deadline;      // YYYY-MM-DD
+  std::string source;          // indicator | opinion
+  std::string indicator_id;    // source indicator: the leaf where points were lost
+  std::string opinion_id;      // source opinion
+  std::string problem;         // 问题: what is rectified, in the unit's words
+  std::string measure;         // 整改措施
+  std::string owner;           // 责任人
+  std::string deadline;        // YYYY-MM-DD
   std::string state = "open";  // open | closed
   int progress = 0;            // percent, 0..100
   std::string note;            // the office's note at its last close or reopen
   std::string created_by, created_at, updated_at, closed_by, closed_at;  // by the store
-  std::vector<RectificationEvent> history;       // oldest first (read only)
-  std::vector<RectificationEvidence> evidence;   // in order attached (read only)
+  std::vector<RectificationEvent> history;                               // oldest first (read only)
+  std::vector<RectificationEvidence> evidence;  // in order attached (read only)
 };
 
 class RectificationReader {
@@ -954,7 +954,8 @@ class WriteTx {
   // The actor's rating of one unit (again: replaces). Stage rule: ratings.
   virtual Status PutLeaderRating(const LeaderRating& rating) = 0;
   // ---- end year-end assessment ----
-  virtual Status MarkInboxRead(const std::string& username, int64_t id) = 0;  // ---- 整改 rectification (migration 0013) ----
+  virtual Status MarkInboxRead(const std::string& username,
+                               int64_t id) = 0;  // ---- 整改 rectification (migration 0013) ----
   // A new item (state open, progress 0) and its "filed" event; returns its
   // id. The unit and, for source indicator, the leaf must exist in the
   // year's scheme. Stage rule: rectification.

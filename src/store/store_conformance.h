@@ -1063,11 +1063,14 @@ TEST_P(StoreConformance, AppealsFollowTheirStatesAndTheStage) {
   EXPECT_EQ(
       store().Write(kLead, [&](WriteTx& tx) { return tx.AnswerAppeal(2026, 1, "again"); }).code(),
       Code::kFailedPrecondition);
-  EXPECT_EQ(
-      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 9, true, "x"); }).code(),
-      Code::kNotFound);
+  EXPECT_EQ(store()
+                .Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 9, true, "x"); })
+                .code(),
+            Code::kNotFound);
   ASSERT_TRUE(
-      store().Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 1, true, "成立"); }).ok());
+      store()
+          .Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 1, true, "成立"); })
+          .ok());
   EXPECT_EQ(store()
                 .Write(kAdmin, [&](WriteTx& tx) { return tx.DecideAppeal(2026, 1, false, "改"); })
                 .field(),
@@ -1327,8 +1330,8 @@ TEST_P(StoreConformance, RectificationItemsRoundTripAndFollowTheStage) {
                            GOVPERF_RETURN_IF_ERROR(tx.PutEvidence(f));
                            GOVPERF_RETURN_IF_ERROR(tx.UpdateRectificationItem(
                                progressed, {0, "", "", "", "progress", "完成六成", 60}));
-                           return tx.AttachRectificationEvidence(2025, id,
-                                                                 {f.sha256, "进度.pdf", "", 0, "", ""});
+                           return tx.AttachRectificationEvidence(
+                               2025, id, {f.sha256, "进度.pdf", "", 0, "", ""});
                          })
                   .ok());
   RectificationItem closed = progressed;
