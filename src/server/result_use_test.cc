@@ -42,11 +42,11 @@ TEST_F(ResultUseApi, TheTableSuggestsOutcomesByGradeAndApplicationsAreRecorded) 
   r = Call("PUT", "/api/v1/years/2024/result-use/rules", admin_,
            {{"rules", {{{"grade", "platinum"}, {"bonus_coefficient", 2}}}}});
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(Body(r)["field"], "rules[0].grade");
+  EXPECT_EQ(Body(r)["details"]["field"], "rules[0].grade");
   r = Call("PUT", "/api/v1/years/2024/result-use/rules", admin_,
            {{"rules", {{{"grade", "good"}, {"bonus_coefficient", 11}}}}});
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(Body(r)["field"], "rules[0].bonus_coefficient");
+  EXPECT_EQ(Body(r)["details"]["field"], "rules[0].bonus_coefficient");
   EXPECT_EQ(AuditHead(), audit0);
 
   // Every unit's row carries the table's row for its grade.
@@ -80,18 +80,18 @@ TEST_F(ResultUseApi, TheTableSuggestsOutcomesByGradeAndApplicationsAreRecorded) 
   bad["unit_id"] = "NOPE";
   r = Call("POST", "/api/v1/years/2024/result-use/records", admin_, bad);
   EXPECT_EQ(r.status, 404);
-  EXPECT_EQ(Body(r)["field"], "unit_id");
+  EXPECT_EQ(Body(r)["details"]["field"], "unit_id");
   bad = rec;
   bad["kind"] = "prize";
-  EXPECT_EQ(Body(Call("POST", "/api/v1/years/2024/result-use/records", admin_, bad))["field"],
+  EXPECT_EQ(Body(Call("POST", "/api/v1/years/2024/result-use/records", admin_, bad))["details"]["field"],
             "kind");
   bad = rec;
   bad["decided_on"] = "2025-13-01";
-  EXPECT_EQ(Body(Call("POST", "/api/v1/years/2024/result-use/records", admin_, bad))["field"],
+  EXPECT_EQ(Body(Call("POST", "/api/v1/years/2024/result-use/records", admin_, bad))["details"]["field"],
             "decided_on");
   bad = rec;
   bad["outcome"] = "";
-  EXPECT_EQ(Body(Call("POST", "/api/v1/years/2024/result-use/records", admin_, bad))["field"],
+  EXPECT_EQ(Body(Call("POST", "/api/v1/years/2024/result-use/records", admin_, bad))["details"]["field"],
             "outcome");
   EXPECT_EQ(AuditHead(), audit0);
   r = Call("POST", "/api/v1/years/2024/result-use/records", admin_, rec);

@@ -602,7 +602,7 @@ class YearEndReader {
   virtual Result<std::vector<LeaderRating>> ListLeaderRatings(int year) = 0;  // by user, unit
 };
 // ---- end year-end assessment types ----
-// ---- 整改 rectification (migration 0013) ----
+// ---- 整改 rectification (migration 0014) ----
 // After its feedback report (绩效反馈) a unit files rectification items, each
 // tied to a lost point (indicator) or an opinion (意见建议), reports progress
 // with evidence, and the office closes or reopens them. Stage rule:
@@ -954,8 +954,7 @@ class WriteTx {
   // The actor's rating of one unit (again: replaces). Stage rule: ratings.
   virtual Status PutLeaderRating(const LeaderRating& rating) = 0;
   // ---- end year-end assessment ----
-  virtual Status MarkInboxRead(const std::string& username,
-                               int64_t id) = 0;  // ---- 整改 rectification (migration 0013) ----
+  // ---- 整改 rectification (migration 0014) ----
   // A new item (state open, progress 0) and its "filed" event; returns its
   // id. The unit and, for source indicator, the leaf must exist in the
   // year's scheme. Stage rule: rectification.

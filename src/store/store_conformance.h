@@ -1273,7 +1273,7 @@ TEST_P(StoreConformance, YearEndRowsRoundTripAndFollowTheStage) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
-// 整改 rectification (migration 0013): items with history and evidence, the
+// 整改 rectification (migration 0014): items with history and evidence, the
 // stage rule (published years only), validation that names the field, and no
 // data_version bump.
 TEST_P(StoreConformance, RectificationItemsRoundTripAndFollowTheStage) {

@@ -1,4 +1,4 @@
-// 整改 rectification items, their history and evidence (migration 0013).
+// 整改 rectification items, their history and evidence (migration 0014).
 // Stage rule: rectification (published years), checked without a version
 // bump: nothing here changes what a year evaluates to.
 #include <nlohmann/json.hpp>
