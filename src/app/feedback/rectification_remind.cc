@@ -72,22 +72,7 @@ Status RemindRectification(store::Store& store, const Caller& caller, const cm::
           to.erase(std::unique(to.begin(), to.end()), to.end());
           const std::string what = "整改事项「" + l.name_zh + "」";
           const std::string what_en = "rectification item " + l.task_id;
-          store::InboxMessage m;
-          m.kind = "escalation." + l.level;
-          m.year = year;
-          m.subject = l.subject;
-          m.dedup_key = "escalation:" + std::to_string(year) + "/" + l.subject + "/" + l.level;
-          if (e.level == cm::Level::kReminder) {
-            m.title_zh = "提醒：" + what + " 将于 " + l.due_date + " 到期";
-            m.title_en = "Reminder: " + what_en + " is due on " + l.due_date;
-          } else if (e.level == cm::Level::kYellow) {
-            m.title_zh = "黄牌：" + what + " 已逾期（截止 " + l.due_date + "）";
-            m.title_en = "Yellow card: " + what_en + " is overdue (due " + l.due_date + ")";
-          } else {
-            m.title_zh = "红牌：" + what + " 逾期 " + std::to_string(e.working_days) + " 个工作日";
-            m.title_en = "Red card: " + what_en + " is " + std::to_string(e.working_days) +
-                         " working days late";
-          }
+          store::InboxMessage m = monitoring::EscalationMessage(l, what, what_en);
           m.body_zh = "单位 " + l.unit_id + "，" + std::to_string(year) + " 年度整改";
           m.body_en = "Unit " + l.unit_id + ", rectification of " + std::to_string(year);
           auto sent = monitoring::Notify(tx, to, m);

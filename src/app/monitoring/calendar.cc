@@ -1,12 +1,11 @@
 #include "app/monitoring/calendar.h"
 
-#include "app/feedback/rectification_remind.h"
-
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "app/feedback/rectification_remind.h"
 #include "app/limits.h"
 #include "app/monitoring/inbox.h"
 #include "core/period.h"
@@ -144,6 +143,27 @@ Status DeleteCalendarDay(store::Store& store, const Caller& caller, const std::s
 }
 
 std::string Slot::State() const { return report ? store::ReportStateName(report->state) : "due"; }
+
+store::InboxMessage EscalationMessage(const RemindLine& l, const std::string& what_zh,
+                                      const std::string& what_en) {
+  store::InboxMessage m;
+  m.kind = "escalation." + l.level;
+  m.year = l.year;
+  m.subject = l.subject;
+  m.dedup_key = "escalation:" + std::to_string(l.year) + "/" + l.subject + "/" + l.level;
+  if (l.level == "reminder") {
+    m.title_zh = "提醒：" + what_zh + " 将于 " + l.due_date + " 到期";
+    m.title_en = "Reminder: " + what_en + " is due on " + l.due_date;
+  } else if (l.level == "yellow") {
+    m.title_zh = "黄牌：" + what_zh + " 已逾期（截止 " + l.due_date + "）";
+    m.title_en = "Yellow card: " + what_en + " is overdue (due " + l.due_date + ")";
+  } else {
+    m.title_zh = "红牌：" + what_zh + " 逾期 " + std::to_string(l.working_days) + " 个工作日";
+    m.title_en =
+        "Red card: " + what_en + " is " + std::to_string(l.working_days) + " working days late";
+  }
+  return m;
+}
 
 namespace {
 
@@ -313,22 +333,7 @@ Result<RemindRun> Remind(YearCache& years, store::Store& store, const Caller& ca
           const std::string what_en =
               l.kind == "report" ? "monitoring report " + l.indicator_id + " (" + l.period + ")"
                                  : "node task '" + l.task_id + "'";
-          store::InboxMessage m;
-          m.kind = "escalation." + l.level;
-          m.year = year;
-          m.subject = l.subject;
-          m.dedup_key = "escalation:" + std::to_string(year) + "/" + l.subject + "/" + l.level;
-          if (e.level == cm::Level::kReminder) {
-            m.title_zh = "提醒：" + what + " 将于 " + l.due_date + " 到期";
-            m.title_en = "Reminder: " + what_en + " is due on " + l.due_date;
-          } else if (e.level == cm::Level::kYellow) {
-            m.title_zh = "黄牌：" + what + " 已逾期（截止 " + l.due_date + "）";
-            m.title_en = "Yellow card: " + what_en + " is overdue (due " + l.due_date + ")";
-          } else {
-            m.title_zh = "红牌：" + what + " 逾期 " + std::to_string(e.working_days) + " 个工作日";
-            m.title_en = "Red card: " + what_en + " is " + std::to_string(e.working_days) +
-                         " working days late";
-          }
+          store::InboxMessage m = EscalationMessage(l, what, what_en);
           if (l.kind == "report") {
             m.body_zh = "单位 " + l.unit_id;
             m.body_en = "Unit " + l.unit_id;

@@ -80,6 +80,12 @@ struct RemindLine {
   int working_days = 0;
   bool recorded = false;  // newly recorded by this run (false: already known)
 };
+
+// The inbox message of an escalation line (提醒 / 黄牌 / 红牌) about `what`
+// (e.g. 监测数据 1.1.1（2025-03） / monitoring report 1.1.1 (2025-03)): kind
+// escalation.LEVEL, deduplicated per subject and level. The body is the caller's.
+store::InboxMessage EscalationMessage(const RemindLine& l, const std::string& what_zh,
+                                      const std::string& what_en);
 struct RemindRun {
   std::string date;
   std::vector<RemindLine> lines;

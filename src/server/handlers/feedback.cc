@@ -294,7 +294,12 @@ Response GetRectificationEvidence(Ctx& ctx) {
   return r;
 }
 
-Response CloseRectificationItem(Ctx& ctx) {
+namespace {
+
+// Closing and reopening read the same body ({"note"}) and answer the same way.
+using ItemDecision = Result<store::RectificationItem> (*)(store::Store&, const app::Caller&, int,
+                                                          int64_t, const std::string&);
+Response DecideRectificationItem(Ctx& ctx, ItemDecision decide) {
   int year = 0;
   int64_t id = 0;
   if (auto err = feedback_detail::PathItem(ctx, &year, &id)) return *err;
@@ -303,21 +308,17 @@ Response CloseRectificationItem(Ctx& ctx) {
   std::optional<Response> bad;
   const std::string note = feedback_detail::Str(ctx, body, "note", "note", &bad).value_or("");
   if (bad) return *bad;
-  return feedback_detail::ItemResponse(
-      ctx, app::feedback::CloseItem(ctx.svc.store, ctx.caller(), year, id, note));
+  return feedback_detail::ItemResponse(ctx, decide(ctx.svc.store, ctx.caller(), year, id, note));
+}
+
+}  // namespace
+
+Response CloseRectificationItem(Ctx& ctx) {
+  return DecideRectificationItem(ctx, &app::feedback::CloseItem);
 }
 
 Response ReopenRectificationItem(Ctx& ctx) {
-  int year = 0;
-  int64_t id = 0;
-  if (auto err = feedback_detail::PathItem(ctx, &year, &id)) return *err;
-  Json body;
-  if (auto err = feedback_detail::JsonBody(ctx, &body)) return *err;
-  std::optional<Response> bad;
-  const std::string note = feedback_detail::Str(ctx, body, "note", "note", &bad).value_or("");
-  if (bad) return *bad;
-  return feedback_detail::ItemResponse(
-      ctx, app::feedback::ReopenItem(ctx.svc.store, ctx.caller(), year, id, note));
+  return DecideRectificationItem(ctx, &app::feedback::ReopenItem);
 }
 
 Response RectificationClosure(Ctx& ctx) {
