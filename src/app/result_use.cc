@@ -25,15 +25,28 @@ Status CheckCoefficient(const std::string& field, const std::optional<double>& v
   return Status::Ok();
 }
 
-const core::GradeLevel* FindGrade(const core::Scheme& s, const std::string& category_id,
-                                  const std::string& code) {
+// Is `code` a grade level of any category of the scheme?
+bool IsGradeOf(const core::Scheme& s, const std::string& code) {
   for (const auto& c : s.categories) {
-    if (!category_id.empty() && c.id != category_id) continue;
     for (const auto& g : c.grades) {
-      if (g.code == code) return &g;
+      if (g.code == code) return true;
     }
   }
-  return nullptr;
+  return false;
+}
+
+// A unit's standing in a year's result: total, rank of N, grade and its names
+// (the fields ResultUseRow and UnitYearHistory share).
+template <typename Row>
+void FillStanding(const YearView& v, const core::UnitResult& r, Row& out) {
+  out.total = r.total;
+  out.rank = r.rank;
+  out.category_size = v.CategorySize(r.category_id);
+  out.grade = r.grade;
+  if (const core::GradeLevel* g = v.Grade(r.category_id, r.grade)) {
+    out.grade_zh = g->name_zh;
+    out.grade_en = g->name_en;
+  }
 }
 
 // The office, leaders and the program read every unit; anyone else (an
@@ -71,7 +84,7 @@ Status SetResultUseRules(YearCache& years, store::Store& store, const Caller& ca
   for (size_t i = 0; i < rules.size(); ++i) {
     const store::ResultUseRule& r = rules[i];
     const std::string row = "rules[" + std::to_string(i) + "]";
-    if (!FindGrade(**scheme, "", r.grade)) {
+    if (!IsGradeOf(**scheme, r.grade)) {
       return BadField(
           row + ".grade",
           "'" + r.grade + "' is not a grade level of " + std::to_string(year) + "'s scheme",
@@ -168,16 +181,7 @@ Result<ResultUseOverview> GetResultUse(YearCache& years, store::Store& store, co
       row.name_zh = u->second->name_zh;
       row.name_en = u->second->name_en;
     }
-    row.total = r.total;
-    row.rank = r.rank;
-    if (auto n = v.category_size.find(r.category_id); n != v.category_size.end()) {
-      row.category_size = n->second;
-    }
-    row.grade = r.grade;
-    if (const core::GradeLevel* g = FindGrade(v.scheme, r.category_id, r.grade)) {
-      row.grade_zh = g->name_zh;
-      row.grade_en = g->name_en;
-    }
+    FillStanding(v, r, row);
     for (const auto& rule : out.rules) {
       if (rule.grade == r.grade) row.suggested = rule;
     }
@@ -207,16 +211,7 @@ Result<std::vector<UnitYearHistory>> GetUnitHistory(YearCache& years, store::Sto
     const core::UnitResult& r = *it->second;
     UnitYearHistory h;
     h.year = info.year;
-    h.total = r.total;
-    h.rank = r.rank;
-    if (auto n = (*view)->category_size.find(r.category_id); n != (*view)->category_size.end()) {
-      h.category_size = n->second;
-    }
-    h.grade = r.grade;
-    if (const core::GradeLevel* g = FindGrade((*view)->scheme, r.category_id, r.grade)) {
-      h.grade_zh = g->name_zh;
-      h.grade_en = g->name_en;
-    }
+    FillStanding(**view, r, h);
     for (const auto& rec : *records) {
       if (rec.year == info.year) h.records.push_back(rec);
     }

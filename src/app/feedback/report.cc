@@ -6,21 +6,6 @@
 namespace govperf::app::feedback {
 namespace {
 
-const core::GradeLevel* GradeOf(const YearView& view, const std::string& category_id,
-                                const std::string& code) {
-  auto cat = view.categories.find(category_id);
-  if (cat == view.categories.end()) return nullptr;
-  for (const core::GradeLevel& g : cat->second->grades) {
-    if (g.code == code) return &g;
-  }
-  return nullptr;
-}
-
-int CategorySize(const YearView& view, const std::string& category_id) {
-  auto it = view.category_size.find(category_id);
-  return it == view.category_size.end() ? 0 : it->second;
-}
-
 // The first-level ancestor (一级指标) of a node.
 std::string DimensionOf(const YearView& view, const std::string& indicator_id) {
   std::string id = indicator_id;
@@ -37,9 +22,9 @@ core::FeedbackTrendYear TrendYearOf(const YearView& view, const core::UnitResult
   t.year = view.info.year;
   t.total = r.total;
   t.rank = r.rank;
-  t.category_size = CategorySize(view, r.category_id);
+  t.category_size = view.CategorySize(r.category_id);
   t.grade = r.grade;
-  if (const core::GradeLevel* g = GradeOf(view, r.category_id, r.grade)) {
+  if (const core::GradeLevel* g = view.Grade(r.category_id, r.grade)) {
     t.grade_zh = g->name_zh;
     t.grade_en = g->name_en;
   }

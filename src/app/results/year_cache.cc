@@ -218,6 +218,21 @@ std::vector<const core::Unit*> YearView::AssessedUnits(const core::Indicator& in
   return out;
 }
 
+int YearView::CategorySize(const std::string& category_id) const {
+  auto it = category_size.find(category_id);
+  return it == category_size.end() ? 0 : it->second;
+}
+
+const core::GradeLevel* YearView::Grade(const std::string& category_id,
+                                        const std::string& code) const {
+  auto cat = categories.find(category_id);
+  if (cat == categories.end()) return nullptr;
+  for (const core::GradeLevel& g : cat->second->grades) {
+    if (g.code == code) return &g;
+  }
+  return nullptr;
+}
+
 std::vector<const core::UnitResult*> YearView::CategoryRows(const std::string& category_id) const {
   std::vector<const core::UnitResult*> rows;
   for (const core::UnitResult& r : result.units) {

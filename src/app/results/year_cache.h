@@ -171,6 +171,10 @@ struct YearView {
   std::vector<const core::Unit*> AssessedUnits(const core::Indicator& ind) const;
   // A category's unit results in the API's order: rank, then unit id.
   std::vector<const core::UnitResult*> CategoryRows(const std::string& category_id) const;
+  // Units evaluated in the category (0 when unknown).
+  int CategorySize(const std::string& category_id) const;
+  // The category's grade level with this code (GradeLevel::code), or nullptr.
+  const core::GradeLevel* Grade(const std::string& category_id, const std::string& code) const;
   std::optional<double> Target(const std::string& indicator_id, const std::string& unit_id) const;
   // unit_results and category_size from `result`.
   void BuildIndexes();

@@ -49,8 +49,7 @@ Response Scorecard(Ctx& ctx) {
   }
   const core::UnitResult& result = *res_it->second;
   Json result_json = dto::UnitRowJson(view, result);
-  result_json["category_size"] =
-      view.category_size.count(unit.category_id) ? view.category_size.at(unit.category_id) : 0;
+  result_json["category_size"] = view.CategorySize(unit.category_id);
 
   std::map<std::string, const core::IndicatorScore*> scores;
   for (const core::IndicatorScore& s : result.indicators) scores[s.indicator_id] = &s;
