@@ -22,22 +22,15 @@
 // 1.1.1 is monthly: March is due 2026-04-10 (10 days after the period, a Friday), so
 // a March report submitted today is late; January and February are red cards.
 // 1.2.1 is quarterly: Q1 due 2026-04-10, 2 working days late today → a yellow card.
-import { chromium } from 'playwright-core'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import assert from 'node:assert/strict'
 import writeXlsxFile from 'write-excel-file/node'
+import {
+  BASE, XLSX, page, start, as, step, input, menu, shot, pick, logout, successMessage, api,
+  moveYear as moveYearOf, importFile as importInto, openMenu, finish,
+} from './harness.mjs'
 
-const BASE = (process.env.BASE_URL ?? '').replace(/\/$/, '')
-if (!BASE) {
-  console.error('BASE_URL is required')
-  process.exit(2)
-}
-const here = dirname(fileURLToPath(import.meta.url))
-const ART = process.env.E2E_ARTIFACTS ?? join(here, '..', 'e2e-artifacts')
-mkdirSync(ART, { recursive: true })
 const GOVPERF = process.env.GOVPERF ?? ''
 const DB = process.env.E2E_DB ?? ''
 const TODAY = process.env.E2E_TODAY ?? '2026-04-14'
@@ -47,7 +40,6 @@ const UNIT = ['unit_d02', 'Unit-d02-2026!']
 const EXPERT = ['expert_wang', 'Expert-wang-2026!']
 const LEADER = ['leader_li', 'Leader-li-2026!']
 const YEAR = 2026
-const T = 20_000
 
 // --- the office's workbooks ------------------------------------------------------------
 const UNIT_ROWS = [
@@ -71,7 +63,9 @@ function unitsWorkbook(broken) {
 const SCHEME_HEADER = ['一级指标', '二级指标', '三级指标', '指标编码', '分值（分）', '计量单位', '计分方法', '牵头考核单位', '适用对象', '累计值']
 const SCHEME_ROWS = [
   ['经济发展', '投资建设', '固定资产投资完成额', '1.1.1', 60, '亿元', '完成率法', '市发展改革委', '区县', '是'],
-  [null, '民生保障', '民生实事项目完成率', '1.2.1', 40, '%', '完成率法', '市发展改革委', '全部', '否'],
+  [null, '民生保障', '民生实事项目完成率', '1.2.1', 30, '%', '完成率法', '市发展改革委', '全部', '否'],
+  // Graded A–D by the lead department at year end (a reason required for each grade).
+  [null, '民生保障', '为民服务工作成效', '1.2.2', 10, null, '定性评价法', '市发展改革委', '全部', '否'],
 ]
 // Targets of 1.2.1 come with the scheme; those of 1.1.1 are negotiated in the setting stage.
 const TARGET_ROWS = ['D01', 'D02', 'D03', 'B01'].map((u) => ['1.2.1', u, 100]).concat(process.env.E2E_ALL_TARGETS ? ['D01', 'D02', 'D03'].map((u) => ['1.1.1', u, 100]) : [])
@@ -83,7 +77,6 @@ function schemeWorkbook(broken) {
     { sheet: '目标值', data: [['指标编码', '单位编码', '目标值'], ...TARGET_ROWS] },
   ]).toBuffer()
 }
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 // Negotiated targets of 1.1.1 (亿元): the lead proposes, D02 counters with 90.
 const PROPOSED = { D01: 100, D02: 100, D03: 100 }
@@ -98,141 +91,10 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
   '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
-// --- harness (as init.mjs) -----------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  ],
-})
-const results = []
-const pageErrors = []
+const moveYear = (to) => moveYearOf(YEAR, to)
+const importFile = (what, name, buffer) => importInto(name, buffer)
 
-// One browser context per user, signed in once and kept: switching roles is a
-// page reload, not another login (each login is a deliberately slow password hash).
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
-  // An error toast nobody asked for (a page failing on a new installation) is a bug too.
-  await context.addInitScript(() => {
-    new MutationObserver((muts) => {
-      for (const m of muts) {
-        for (const n of m.addedNodes) {
-          if (n.nodeType === 1 && n.classList.contains('el-message--error')) console.error(`error toast: ${n.textContent}`)
-        }
-      }
-    }).observe(document, { childList: true, subtree: true })
-  })
-  const p = await context.newPage()
-  p.setDefaultTimeout(T)
-  p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`))
-  p.on('console', (m) => {
-    // Refused requests (the expected 400/403/409 here) are logged by Chromium as
-    // "Failed to load resource"; anything else at error level is a bug.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${p.url()}: console: ${m.text()}`)
-  })
-  return p
-}
-const sessions = new Map()
-/** The page of the user acting now. */
-let page = null
-
-/** Acts as `user` from now on: signs in on first use, else reloads that user's page. */
-async function as([user, pass]) {
-  const known = sessions.get(user)
-  if (known) {
-    page = known
-    await page.bringToFront()
-    await page.reload()
-    await page.getByTestId('current-user').waitFor()
-    return
-  }
-  page = await newPage()
-  sessions.set(user, page)
-  await login(user, pass)
-}
-
-let failed = false
-async function step(name, fn) {
-  const t0 = Date.now()
-  if (failed) {
-    results.push({ name, ok: false, skipped: true })
-    console.log(`skip ${name}`)
-    return
-  }
-  try {
-    await fn()
-    results.push({ name, ok: true })
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`)
-  } catch (e) {
-    // Each step builds on the previous ones: stop at the first failure.
-    failed = true
-    results.push({ name, ok: false, error: e })
-    console.log(`FAIL ${name}: ${e?.stack ?? e}`)
-    await page.screenshot({ path: join(ART, 'year-failure.png'), fullPage: true }).catch(() => {})
-  }
-}
-
-const input = (id) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`).first()
-const menu = () => page.getByTestId('side-menu')
-const dropdownItem = (text) => page.locator('.el-select-dropdown__item:visible, .el-select-dropdown__option-item:visible').filter({ hasText: text }).first()
-const shot = (name) => page.screenshot({ path: join(ART, `year-${name}.png`), fullPage: true })
-
-async function pick(selectId, text) {
-  await page.getByTestId(selectId).click()
-  await dropdownItem(text).click()
-}
-
-async function login(user, pass) {
-  await page.goto(BASE + '/login')
-  await input('username').fill(user)
-  await input('password').fill(pass)
-  await page.getByTestId('login-submit').click()
-  await page.getByTestId('current-user').waitFor()
-}
-
-async function logout() {
-  await page.getByTestId('current-user').click()
-  await page.getByTestId('menu-logout').click()
-  await page.waitForURL(/\/login/)
-}
-
-async function successMessage(text) {
-  await page.locator('.el-message--success').filter({ hasText: text }).last().waitFor()
-}
-
-/** An API call made in the page with the session's token: {status, body}. */
-async function api(method, path, body) {
-  return page.evaluate(async ([m, p, b]) => {
-    const token = localStorage.getItem('govperf.token')
-    const headers = token ? { Authorization: `Bearer ${token}` } : {}
-    if (b !== undefined) headers['Content-Type'] = 'application/json'
-    const res = await fetch(p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) })
-    let json = null
-    try { json = await res.json() } catch { /* not JSON */ }
-    return { status: res.status, body: json }
-  }, [method, path, body])
-}
-
-async function moveYear(to) {
-  const btn = page.getByTestId(`move-${YEAR}-${to}`)
-  await btn.waitFor()
-  assert.ok(await btn.isEnabled(), `move to ${to} is allowed for the office`)
-  await btn.click()
-  await page.getByTestId('move-confirm').click()
-  await page.locator(`[data-testid="stage-${YEAR}"][data-stage="${to}"]`).waitFor()
-}
-
-/** Picks a workbook in the open import dialog; resolves when the dry run answered. */
-async function importFile(what, name, buffer) {
-  await page.getByTestId('import-file').setInputFiles({ name, mimeType: XLSX, buffer })
-  await page.getByTestId('import-summary').or(page.getByTestId('import-error')).first().waitFor()
-}
-
-async function openMenu(label, testid) {
-  await menu().getByText(label, { exact: true }).click()
-  await page.getByTestId(testid).waitFor()
-}
+await start('year')
 
 // ---------------------------------------------------------------------------------------
 await step('admin logs in to an empty installation', async () => {
@@ -323,7 +185,7 @@ await step('年度管理: open 2026, import the scheme workbook (broken first), 
 
   await importFile('scheme', '指标体系.xlsx', await schemeWorkbook(false))
   const counts = await page.getByTestId('import-counts').innerText()
-  assert.match(counts, /指标[\s\S]*5/, `dry run: 5 indicator nodes: ${counts}`)
+  assert.match(counts, /指标[\s\S]*6/, `dry run: 6 indicator nodes: ${counts}`)
   assert.match(counts, process.env.E2E_ALL_TARGETS ? /目标值[\s\S]*7/ : /目标值[\s\S]*4/, `dry run: 4 targets: ${counts}`)
   await page.getByTestId('import-confirm').click()
   await page.locator('[data-testid="import-summary"]').filter({ hasText: '已导入' }).or(page.locator('.el-message--success')).first().waitFor()
@@ -682,15 +544,4 @@ await step('领导: the dashboard shows time-progress colours per unit', async (
   await logout()
 })
 
-await browser.close()
-
-if (pageErrors.length) {
-  console.log('FAIL browser errors:\n  ' + pageErrors.join('\n  '))
-  results.push({ name: 'no browser errors', ok: false })
-} else {
-  results.push({ name: 'no browser errors', ok: true })
-}
-const passed = results.filter((r) => r.ok).length
-console.log(`screenshots: ${ART}`)
-console.log(`year: ${passed} passed, ${results.length - passed} failed`)
-process.exit(passed === results.length ? 0 : 1)
+process.exit(await finish())

@@ -53,7 +53,12 @@ Result<core::FeedbackReport> ReportOf(YearCache& years, store::Store& store, con
   }
   auto org = store.LoadOrg();
   if (!org.ok()) return org.status();
-  return BuildReport(**view, earlier, *org, unit_id);
+  auto report = BuildReport(**view, earlier, *org, unit_id);
+  if (!report.ok()) return report;
+  auto appeals = store.ListAppeals(year);
+  if (!appeals.ok()) return appeals.status();
+  report->appeals = AppealsOf(*appeals, unit_id);
+  return report;
 }
 
 }  // namespace govperf::app::feedback

@@ -353,3 +353,43 @@ TEST_F(Feedback, RectificationIsRefusedBeforePublication) {
 
 }  // namespace
 }  // namespace govperf::app::feedback
+
+namespace govperf::app::feedback {
+namespace {
+
+// The report's appeals are the unit's own, with the outcome in Chinese and the
+// claim as filed (a claimed value, or the adjustment contested).
+TEST(FeedbackAppeals, AUnitsAppealsWithTheirOutcome) {
+  std::vector<store::Appeal> all(3);
+  all[0].id = 1;
+  all[0].unit_id = "D02";
+  all[0].kind = "indicator";
+  all[0].indicator_id = "1.2.2";
+  all[0].claimed_value = 1;
+  all[0].reason = "投诉已全部办结";
+  all[0].state = "upheld";
+  all[0].decision = "申诉成立";
+  all[0].decided_at = "2027-01-12T09:00:00Z";
+  all[1].id = 2;
+  all[1].unit_id = "D01";
+  all[1].state = "rejected";
+  all[2].id = 3;
+  all[2].unit_id = "D02";
+  all[2].kind = "adjustment";
+  all[2].adjustment_id = "claim-7";
+  all[2].reason = "扣分依据不足";
+  all[2].state = "answered";
+  auto got = AppealsOf(all, "D02");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].id, "1");
+  EXPECT_EQ(got[0].indicator_id, "1.2.2");
+  EXPECT_EQ(got[0].claim, "主张值 1.00：投诉已全部办结");
+  EXPECT_EQ(got[0].outcome, "upheld");
+  EXPECT_EQ(got[0].outcome_zh, "申诉成立");
+  EXPECT_EQ(got[0].decided_at, "2027-01-12T09:00:00Z");
+  EXPECT_EQ(got[1].claim, "申诉加减分项 claim-7：扣分依据不足");
+  EXPECT_EQ(got[1].outcome_zh, "已答复");
+}
+
+}  // namespace
+}  // namespace govperf::app::feedback

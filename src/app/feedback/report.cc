@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/number.h"
+
 namespace govperf::app::feedback {
 namespace {
 
@@ -33,6 +35,32 @@ core::FeedbackTrendYear TrendYearOf(const YearView& view, const core::UnitResult
 }
 
 }  // namespace
+
+std::vector<core::FeedbackAppeal> AppealsOf(const std::vector<store::Appeal>& appeals,
+                                            const std::string& unit_id) {
+  static const std::map<std::string, std::string> kOutcomeZh = {
+      {"filed", "待答复"}, {"answered", "已答复"}, {"upheld", "申诉成立"}, {"rejected", "申诉不成立"}};
+  std::vector<core::FeedbackAppeal> out;
+  for (const store::Appeal& a : appeals) {
+    if (a.unit_id != unit_id) continue;
+    core::FeedbackAppeal f;
+    f.id = std::to_string(a.id);
+    f.indicator_id = a.indicator_id;
+    if (a.kind == "adjustment") {
+      f.claim = "申诉加减分项 " + a.adjustment_id + "：" + a.reason;
+    } else {
+      f.claim = a.claimed_value ? "主张值 " + core::FormatFixed(*a.claimed_value, 2) + "：" + a.reason
+                                : a.reason;
+    }
+    f.outcome = a.state;
+    auto zh = kOutcomeZh.find(a.state);
+    f.outcome_zh = zh == kOutcomeZh.end() ? a.state : zh->second;
+    f.decision = a.decision;
+    f.decided_at = a.decided_at;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
 
 Result<core::FeedbackReport> BuildReport(const YearView& view,
                                          const std::vector<const YearView*>& earlier,

@@ -23,4 +23,9 @@ Result<core::FeedbackReport> BuildReport(const YearView& view,
                                          const std::vector<const YearView*>& earlier,
                                          const store::Org& org, const std::string& unit_id);
 
+// The appeals (申诉) of `unit_id` among a year's appeals, for its report: what
+// was claimed, the outcome and the office's reason.
+std::vector<core::FeedbackAppeal> AppealsOf(const std::vector<store::Appeal>& appeals,
+                                            const std::string& unit_id);
+
 }  // namespace govperf::app::feedback

@@ -60,12 +60,13 @@ struct FeedbackAdjustment {
 };
 
 // An appeal (申诉) against the year's preliminary results and its outcome.
-// Filled once the appeals of 结果公示 are stored; empty until then.
+// The unit's appeals of 结果公示, in the order filed.
 struct FeedbackAppeal {
   std::string id;
   std::string indicator_id;  // empty: about the whole result
   std::string claim;
-  std::string outcome;  // upheld | rejected | partly_upheld
+  std::string outcome;     // the appeal's state: filed | answered | upheld | rejected
+  std::string outcome_zh;  // 待答复 | 已答复 | 申诉成立 | 申诉不成立
   std::string decision;
   std::string decided_at;
 };

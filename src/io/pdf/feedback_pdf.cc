@@ -395,7 +395,7 @@ void LaterSections(Canvas& c, const core::FeedbackReport& r) {
   }
   for (const auto& a : r.appeals) {
     const std::string line = (a.indicator_id.empty() ? "" : a.indicator_id + "：") + a.claim +
-                             " — " + a.outcome + (a.decision.empty() ? "" : "：" + a.decision);
+                             " — " + a.outcome_zh + (a.decision.empty() ? "" : "：" + a.decision);
     c.Need(c.Height(line, kContentW, {9.5, false, kInk}) + 4);
     c.y += c.Text(kMargin, c.y, line, kContentW, {9.5, false, kInk}) + 4;
   }

@@ -54,6 +54,7 @@ Json FeedbackReportJson(const core::FeedbackReport& r) {
                        {"indicator_id", a.indicator_id},
                        {"claim", a.claim},
                        {"outcome", a.outcome},
+                       {"outcome_zh", a.outcome_zh},
                        {"decision", a.decision},
                        {"decided_at", a.decided_at}});
   }

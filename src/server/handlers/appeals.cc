@@ -7,6 +7,7 @@
 #include "app/monitoring/calendar.h"
 #include "io/scheme_json.h"
 #include "io/whatif_json.h"
+#include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
 
 namespace govperf::server::handlers {
@@ -121,6 +122,7 @@ Response AppealKnockOn(Ctx& ctx) {
                          {"rank_after", k->rank_after},
                          {"grade_before", k->grade_before},
                          {"grade_after", k->grade_after}}},
+                       {"grades", dto::GradesJson(**scheme)},
                        {"changed", k->changes.size()},
                        {"changes", io::UnitChangesJson(k->changes, **scheme, **scheme)}});
 }

@@ -50,6 +50,10 @@ Response Scorecard(Ctx& ctx) {
   const core::UnitResult& result = *res_it->second;
   Json result_json = dto::UnitRowJson(view, result);
   result_json["category_size"] = view.CategorySize(unit.category_id);
+  // The grade's name as the scheme gives it (等次名称), so pages need no lookup.
+  const core::GradeLevel* grade = view.Grade(unit.category_id, result.grade);
+  result_json["grade_zh"] = grade ? grade->name_zh : result.grade;
+  result_json["grade_en"] = grade ? grade->name_en : result.grade;
 
   std::map<std::string, const core::IndicatorScore*> scores;
   for (const core::IndicatorScore& s : result.indicators) scores[s.indicator_id] = &s;

@@ -1,6 +1,7 @@
 // 公示, appeals (申诉), committee approval and publication (docs/api.md
 // "公示, appeals and publication").
 import { http } from './request'
+import type { GradeLevel } from './types'
 
 export interface PublicityWindow {
   seq: number
@@ -106,6 +107,8 @@ export interface KnockOn {
     grade_before: string
     grade_after: string
   }
+  /** The scheme's grades, to name the codes of grade_before/grade_after. */
+  grades?: GradeLevel[]
   changed: number
   changes: KnockOnChange[]
 }

@@ -242,7 +242,7 @@ export interface Scorecard {
     category_name_zh: string
     category_name_en: string
   }
-  result: UnitResultRow & { category_size: number }
+  result: UnitResultRow & { category_size: number; grade_zh?: string; grade_en?: string }
   indicators: ScorecardIndicator[]
   tree: TreeNode[]
   adjustments: Adjustment[]

@@ -4,7 +4,7 @@ export default {
     title: 'Municipal Government Performance Management',
     shortTitle: 'Performance Management',
     publicTitle: 'Government Performance Evaluation Results',
-    footer: 'Demo data: the city and unit names are fictional.',
+    footer: 'The results shown are those approved by the evaluation committee and published; downloads can be checked against the certificate.',
   },
   common: {
     year: 'Year',
