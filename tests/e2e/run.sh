@@ -6,8 +6,8 @@
 # web/e2e/e2e.mjs (playwright-core from web/node_modules, Debian's
 # /usr/bin/chromium), and always stops the server (lib.sh). Then, when present,
 # runs run-init.sh (an installation from nothing, through the UI) and
-# run-year.sh (an office's first year, setting to monitoring, on a fixed
-# business date), each on its own server; the exit status fails when any
+# run-year.sh (an office's first year, from setting to publication, on fixed
+# business dates), each on its own server; the exit status fails when any
 # scenario fails.
 set -euo pipefail
 if [ $# -lt 1 ]; then
