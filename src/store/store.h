@@ -987,6 +987,12 @@ class Store : public UserReader,
   // Runs `fn` in one write transaction (guarantee 1).
   virtual Status Write(const Actor& actor, const std::function<Status(WriteTx&)>& fn) = 0;
 
+  // How many write transactions this Store object has committed: read from
+  // memory, no query. Caches compare it to know at once that this process
+  // changed something; it does not see other processes' writes (those are
+  // picked up by the caches' periodic re-check).
+  virtual uint64_t LocalCommits() const = 0;
+
   // One write in its own transaction (shorthands for Write).
   Status PutUser(const Actor& a, const User& u) {
     return Write(a, [&](WriteTx& t) { return t.PutUser(u); });

@@ -180,7 +180,7 @@ TEST_F(Publication, APublishedYearIsServedFromItsSnapshotAndVerifyCatchesAnEdite
       RecordApproval(*store_, admin_, 2026, {"2027-03-04", "绩效委〔2027〕2号", ""}, {2027, 3, 4})
           .ok());
   ASSERT_TRUE(Move("published", {2027, 3, 4}).ok());
-  YearCache cache(*store_);
+  YearCache cache(*store_, std::chrono::milliseconds(0));  // edits behind the store's back
   auto before = cache.View(2026);
   ASSERT_TRUE(before.ok());
   const double d03_total = (*before)->unit_results.at("D03")->total;

@@ -272,7 +272,28 @@ void YearView::BuildIndexes() {
   if (run) category_size[*run] += run_size;
 }
 
-Result<std::vector<store::YearInfo>> YearCache::Years() { return store_.ListYears(); }
+YearCache::ReadMark YearCache::MarkNow() const {
+  return {store_.LocalCommits(), std::chrono::steady_clock::now()};
+}
+
+bool YearCache::Fresh(const ReadMark& mark) const {
+  return mark.commits == store_.LocalCommits() &&
+         std::chrono::steady_clock::now() - mark.at < recheck_;
+}
+
+Result<std::vector<store::YearInfo>> YearCache::Years() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (years_ && Fresh(years_->first)) return years_->second;
+  }
+  // The mark is taken before the read: a commit in between makes it stale.
+  const ReadMark mark = MarkNow();
+  auto years = store_.ListYears();
+  if (!years.ok()) return years.status();
+  std::lock_guard<std::mutex> lock(mu_);
+  years_.emplace(mark, *years);
+  return years;
+}
 
 Result<store::YearInfo> YearCache::Year(int year) {
   auto y = store_.FindYear(year);
@@ -297,11 +318,21 @@ Result<int> YearCache::LatestYearWithScheme() {
 }
 
 Result<std::pair<int64_t, int64_t>> YearCache::Versions(int year) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = versions_.find(year); it != versions_.end() && Fresh(it->second.first)) {
+      return it->second.second;
+    }
+  }
+  const ReadMark mark = MarkNow();
   auto own = store_.DataVersion(year);
   if (!own.ok()) return own.status();
   auto prev = store_.DataVersion(year - 1);
   if (!prev.ok() && prev.status().code() != Code::kNotFound) return prev.status();
-  return std::make_pair(*own, prev.ok() ? *prev : int64_t{-1});
+  const std::pair<int64_t, int64_t> versions{*own, prev.ok() ? *prev : int64_t{-1}};
+  std::lock_guard<std::mutex> lock(mu_);
+  versions_.insert_or_assign(year, std::make_pair(mark, versions));
+  return versions;
 }
 
 YearCache::YearSlot& YearCache::SlotOf(int year) {
@@ -628,6 +659,8 @@ void YearCache::Invalidate(int year) {
   slot.view.reset();
   std::lock_guard<std::mutex> lock(mu_);
   views_.erase(year);
+  versions_.clear();
+  years_.reset();
   for (auto it = intervals_.begin(); it != intervals_.end();) {
     it = std::get<0>(it->first) == year ? intervals_.erase(it) : std::next(it);
   }

@@ -30,6 +30,7 @@
 //     cycling through parameters cannot grow memory without bound.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -194,11 +195,21 @@ inline constexpr int kDefaultReplicates = 200;
 inline constexpr double kDefaultIntervalLevel = 0.9;
 inline constexpr size_t kMaxIntervalSetsPerYear = 4;
 
+// How long YearCache trusts its last read of the years and versions while
+// this process commits nothing: another process's write (a CLI command on the
+// same database) is seen at most this late.
+inline constexpr std::chrono::milliseconds kRecheck{100};
+
 class YearCache {
  public:
-  explicit YearCache(store::Store& store) : store_(store) {}
+  // `recheck`: how long a read of the years and versions is trusted while
+  // this process commits nothing (the bound on how late another process's
+  // write is seen; 0 = re-read on every call).
+  explicit YearCache(store::Store& store, std::chrono::milliseconds recheck = kRecheck)
+      : store_(store), recheck_(recheck) {}
 
-  // All years, ascending (not cached: one small query).
+  // All years, ascending. Answered from memory while this process committed
+  // nothing and the last read is younger than kRecheck (see Fresh()).
   Result<std::vector<store::YearInfo>> Years();
   // NotFound for an unknown year.
   Result<store::YearInfo> Year(int year);
@@ -235,10 +246,26 @@ class YearCache {
                                                  YearSlot& slot);
   YearSlot& SlotOf(int year);
 
+  // When a read of the store (the years, a year's versions) was made: the
+  // store's commit count then, and the time. It still holds while nothing
+  // was committed through this store since, and for recheck_ at most — the
+  // bound on how late a write by another process (a CLI command on the same
+  // database) is seen. The hot public routes then answer without a query and
+  // without the store's connection lock.
+  struct ReadMark {
+    uint64_t commits = 0;
+    std::chrono::steady_clock::time_point at;
+  };
+  bool Fresh(const ReadMark& mark) const;
+  ReadMark MarkNow() const;
+
   store::Store& store_;
+  const std::chrono::milliseconds recheck_;
   std::mutex mu_;  // guards the maps below (never held while building)
   std::map<int, std::unique_ptr<YearSlot>> slots_;
   std::map<int, std::shared_ptr<const YearView>> views_;
+  std::optional<std::pair<ReadMark, std::vector<store::YearInfo>>> years_;
+  std::map<int, std::pair<ReadMark, std::pair<int64_t, int64_t>>> versions_;
   // (year, replicates, level) → (versions, intervals); dropped with the year's view.
   std::map<std::tuple<int, int, double>,
            std::pair<std::pair<int64_t, int64_t>, std::shared_ptr<const Intervals>>>

@@ -227,7 +227,7 @@ class YearCacheIncremental : public ::testing::Test {
 };
 
 TEST_F(YearCacheIncremental, AfterAnySequenceOfWritesTheViewEqualsAFreshBuild) {
-  YearCache cache(*store_);
+  YearCache cache(*store_, std::chrono::milliseconds(0));  // other processes write too
   auto first = cache.View(kYear);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   ASSERT_EQ(DiffViews(**first, *Fresh()), "");
@@ -335,6 +335,39 @@ TEST_F(YearCacheIncremental, AfterAnySequenceOfWritesTheViewEqualsAFreshBuild) {
   EXPECT_GE(kinds["adjustment"], 4);
   // All but the stage change (and nothing else) were replayed.
   EXPECT_EQ(incremental, steps - 1);
+}
+
+// The hot routes read the years and versions from memory: a write through this
+// process's store is seen at once, another process's once the recheck period
+// has passed.
+TEST_F(YearCacheIncremental, OwnWritesAreSeenAtOnceOtherProcessesAfterTheRecheckPeriod) {
+  YearCache cache(*store_, std::chrono::hours(1));
+  auto before = cache.View(kYear);
+  ASSERT_TRUE(before.ok());
+  const core::UnitResult& r = (*before)->result.units.front();
+  const std::string leaf = r.indicators.front().indicator_id;
+  core::Datum own{leaf, r.unit_id, std::to_string(kYear), SomeValue(leaf), false, "", "", ""};
+  ASSERT_TRUE(PutValue(cache, *store_, admin_, kYear, own).ok());
+  auto after_own = cache.View(kYear);
+  ASSERT_TRUE(after_own.ok());
+  EXPECT_EQ((*after_own)->versions.first, (*before)->versions.first + 1);
+  auto years = cache.Years();
+  ASSERT_TRUE(years.ok());
+
+  core::Datum other{leaf, r.unit_id, std::to_string(kYear), SomeValue(leaf) + 1, false, "cli", "",
+                    ""};
+  ASSERT_TRUE(other_->PutDatum(admin_.actor(), kYear, other).ok());
+  // Within the hour this cache trusts its last read …
+  EXPECT_EQ((*cache.View(kYear))->versions, (*after_own)->versions);
+  // … a cache whose period has passed sees the other process's write.
+  YearCache quick(*store_, std::chrono::milliseconds(1));
+  ASSERT_TRUE(quick.View(kYear).ok());
+  ASSERT_TRUE(other_->PutDatum(admin_.actor(), kYear, own).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto seen = quick.View(kYear);
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ((*seen)->versions.first, (*after_own)->versions.first + 2);
+  EXPECT_EQ(DiffViews(**seen, *Fresh()), "");
 }
 
 TEST_F(YearCacheIncremental, ANewViewSharesWhatTheChangeDidNotTouch) {

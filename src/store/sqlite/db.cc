@@ -171,7 +171,13 @@ Status Db::RunTxn(const char* begin, const std::function<Status()>& fn) {
   return st;
 }
 
-Status Db::WriteTxn(const std::function<Status()>& fn) { return RunTxn("BEGIN IMMEDIATE", fn); }
+Status Db::WriteTxn(const std::function<Status()>& fn) {
+  Status st = RunTxn("BEGIN IMMEDIATE", fn);
+  // Counted after the commit, so a reader that sees the new count also sees
+  // the committed rows.
+  if (st.ok()) write_commits_.fetch_add(1, std::memory_order_release);
+  return st;
+}
 Status Db::ReadTxn(const std::function<Status()>& fn) { return RunTxn("BEGIN", fn); }
 
 }  // namespace govperf::store::sqlite

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -83,10 +84,14 @@ class Db {
 
   sqlite3* raw() { return db_; }
 
+  // Write transactions committed through this connection (WriteTxn).
+  uint64_t WriteCommits() const { return write_commits_.load(std::memory_order_acquire); }
+
  private:
   explicit Db(sqlite3* db) : db_(db) {}
   Status RunTxn(const char* begin, const std::function<Status()>& fn);
   sqlite3* db_ = nullptr;
+  std::atomic<uint64_t> write_commits_{0};
 };
 
 // How long a writer waits for another connection's lock before failing.

@@ -121,6 +121,7 @@ class SqliteStore final : public Store {
   Result<int64_t> UnreadCount(const std::string& username) override;
 
   Status Write(const Actor& actor, const std::function<Status(WriteTx&)>& fn) override;
+  uint64_t LocalCommits() const override { return db_->WriteCommits(); }
 
   // The write operations. REQUIRE: mu_ held and a write transaction open
   // (only the WriteTx handed out by Write calls them).
