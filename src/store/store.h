@@ -671,14 +671,14 @@ struct AssessmentProject {
   int year = 0;
   std::string id;  // stable code, kept when copied to the next year
   std::string name_zh, name_en;
-  std::string department_id;  // org unit running the project
-  std::string basis;          // legal basis / reason (设立依据)
+  std::string department_id;                   // org unit running the project
+  std::string basis;                           // legal basis / reason (设立依据)
   std::vector<std::string> category_ids;       // selectors: whole categories
   std::vector<std::string> unit_ids;           // selectors: single units
   std::vector<std::string> assessed_unit_ids;  // resolved, sorted, no repeats
-  std::string frequency;  // annual | semiannual | quarterly | monthly | ad_hoc
-  int reports_per_year = 0;  // per assessed unit, 0..366
-  std::string status;        // applied | approved | merged | refused | abolished
+  std::string frequency;                       // annual | semiannual | quarterly | monthly | ad_hoc
+  int reports_per_year = 0;                    // per assessed unit, 0..366
+  std::string status;                          // applied | approved | merged | refused | abolished
   std::vector<std::string> merged_indicator_ids;  // merged: the scheme's indicators it went into
   std::string decision_note;
   std::string applied_by, applied_at, updated_at;  // by the store
@@ -689,8 +689,8 @@ class AssessmentProjectReader {
   virtual ~AssessmentProjectReader() = default;
   // The year's projects in application order.
   virtual Result<std::vector<AssessmentProject>> ListAssessmentProjects(int year) = 0;
-  virtual Result<std::optional<AssessmentProject>> FindAssessmentProject(
-      int year, const std::string& id) = 0;
+  virtual Result<std::optional<AssessmentProject>> FindAssessmentProject(int year,
+                                                                         const std::string& id) = 0;
 };
 // ---- end assessment project types ----
 
@@ -1012,8 +1012,8 @@ class WriteTx {
   // applied → approved | merged | refused, approved → abolished; any other
   // move is FailedPrecondition naming `status`, checked inside the transaction.
   // Stamps decided_by/decided_at.
-  virtual Status DecideAssessmentProject(int year, const std::string& id,
-                                         const std::string& status, const std::string& note,
+  virtual Status DecideAssessmentProject(int year, const std::string& id, const std::string& status,
+                                         const std::string& note,
                                          const std::vector<std::string>& merged_indicator_ids) = 0;
   // ---- end assessment projects ----
 };

@@ -1430,13 +1430,13 @@ TEST_P(StoreConformance, AssessmentProjectsMoveOnlyAlongTheirStatuses) {
   auto write = [&](const Actor& who, const std::function<Status(WriteTx&)>& fn) {
     return store().Write(who, fn);
   };
-  ASSERT_TRUE(write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P1", 4)); })
-                  .ok());
-  ASSERT_TRUE(write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P2", 12)); })
-                  .ok());
-  EXPECT_EQ(write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P1", 1)); })
-                .code(),
-            Code::kAlreadyExists);
+  ASSERT_TRUE(
+      write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P1", 4)); }).ok());
+  ASSERT_TRUE(
+      write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P2", 12)); }).ok());
+  EXPECT_EQ(
+      write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P1", 1)); }).code(),
+      Code::kAlreadyExists);
   AssessmentProject absurd = project("P3", 400);
   Status st = write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(absurd); });
   EXPECT_EQ(st.code(), Code::kInvalidArgument);
@@ -1486,7 +1486,7 @@ TEST_P(StoreConformance, AssessmentProjectsMoveOnlyAlongTheirStatuses) {
   EXPECT_EQ(st.code(), Code::kFailedPrecondition);  // decided already
   EXPECT_EQ(st.field(), "status");
   EXPECT_EQ(write(lead, [&](WriteTx& tx) { return tx.EditAssessmentProject(edited); }).code(),
-            Code::kFailedPrecondition);  // no edit once decided
+            Code::kFailedPrecondition);                                    // no edit once decided
   EXPECT_EQ(decide("P2", "abolished").code(), Code::kFailedPrecondition);  // not approved yet
   ASSERT_TRUE(decide("P2", "approved").ok());
   ASSERT_TRUE(decide("P2", "abolished").ok());
