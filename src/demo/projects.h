@@ -8,7 +8,7 @@
 
 namespace govperf::demo {
 
-// For the three years current_year − 2 … current_year: ≈ 15–19 departments'
+// For the three years current_year − 2 … current_year: ≈ 17–20 departments'
 // projects a year, applied for by their lead departments in January and
 // decided by the office; each later year renewed from the one before, with
 // lighter frequencies and more projects merged into the comprehensive
