@@ -76,6 +76,12 @@ TEST_F(ProjectsApi, ALeadDepartmentAppliesForItsOwnDepartmentAndUnitsResolveFrom
   EXPECT_EQ(Body(r)["id"], "B01-01");
   EXPECT_EQ(Body(r)["assessed_unit_ids"], Json({"B02", "D02"}));
   EXPECT_EQ(Body(r)["reports_per_year"], 10);
+  // A lead department that names no department applies for its own.
+  Json own = Safety("OWN");
+  own.erase("department_id");
+  r = Call("POST", Url(2025), lead_, own);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Body(r)["department_id"], "B01");
 
   // Another department: refused, nothing saved.
   const int64_t audit0 = AuditHead();
@@ -91,7 +97,7 @@ TEST_F(ProjectsApi, ALeadDepartmentAppliesForItsOwnDepartmentAndUnitsResolveFrom
   // Reads: the registry for admin, leader and lead; filters by status and department.
   r = Call("GET", Url(2025, "?department=B01"), leader_);
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(Body(r)["projects"].size(), 2u);
+  EXPECT_EQ(Body(r)["projects"].size(), 3u);
   EXPECT_EQ(Body(r)["projects"][0]["id"], "SAFE");
   r = Call("GET", Url(2025, "?status=approved"), lead_);
   ASSERT_EQ(r.status, 200) << r.body;

@@ -34,8 +34,13 @@ Result<store::AssessmentProject> StoredProject(store::Store& store, int year,
 }  // namespace
 
 Result<store::AssessmentProject> ApplyProject(store::Store& store, const Caller& caller, int year,
-                                              const ProjectInput& in) {
+                                              const ProjectInput& given) {
   GOVPERF_RETURN_IF_ERROR(detail::CheckYear(store, year));
+  // A lead department that names no department applies for its own.
+  ProjectInput in = given;
+  if (in.department_id.empty() && caller.role == core::Role::kLead) {
+    in.department_id = caller.unit_id;
+  }
   GOVPERF_RETURN_IF_ERROR(detail::CheckOwnDepartment(caller, in.department_id));
   if (!in.id.empty()) GOVPERF_RETURN_IF_ERROR(CheckId("id", in.id));
   auto org = store.LoadOrg();

@@ -39,8 +39,8 @@ struct ProjectInput {
   std::optional<int> reports_per_year;  // default DefaultReportsPerYear(frequency)
 };
 
-// A lead department applies for its own department only; the admin (or the
-// program) for any. The year must exist. Errors name the field; nothing is
+// A lead department applies for its own department only (the default when
+// department_id is empty); the admin (or the program) for any. The year must exist. Errors name the field; nothing is
 // saved on any error.
 Result<store::AssessmentProject> ApplyProject(store::Store& store, const Caller& caller, int year,
                                               const ProjectInput& in);
