@@ -20,6 +20,7 @@
 #include "app/publication/publish.h"
 #include "demo/catalog.h"
 #include "demo/naming.h"
+#include "demo/projects.h"
 #include "demo/rng.h"
 #include "demo/year_in_progress.h"
 #include "store/password.h"
@@ -545,6 +546,7 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
       GOVPERF_RETURN_IF_ERROR(pub::Publish(st, system, plan.year, {next, 3, 15}, when).status());
     }
   }
+  GOVPERF_RETURN_IF_ERROR(WriteAssessmentProjects(st, options.clock, cy));  // 考核项目规范
   return Status::Ok();
 }
 

@@ -80,6 +80,12 @@ const char* PermissionName(Permission p) {
       return "rectification.write";
     case Permission::kRectificationDecide:
       return "rectification.decide";
+    case Permission::kProjectsRead:
+      return "projects.read";
+    case Permission::kProjectsApply:
+      return "projects.apply";
+    case Permission::kProjectsDecide:
+      return "projects.decide";
   }
   return "?";
 }
@@ -101,7 +107,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // year-end assessment
         P::kYearEndRead, P::kYearEndScore, P::kYearEndManage,
         // feedback and rectification
-        P::kFeedbackAny, P::kRectificationWrite, P::kRectificationDecide}},
+        P::kFeedbackAny, P::kRectificationWrite, P::kRectificationDecide,
+        // 考核项目规范 registry of assessment projects
+        P::kProjectsRead, P::kProjectsApply, P::kProjectsDecide}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
@@ -111,7 +119,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // year-end assessment: reads; rates the units assigned (领导评价)
         P::kYearEndRead, P::kRatingRate,
         // feedback reports and closure rates: read only
-        P::kFeedbackAny}},
+        P::kFeedbackAny,
+        // registry of assessment projects: read only
+        P::kProjectsRead}},
       {R::kLead,
        {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
         // indicator setting: narrowed to the indicators it leads in app/setting
@@ -121,7 +131,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         P::kReportsRead, P::kReportsSubmit, P::kReportsVerify,
         // year-end assessment: its own self-evaluations and claims; scores the
         // leaves it leads and raises deductions (never on its own unit)
-        P::kYearEndRead, P::kYearEndSelf, P::kYearEndScore}},
+        P::kYearEndRead, P::kYearEndSelf, P::kYearEndScore,
+        // registry of assessment projects: reads it; applies for its own department
+        P::kProjectsRead, P::kProjectsApply}},
       {R::kUnit,
        {P::kResultsPublic, P::kScorecardOwn,
         // indicator setting: narrowed to its own targets and requests in app/setting
@@ -746,6 +758,39 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kRectificationDecide},
        h::ReopenRectificationItem},
+      // 考核项目规范 registry of assessment projects. A lead department applies
+      // for its own department only (app/assessment_projects); an assessed unit
+      // reads its own burden row (scorecard.own, narrowed in the use case).
+      {"GET",
+       "/api/v1/years/{year}/assessment-projects",
+       A::kPermission,
+       {P::kProjectsRead},
+       h::ListAssessmentProjects},
+      {"POST",
+       "/api/v1/years/{year}/assessment-projects",
+       A::kPermission,
+       {P::kProjectsApply},
+       h::ApplyAssessmentProject},
+      {"PUT",
+       "/api/v1/years/{year}/assessment-projects/{id}",
+       A::kPermission,
+       {P::kProjectsApply},
+       h::EditAssessmentProject},
+      {"POST",
+       "/api/v1/years/{year}/assessment-projects/{id}/decision",
+       A::kPermission,
+       {P::kProjectsDecide},
+       h::DecideAssessmentProject},
+      {"POST",
+       "/api/v1/years/{year}/assessment-projects/copy-from-previous",
+       A::kPermission,
+       {P::kProjectsApply},
+       h::CopyAssessmentProjects},
+      {"GET",
+       "/api/v1/years/{year}/assessment-projects/burden",
+       A::kPermission,
+       {P::kProjectsRead, P::kScorecardOwn},
+       h::AssessmentBurden},
   };
   return kRoutes;
 }

@@ -52,6 +52,10 @@ enum class Permission {
   kFeedbackOwn,           // feedback.own: the caller's own unit's report and rectification items
   kRectificationWrite,    // rectification.write: file plans, report progress (unit: its own)
   kRectificationDecide,   // rectification.decide: close or reopen items (admin)
+  // 考核项目规范 the registry of assessment projects.
+  kProjectsRead,    // projects.read: the registry and every unit's burden
+  kProjectsApply,   // projects.apply: apply, edit applications, renew (lead: own department)
+  kProjectsDecide,  // projects.decide: approve, merge, refuse, abolish (admin)
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

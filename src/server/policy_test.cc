@@ -202,6 +202,16 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
        {"admin", "leader", "unit"}},
       {"POST /api/v1/years/{year}/rectification/items/{id}/close", {"admin"}},
       {"POST /api/v1/years/{year}/rectification/items/{id}/reopen", {"admin"}},
+      // 考核项目规范 registry of assessment projects (samples on 2025): a lead
+      // department applies for its own department (B01; another one is
+      // refused in assessment_projects_test.cc); scorecard.own reads one's
+      // own burden row.
+      {"GET /api/v1/years/{year}/assessment-projects", {"admin", "leader", "lead"}},
+      {"POST /api/v1/years/{year}/assessment-projects", {"admin", "lead"}},
+      {"PUT /api/v1/years/{year}/assessment-projects/{id}", {"admin", "lead"}},
+      {"POST /api/v1/years/{year}/assessment-projects/{id}/decision", {"admin"}},
+      {"POST /api/v1/years/{year}/assessment-projects/copy-from-previous", {"admin", "lead"}},
+      {"GET /api/v1/years/{year}/assessment-projects/burden", {"admin", "leader", "lead", "unit"}},
   };
   return kMatrix;
 }
@@ -300,6 +310,28 @@ void SeedRectification(TestCity& city, const std::string& pattern) {
   ASSERT_TRUE(ok.ok()) << ok.ToString();
 }
 
+// 考核项目规范: a fresh application of B01 in 2025 for each role's request on
+// a project route (edited or decided by the sample).
+std::string g_sample_project = "P0";
+void SeedProject(TestCity& city, const std::string& pattern) {
+  if (pattern.find("/assessment-projects/{id}") == std::string::npos) return;
+  static int n = 0;
+  store::AssessmentProject p;
+  p.year = 2025;
+  p.id = "P" + std::to_string(++n);
+  p.name_zh = "安全生产考核";
+  p.department_id = "B01";
+  p.basis = "安全生产法";
+  p.category_ids = {"C1"};
+  p.assessed_unit_ids = {"D01", "D02"};
+  p.frequency = "quarterly";
+  p.reports_per_year = 4;
+  ASSERT_TRUE(city.store()
+                  .Write({"system"}, [&](store::WriteTx& tx) { return tx.AddAssessmentProject(p); })
+                  .ok());
+  g_sample_project = p.id;
+}
+
 // A concrete, valid request for a route pattern, as `role` would send it.
 std::string method_of(const RouteSpec& route) { return route.method; }
 
@@ -378,6 +410,9 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   replace("{indicator}", "1.1.1");
   if (pattern.find("/setting/diff") != std::string::npos) path += "?from=1&to=2";
   if (pattern.find("/tasks/{id}") != std::string::npos) replace("{id}", "task-" + role);
+  if (pattern.find("/assessment-projects/{id}") != std::string::npos) {
+    replace("{id}", g_sample_project);
+  }
   const std::string method = route.method;
   std::string body;
   if (path == "/api/v1/auth/login") {
@@ -455,6 +490,16 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = R"({"answer":"经核实，数据无误"})";
   } else if (pattern.ends_with("/appeals/{id}/decide")) {
     body = R"({"uphold":false,"reason":"不予支持"})";
+  }
+  // ---- 考核项目规范 assessment projects ----
+  if (pattern == "/api/v1/years/{year}/assessment-projects" ||
+      pattern == "/api/v1/years/{year}/assessment-projects/{id}") {
+    if (method == "POST" || method == "PUT") {
+      body = R"({"name_zh":"安全生产考核","department_id":"B01","basis":"安全生产法",)"
+             R"("category_ids":["C1"],"frequency":"quarterly"})";
+    }
+  } else if (pattern == "/api/v1/years/{year}/assessment-projects/{id}/decision") {
+    body = R"({"status":"approved","note":"保留"})";
   }
   // ---- 整改 rectification ----
   if (pattern == "/api/v1/years/{year}/rectification/units/{unit}/items") {
@@ -700,6 +745,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
       }
       ResetYearEnd(city);
       SeedRectification(city, route.pattern);
+      SeedProject(city, route.pattern);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

@@ -661,6 +661,38 @@ class RectificationReader {
   virtual Result<std::vector<int>> RectificationYears() = 0;
 };
 // ---- end rectification types ----
+// ---- 考核项目规范 registry of assessment projects (migration 0015) ----
+// A department's own assessment of units (安全生产考核, 河长制考核 …) as applied
+// for and decided by the office. Assessed units are kept twice: the selectors
+// as applied (whole categories, single units) and the list they resolved to
+// in the organisation registry at the last write, so a past year's burden
+// stays what it was when later units move or retire.
+struct AssessmentProject {
+  int year = 0;
+  std::string id;  // stable code, kept when copied to the next year
+  std::string name_zh, name_en;
+  std::string department_id;                   // org unit running the project
+  std::string basis;                           // legal basis / reason (设立依据)
+  std::vector<std::string> category_ids;       // selectors: whole categories
+  std::vector<std::string> unit_ids;           // selectors: single units
+  std::vector<std::string> assessed_unit_ids;  // resolved, sorted, no repeats
+  std::string frequency;                       // annual | semiannual | quarterly | monthly | ad_hoc
+  int reports_per_year = 0;                    // per assessed unit, 0..366
+  std::string status;                          // applied | approved | merged | refused | abolished
+  std::vector<std::string> merged_indicator_ids;  // merged: the scheme's indicators it went into
+  std::string decision_note;
+  std::string applied_by, applied_at, updated_at;  // by the store
+  std::string decided_by, decided_at;              // by the store, at each decision
+};
+class AssessmentProjectReader {
+ public:
+  virtual ~AssessmentProjectReader() = default;
+  // The year's projects in application order.
+  virtual Result<std::vector<AssessmentProject>> ListAssessmentProjects(int year) = 0;
+  virtual Result<std::optional<AssessmentProject>> FindAssessmentProject(int year,
+                                                                         const std::string& id) = 0;
+};
+// ---- end assessment project types ----
 
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
@@ -967,6 +999,23 @@ class WriteTx {
   virtual Status AttachRectificationEvidence(int year, int64_t id,
                                              const RectificationEvidence& ref) = 0;
   // ---- end rectification ----
+  // ---- 考核项目规范 assessment projects (migration 0015) ----
+  // Not scoring data: no stage rule and no data version bump; the year must
+  // exist. Which units, departments and indicators exist, and who may apply
+  // for which department, are the use case's checks (app/assessment_projects).
+  // A new application (status applied; applied_* and updated_at set by the
+  // store); AlreadyExists naming `id` when the year has it.
+  virtual Status AddAssessmentProject(const AssessmentProject& project) = 0;
+  // Replaces the content of an application still `applied` (status and
+  // decision fields ignored); FailedPrecondition naming `status` otherwise.
+  virtual Status EditAssessmentProject(const AssessmentProject& project) = 0;
+  // applied → approved | merged | refused, approved → abolished; any other
+  // move is FailedPrecondition naming `status`, checked inside the transaction.
+  // Stamps decided_by/decided_at.
+  virtual Status DecideAssessmentProject(int year, const std::string& id, const std::string& status,
+                                         const std::string& note,
+                                         const std::vector<std::string>& merged_indicator_ids) = 0;
+  // ---- end assessment projects ----
 };
 
 class Store : public UserReader,
@@ -980,7 +1029,8 @@ class Store : public UserReader,
               public ResultUseReader,
               public PublicationReader,
               public YearEndReader,
-              public RectificationReader {
+              public RectificationReader,
+              public AssessmentProjectReader {
  public:
   ~Store() override = default;
 

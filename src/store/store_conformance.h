@@ -1404,4 +1404,118 @@ TEST_P(StoreConformance, RectificationItemsRoundTripAndFollowTheStage) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// 考核项目规范 assessment projects: an application is numbered in order and
+// stamped by the store, edited only while applied, decided along the allowed
+// moves only (a second decision refused inside the transaction), a repeated
+// id refused; none of it bumps the year's data version; every write audited.
+TEST_P(StoreConformance, AssessmentProjectsMoveOnlyAlongTheirStatuses) {
+  MakeYear(2025, core::Stage::kPublished);
+  MakeYear(2026, core::Stage::kMonitoring);
+  const int64_t version = Version(2026);
+  const Actor lead{"lead_u1", core::Role::kLead};
+  auto project = [](const std::string& id, int reports) {
+    AssessmentProject p;
+    p.year = 2026;
+    p.id = id;
+    p.name_zh = "安全生产考核";
+    p.department_id = "U1";
+    p.basis = "安全生产法";
+    p.category_ids = {"C"};
+    p.assessed_unit_ids = {"U1", "U2"};
+    p.frequency = "quarterly";
+    p.reports_per_year = reports;
+    p.status = "approved";  // ignored: a new project is an application
+    return p;
+  };
+  auto write = [&](const Actor& who, const std::function<Status(WriteTx&)>& fn) {
+    return store().Write(who, fn);
+  };
+  ASSERT_TRUE(
+      write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P1", 4)); }).ok());
+  ASSERT_TRUE(
+      write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P2", 12)); }).ok());
+  EXPECT_EQ(
+      write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(project("P1", 1)); }).code(),
+      Code::kAlreadyExists);
+  AssessmentProject absurd = project("P3", 400);
+  Status st = write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(absurd); });
+  EXPECT_EQ(st.code(), Code::kInvalidArgument);
+  EXPECT_EQ(st.field(), "reports_per_year");
+  AssessmentProject no_year = project("P4", 1);
+  no_year.year = 1999;
+  EXPECT_EQ(write(lead, [&](WriteTx& tx) { return tx.AddAssessmentProject(no_year); }).code(),
+            Code::kNotFound);
+
+  auto list = store().ListAssessmentProjects(2026);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ(list->at(0).id, "P1");
+  EXPECT_EQ(list->at(1).id, "P2");
+  EXPECT_EQ(list->at(0).status, "applied");
+  EXPECT_EQ(list->at(0).applied_by, "lead_u1");
+  EXPECT_FALSE(list->at(0).applied_at.empty());
+  EXPECT_EQ(list->at(0).assessed_unit_ids, (std::vector<std::string>{"U1", "U2"}));
+  EXPECT_EQ(list->at(0).category_ids, (std::vector<std::string>{"C"}));
+  EXPECT_EQ(list->at(1).reports_per_year, 12);
+  EXPECT_TRUE(store().ListAssessmentProjects(2025)->empty());
+
+  // Edit while applied.
+  AssessmentProject edited = project("P1", 2);
+  edited.frequency = "semiannual";
+  edited.unit_ids = {"U2"};
+  edited.category_ids = {};
+  edited.assessed_unit_ids = {"U2"};
+  ASSERT_TRUE(write(lead, [&](WriteTx& tx) { return tx.EditAssessmentProject(edited); }).ok());
+  auto p1 = store().FindAssessmentProject(2026, "P1");
+  ASSERT_TRUE(p1.ok() && p1->has_value());
+  EXPECT_EQ((*p1)->reports_per_year, 2);
+  EXPECT_EQ((*p1)->frequency, "semiannual");
+  EXPECT_EQ((*p1)->assessed_unit_ids, (std::vector<std::string>{"U2"}));
+  EXPECT_EQ((*p1)->status, "applied");
+  EXPECT_FALSE(store().FindAssessmentProject(2026, "NOPE")->has_value());
+
+  // Decisions: applied → merged (with indicators), applied → approved → abolished.
+  auto decide = [&](const std::string& id, const std::string& to,
+                    std::vector<std::string> merged = {}) {
+    return write(kAdmin, [&](WriteTx& tx) {
+      return tx.DecideAssessmentProject(2026, id, to, "审核意见", merged);
+    });
+  };
+  ASSERT_TRUE(decide("P1", "merged", {"1.1"}).ok());
+  st = decide("P1", "approved");
+  EXPECT_EQ(st.code(), Code::kFailedPrecondition);  // decided already
+  EXPECT_EQ(st.field(), "status");
+  EXPECT_EQ(write(lead, [&](WriteTx& tx) { return tx.EditAssessmentProject(edited); }).code(),
+            Code::kFailedPrecondition);                                    // no edit once decided
+  EXPECT_EQ(decide("P2", "abolished").code(), Code::kFailedPrecondition);  // not approved yet
+  ASSERT_TRUE(decide("P2", "approved").ok());
+  ASSERT_TRUE(decide("P2", "abolished").ok());
+  EXPECT_EQ(decide("P2", "approved").code(), Code::kFailedPrecondition);
+  EXPECT_EQ(decide("NOPE", "approved").code(), Code::kNotFound);
+
+  p1 = store().FindAssessmentProject(2026, "P1");
+  EXPECT_EQ((*p1)->status, "merged");
+  EXPECT_EQ((*p1)->merged_indicator_ids, (std::vector<std::string>{"1.1"}));
+  EXPECT_EQ((*p1)->decided_by, "admin");
+  EXPECT_EQ((*p1)->decision_note, "审核意见");
+  auto p2 = store().FindAssessmentProject(2026, "P2");
+  EXPECT_EQ((*p2)->status, "abolished");
+  EXPECT_TRUE((*p2)->merged_indicator_ids.empty());
+
+  EXPECT_EQ(Version(2026), version);  // not scoring data
+  auto audit = store().ListAudit(0, 1000);
+  ASSERT_TRUE(audit.ok());
+  int applies = 0, edits = 0, decides = 0;
+  for (const auto& r : *audit) {
+    applies += r.action == "project.apply";
+    edits += r.action == "project.edit";
+    decides += r.action == "project.decide";
+  }
+  EXPECT_EQ(applies, 2);
+  EXPECT_EQ(edits, 1);
+  EXPECT_EQ(decides, 3);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

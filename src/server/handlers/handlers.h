@@ -160,6 +160,13 @@ Response GetRectificationEvidence(Ctx& ctx);
 Response CloseRectificationItem(Ctx& ctx);
 Response ReopenRectificationItem(Ctx& ctx);
 Response RectificationClosure(Ctx& ctx);
+// 考核项目规范 registry of assessment projects (assessment_projects.cc)
+Response ListAssessmentProjects(Ctx& ctx);
+Response ApplyAssessmentProject(Ctx& ctx);
+Response EditAssessmentProject(Ctx& ctx);
+Response DecideAssessmentProject(Ctx& ctx);
+Response CopyAssessmentProjects(Ctx& ctx);
+Response AssessmentBurden(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

@@ -222,6 +222,16 @@ class SqliteStore final : public Store {
   Status AttachRectificationEvidenceTx(const Actor& actor, int year, int64_t id,
                                        const RectificationEvidence& ref);
   // ---- end rectification ----
+  // ---- 考核项目规范 assessment projects (assessment_projects.cc) ----
+  Result<std::vector<AssessmentProject>> ListAssessmentProjects(int year) override;
+  Result<std::optional<AssessmentProject>> FindAssessmentProject(int year,
+                                                                 const std::string& id) override;
+  Status AddAssessmentProjectTx(const Actor& actor, const AssessmentProject& p);
+  Status EditAssessmentProjectTx(const Actor& actor, const AssessmentProject& p);
+  Status DecideAssessmentProjectTx(const Actor& actor, int year, const std::string& id,
+                                   const std::string& status, const std::string& note,
+                                   const std::vector<std::string>& merged_indicator_ids);
+  // ---- end assessment projects ----
 
  private:
   Result<std::vector<PublicityWindow>> ListPublicityWindowsLocked(int year);

@@ -164,6 +164,18 @@ class SqliteWriteTx final : public WriteTx {
                                      const RectificationEvidence& ref) override {
     return s_.AttachRectificationEvidenceTx(actor_, year, id, ref);
   }
+  // ---- 考核项目规范 assessment projects (assessment_projects.cc) ----
+  Status AddAssessmentProject(const AssessmentProject& p) override {
+    return s_.AddAssessmentProjectTx(actor_, p);
+  }
+  Status EditAssessmentProject(const AssessmentProject& p) override {
+    return s_.EditAssessmentProjectTx(actor_, p);
+  }
+  Status DecideAssessmentProject(int year, const std::string& id, const std::string& status,
+                                 const std::string& note,
+                                 const std::vector<std::string>& merged) override {
+    return s_.DecideAssessmentProjectTx(actor_, year, id, status, note, merged);
+  }
 
  private:
   SqliteStore& s_;

@@ -38,6 +38,9 @@ export type Permission =
   | 'feedback.own'
   | 'rectification.write'
   | 'rectification.decide'
+  | 'projects.read'
+  | 'projects.apply'
+  | 'projects.decide'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {
@@ -765,4 +768,85 @@ export interface ClosureRates {
   closed: number
   rate: number
   units: ClosureRate[]
+}
+
+// ---- 考核项目规范 registry of assessment projects (docs/api.md) ----
+export type ProjectStatus = 'applied' | 'approved' | 'merged' | 'refused' | 'abolished'
+export type ProjectFrequency = 'annual' | 'semiannual' | 'quarterly' | 'monthly' | 'ad_hoc'
+
+/** What an applicant sends (POST, PUT). */
+export interface ProjectInput {
+  id?: string
+  name_zh: string
+  name_en: string
+  department_id: string
+  basis: string
+  category_ids: string[]
+  unit_ids: string[]
+  frequency: ProjectFrequency | string
+  reports_per_year: number | null
+}
+
+export interface AssessmentProject extends Required<Omit<ProjectInput, 'reports_per_year'>> {
+  year: number
+  reports_per_year: number
+  assessed_unit_ids: string[]
+  status: ProjectStatus
+  merged_indicator_ids: string[]
+  decision_note: string
+  applied_by: string
+  applied_at: string
+  updated_at: string
+  decided_by: string
+  decided_at: string
+}
+
+export interface ProjectDecision {
+  status: Exclude<ProjectStatus, 'applied'>
+  note: string
+  merged_indicator_ids?: string[]
+}
+
+export interface UnitBurden {
+  unit_id: string
+  name_zh: string
+  name_en: string
+  category_id: string
+  projects: number
+  reports: number
+  merged: number
+  previous_projects: number
+  previous_reports: number
+  delta_projects: number
+  delta_reports: number
+  project_ids: string[]
+  merged_ids: string[]
+}
+
+export interface CityBurden {
+  projects: number
+  merged: number
+  assessments: number
+  reports: number
+  previous_projects: number
+  previous_assessments: number
+  previous_reports: number
+  delta_projects: number
+  delta_assessments: number
+  delta_reports: number
+}
+
+export interface Burden {
+  year: number
+  previous_year: number
+  has_previous: boolean
+  units: UnitBurden[]
+  city: CityBurden
+}
+
+export interface ProjectCopyResult {
+  year: number
+  from_year: number
+  copied: AssessmentProject[]
+  skipped: { id: string; reason: string }[]
 }

@@ -216,6 +216,12 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['feedback.own', 'feedback.any'], menu: 'menu.rectification', order: 9.2 },
   },
   {
+    path: '/projects',
+    name: 'projects',
+    component: () => import('@/views/projects/registry/index.vue'),
+    meta: { permission: ['projects.read'], menu: 'menu.projects', order: 1.3 },
+  },
+  {
     path: '/403',
     name: 'forbidden',
     component: () => import('@/views/error/forbidden/index.vue'),
