@@ -38,6 +38,7 @@ export type Permission =
   | 'feedback.own'
   | 'rectification.write'
   | 'rectification.decide'
+  | 'result_use.write'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {
