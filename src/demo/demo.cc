@@ -21,6 +21,7 @@
 #include "demo/catalog.h"
 #include "demo/naming.h"
 #include "demo/projects.h"
+#include "demo/past_year.h"
 #include "demo/rng.h"
 #include "demo/year_in_progress.h"
 #include "store/password.h"
@@ -315,19 +316,20 @@ struct AdjustmentSpec {
   const char* reason_zh;
   const char* reason_en;
   const char* category;  // the unit is drawn from this category
+  bool claimed;          // raised as a claim in year_end (past_year.h), not bulk data
 };
 
 constexpr AdjustmentSpec kPastAdjustments[] = {
-    {core::AdjustmentKind::kBonus, 1.0, "获国家级表彰", "National commendation", "C3"},
-    {core::AdjustmentKind::kBonus, 0.5, "获省级表彰", "Provincial commendation", "C2"},
+    {core::AdjustmentKind::kBonus, 1.0, "获国家级表彰", "National commendation", "C3", true},
+    {core::AdjustmentKind::kBonus, 0.5, "获省级表彰", "Provincial commendation", "C2", false},
     {core::AdjustmentKind::kBonus, 1.5, "创新创优项目（专家评审）",
-     "Innovation award (expert panel)", "C4"},
-    {core::AdjustmentKind::kBonus, 0.5, "获省级表彰", "Provincial commendation", "C1"},
+     "Innovation award (expert panel)", "C4", true},
+    {core::AdjustmentKind::kBonus, 0.5, "获省级表彰", "Provincial commendation", "C1", false},
     {core::AdjustmentKind::kDeduction, 1.0, "被省级以上通报批评",
-     "Publicly criticised by the provincial government", "C2"},
+     "Publicly criticised by the provincial government", "C2", false},
     {core::AdjustmentKind::kDeduction, 1.0, "审计发现问题逾期未整改（2项）",
-     "Audit findings not rectified in time (2 items)", "C5"},
-    {core::AdjustmentKind::kDeduction, 2.0, "重大工作失误", "Major failure in work", "C4"},
+     "Audit findings not rectified in time (2 items)", "C5", true},
+    {core::AdjustmentKind::kDeduction, 2.0, "重大工作失误", "Major failure in work", "C4", false},
 };
 
 std::vector<std::string> UnitsOf(const std::string& category) {
@@ -338,9 +340,13 @@ std::vector<std::string> UnitsOf(const std::string& category) {
   return out;
 }
 
+// The year's adjustments; those of a past year raised as claims in its
+// year-end story (the flagged ones and the veto) go to `claimed` instead.
 std::vector<core::Adjustment> BuildAdjustments(uint64_t seed, const YearPlan& plan,
-                                               int current_year) {
+                                               int current_year,
+                                               std::vector<core::Adjustment>* claimed) {
   std::vector<core::Adjustment> out;
+  bool to_claim = false;
   const std::string y = std::to_string(plan.year);
   int n = 0;
   auto add = [&](core::AdjustmentKind kind, double points, const std::string& unit,
@@ -358,7 +364,7 @@ std::vector<core::Adjustment> BuildAdjustments(uint64_t seed, const YearPlan& pl
     a.evidence = "云绩办〔" + y + "〕" + std::to_string(10 + n) + "号";
     a.entered_by = "admin";
     a.approved_by = "leader";
-    out.push_back(std::move(a));
+    (to_claim ? *claimed : out).push_back(std::move(a));
   };
   if (!plan.published) {
     // The current year so far: one commendation and one criticism.
@@ -375,9 +381,11 @@ std::vector<core::Adjustment> BuildAdjustments(uint64_t seed, const YearPlan& pl
     const AdjustmentSpec& spec = kPastAdjustments[i];
     Rng r(seed, "adjust/" + y + "/" + std::to_string(i));
     auto pool = UnitsOf(spec.category);
+    to_claim = spec.claimed;
     add(spec.kind, spec.points, pool[r.Index(static_cast<int>(pool.size()))], spec.reason_zh,
         spec.reason_en);
   }
+  to_claim = false;
   if (current_year - plan.year == 1) {
     // Bonuses beyond the cap, so the cap (+3) visibly applies.
     add(core::AdjustmentKind::kBonus, 2.0, "D02", "全国旅游示范区创建成功",
@@ -393,6 +401,7 @@ std::vector<core::Adjustment> BuildAdjustments(uint64_t seed, const YearPlan& pl
     for (const std::string& id : UnitsOf("C1")) {
       if (best.empty() || strength.at(id) > strength.at(best)) best = id;
     }
+    to_claim = true;
     add(core::AdjustmentKind::kVeto, 0, best, "发生较大生产安全事故，实行一票否决",
         "A serious production-safety accident: one-vote veto");
   }
@@ -422,6 +431,11 @@ Status CreateUsers(store::Store& st, const std::vector<PlacedLeaf>& leaves) {
       {"admin", "绩效办管理员 Performance Office", store::kRoleAdmin, "", hashes[kPasswords.admin],
        true},
       {"leader", "市领导 City leader", store::kRoleLeader, "", hashes[kPasswords.leader], true},
+      // Deputy leaders (分管领导) who rate their portfolio's units (领导评价).
+      {"leader_vice1", "分管副市长（经济） Deputy mayor (economy)", store::kRoleLeader, "",
+       hashes[kPasswords.leader], true},
+      {"leader_vice2", "分管副市长（社会） Deputy mayor (social affairs)", store::kRoleLeader, "",
+       hashes[kPasswords.leader], true},
       {"expert", "评估专家 Evaluation expert", core::Role::kExpert, "", hashes[kPasswords.expert],
        true},
   };
@@ -516,7 +530,8 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
     core::Scheme scheme = BuildScheme(options.seed, plan.year, cy - 2, leaves);
     GOVPERF_RETURN_IF_ERROR(st.SaveScheme(actor, scheme));
     core::YearData data = BuildYearData(options.seed, plan, cy, scheme, leaves);
-    data.adjustments = BuildAdjustments(options.seed, plan, cy);
+    std::vector<core::Adjustment> claimed;
+    data.adjustments = BuildAdjustments(options.seed, plan, cy, &claimed);
     if (plan.published) at(plan.year + 1, 1, 20, 17);
     GOVPERF_RETURN_IF_ERROR(st.SaveYearData(actor, plan.year, data));
     if (!plan.published) {
@@ -524,17 +539,17 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
           st, options.clock, {options.seed, plan.year, options.months_reported}));
     }
     if (plan.published) {
-      // Results go through 公示 (1–8 March), the evaluation committee's
-      // approval (12 March) and publication (15 March) of the following year,
-      // by the same use cases as the office's: snapshot and certificate.
+      // Year-end assessment by the roles and 公示 (1–8 March) with its
+      // appeals (past_year.h), the evaluation committee's approval (12
+      // March) and publication (15 March) of the following year, by the same
+      // use cases as the office's: snapshot and certificate; then
+      // rectification and result use.
       namespace pub = app::publication;
       const app::Caller system = app::Caller::System();
       const int next = plan.year + 1;
       const std::string ns = std::to_string(next);
-      at(next, 3, 1, 9);
-      GOVPERF_RETURN_IF_ERROR(
-          pub::StartPublicity(st, system, plan.year, {next, 3, 1}, {std::nullopt, ns + "-03-08"})
-              .status());
+      const PastYear past{options.seed, plan.year, cy, claimed};
+      GOVPERF_RETURN_IF_ERROR(WritePastYearEnd(st, options.clock, past));
       at(next, 3, 12, 15);
       GOVPERF_RETURN_IF_ERROR(
           pub::RecordApproval(st, system, plan.year,
@@ -544,6 +559,7 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
       at(next, 3, 15, 10);
       const std::string when = ns + "-03-15T02:00:00Z";
       GOVPERF_RETURN_IF_ERROR(pub::Publish(st, system, plan.year, {next, 3, 15}, when).status());
+      GOVPERF_RETURN_IF_ERROR(WritePastYearAfter(st, options.clock, past));
     }
   }
   GOVPERF_RETURN_IF_ERROR(WriteAssessmentProjects(st, options.clock, cy));  // 考核项目规范

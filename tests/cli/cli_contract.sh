@@ -230,7 +230,9 @@ lines = [json.loads(l) for l in open('$tmp/r1')]
 s = lines[-1]['summary']
 assert $rc == 0 and s['date'] == '$cur-12-11' and s['lines'] == len(lines) - 1 > 0, s
 assert s['escalations_added'] > 0 and s['messages_added'] > 0, s
-assert all(l['level'] in ('reminder', 'yellow', 'red') and l['kind'] in ('report', 'task') for l in lines[:-1])
+assert all(l['level'] in ('reminder', 'yellow', 'red') and l['kind'] in ('report', 'task', 'rectification') for l in lines[:-1])
+# The demo's overdue rectification item of last year (整改, due 09-30) escalates too.
+assert sum(l['kind'] == 'rectification' for l in lines[:-1]) == 1, [l for l in lines[:-1] if l['kind'] == 'rectification']
 # The demo's monthly reports of November are due on 12-10: a yellow card each,
 # newly recorded; the story's red cards of October were recorded before.
 assert any(l['kind'] == 'report' and l['level'] == 'yellow' and l['period'] == '$cur-11' and l['recorded'] for l in lines[:-1])

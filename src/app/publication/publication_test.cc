@@ -11,6 +11,7 @@
 #include "app/publication/verify.h"
 #include "app/publication/window.h"
 #include "app/results/year_cache.h"
+#include "app/year_end/claims.h"
 #include "app/years.h"
 #include "io/result_json.h"
 #include "io/scheme_json.h"
@@ -89,6 +90,45 @@ class Publication : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   Caller admin_{"admin", core::Role::kAdmin, "", ""};
 };
+
+// 公示 waits for the year-end assessment: a pending claim, then a pair with
+// no year-end value, each refused naming what to do and changing nothing; a
+// missing value may be accepted knowingly (it scores as missing).
+TEST_F(Publication, PublicityWaitsForTheYearEndAssessmentToBeFinished) {
+  YearCache years(*store_);
+  auto claim = year_end::RaiseClaim(years, *store_, admin_, 2026,
+                                    {"D02", "bonus", "commendation", 1, "", "获省级表彰"});
+  ASSERT_TRUE(claim.ok()) << claim.status().ToString();
+  auto refused = Move("preliminary", {2027, 3, 1});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(refused.status().field(), "claims");
+  EXPECT_NE(refused.status().message().find("1 bonus/deduction/veto claim(s)"), std::string::npos)
+      << refused.status().message();
+  ASSERT_TRUE(
+      year_end::DecideClaim(years, *store_, admin_, 2026, claim->id, false, "市级表彰").ok());
+
+  core::Datum cleared;
+  cleared.indicator_id = "1.2";
+  cleared.unit_id = "D03";
+  cleared.period = "2026";
+  ASSERT_TRUE(store_->PutDatum(admin_.actor(), 2026, cleared).ok());
+  auto missing = Move("preliminary", {2027, 3, 1});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().field(), "values");
+  EXPECT_NE(missing.status().message().find("1 assessed indicator/unit pair(s) of 2026 have no "
+                                            "year-end value (e.g. 1.2/D03)"),
+            std::string::npos)
+      << missing.status().message();
+  EXPECT_EQ(store_->FindYear(2026).value()->stage, core::Stage::kYearEnd);
+  EXPECT_TRUE(store_->ListPublicityWindows(2026).value().empty());
+
+  WindowRequest accept;
+  accept.accept_missing_values = true;
+  auto moved = Move("preliminary", {2027, 3, 1}, accept);
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(moved->stage, core::Stage::kPreliminary);
+}
 
 TEST_F(Publication, TheWindowCountsWorkingDaysAndPublishingWaitsForTheCommittee) {
   // Monday 1 March 2027 + 5 working days → Monday 8 March.

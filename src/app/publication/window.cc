@@ -1,6 +1,7 @@
 #include "app/publication/window.h"
 
 #include "app/monitoring/calendar.h"
+#include "app/year_end/readiness.h"
 
 namespace govperf::app::publication {
 
@@ -54,6 +55,10 @@ Result<store::YearInfo> StartPublicity(store::Store& store, const Caller& caller
   if (!found.ok()) return found.status();
   if (!found->has_value()) {
     return Status::NotFound("year: unknown year " + std::to_string(year)).Field("year");
+  }
+  if ((*found)->stage == core::Stage::kYearEnd) {
+    GOVPERF_RETURN_IF_ERROR(
+        year_end::CheckReadyForPublicity(store, year, request.accept_missing_values));
   }
   auto window = PlanWindow(store, caller, year, today, request);
   if (!window.ok()) return window.status();

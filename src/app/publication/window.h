@@ -22,6 +22,9 @@ inline constexpr int kMaxWindowWorkingDays = 60;
 struct WindowRequest {
   std::optional<int> working_days;  // 1..60; the default when neither is given
   std::string end_date;             // YYYY-MM-DD, on or after today (instead of working_days)
+  // Go to 公示 although some assessed pairs have no year-end value (they
+  // score as missing); see year_end/readiness.h.
+  bool accept_missing_values = false;
 };
 
 // The window a request asks for, starting `today`. Errors name the field
@@ -29,7 +32,9 @@ struct WindowRequest {
 Result<store::PublicityWindow> PlanWindow(store::Store& store, const Caller& caller, int year,
                                           const Date& today, const WindowRequest& request);
 
-// year_end → preliminary, and the window, in one transaction.
+// year_end → preliminary, and the window, in one transaction; refused
+// (naming what is unfinished) while the year-end assessment is not done
+// (year_end/readiness.h).
 Result<store::YearInfo> StartPublicity(store::Store& store, const Caller& caller, int year,
                                        const Date& today, const WindowRequest& request);
 

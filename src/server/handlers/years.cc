@@ -2,10 +2,10 @@
 // make), the results of any year (results.all), opening a year and moving it
 // between stages (years.write).
 #include "app/years.h"
-#include "app/monitoring/calendar.h"
 
 #include <cmath>
 
+#include "app/monitoring/calendar.h"
 #include "server/dto/dto.h"
 #include "server/handlers/handlers.h"
 
@@ -91,6 +91,7 @@ Response MoveYear(Ctx& ctx) {
     options.window.working_days = static_cast<int>(*days);
   }
   options.window.end_date = body.String("window_end_date", false);
+  options.window.accept_missing_values = body.Bool("accept_missing_values", false);
   if (!body.ok()) return body.error();
   auto info = app::MoveYear(ctx.svc.store, ctx.caller(), year, to, options);
   if (!info.ok()) return Fail(ctx, info.status());

@@ -41,6 +41,7 @@ export type Permission =
   | 'projects.read'
   | 'projects.apply'
   | 'projects.decide'
+  | 'result_use.write'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {

@@ -31,12 +31,12 @@ describe('route access', () => {
     expect(routeAccess(sc('D02'), admin)).toBe('ok')
   })
   it('builds the side menu from permissions', () => {
-    expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit', '/appeals', '/inbox'])
+    expect(menuRoutes(appChildren, unit).map((r) => r.path)).toEqual(['/unit', '/result-use', '/appeals', '/inbox'])
     expect(menuRoutes(appChildren, admin).map((r) => r.path)).toEqual([
-      '/admin', '/duties', '/org', '/scores', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/appeals', '/audit', '/users', '/inbox',
+      '/admin', '/duties', '/org', '/scores', '/leader', '/results', '/lead', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/result-use', '/appeals', '/audit', '/users', '/inbox',
     ])
-    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/duties', '/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/appeals', '/inbox'])
-    expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit', '/appeals', '/inbox'])
+    expect(menuRoutes(appChildren, leader).map((r) => r.path)).toEqual(['/duties', '/leader', '/results', '/whatif', '/indicator-health', '/fairness', '/anomalies', '/result-use', '/appeals', '/inbox'])
+    expect(menuRoutes(appChildren, lead).map((r) => r.path)).toEqual(['/lead', '/anomalies', '/unit', '/result-use', '/appeals', '/inbox'])
   })
   it('keeps the office pages to the permissions that write them', () => {
     const route = (path: string) => appChildren.find((r) => r.path === path)!
@@ -51,8 +51,8 @@ describe('route access', () => {
   it('monitoring pages follow the report permissions', () => {
     const unitM: User = { ...unit, permissions: [...unit.permissions, 'reports.read', 'reports.submit'] }
     const leadM: User = { ...lead, permissions: [...lead.permissions, 'reports.read', 'reports.submit', 'reports.verify'] }
-    expect(menuRoutes(appChildren, unitM).map((r) => r.path)).toEqual(['/reports', '/unit', '/appeals', '/inbox'])
-    expect(menuRoutes(appChildren, leadM).map((r) => r.path)).toEqual(['/lead', '/reports', '/verify', '/anomalies', '/unit', '/appeals', '/inbox'])
+    expect(menuRoutes(appChildren, unitM).map((r) => r.path)).toEqual(['/reports', '/unit', '/result-use', '/appeals', '/inbox'])
+    expect(menuRoutes(appChildren, leadM).map((r) => r.path)).toEqual(['/lead', '/reports', '/verify', '/anomalies', '/unit', '/result-use', '/appeals', '/inbox'])
     const verify = appChildren.find((r) => r.path === '/verify')!
     expect(routeAccess({ meta: verify.meta!, params: {} }, unitM)).toBe('forbidden')
   })

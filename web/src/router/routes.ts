@@ -195,6 +195,14 @@ export const appChildren: RouteRecordRaw[] = [
     component: () => import('@/views/publication/appeals/index.vue'),
     meta: { permission: ['scorecard.own', 'lead.read', 'years.write', 'results.all'], menu: 'menu.appeals', order: 9.5 },
   },
+  // 结果运用: the office edits the table and records applications; leaders
+  // read; a unit sees its own row and history.
+  {
+    path: '/result-use',
+    name: 'result-use',
+    component: () => import('@/views/results/use/index.vue'),
+    meta: { permission: ['results.all', 'scorecard.own'], menu: 'menu.resultUse', order: 9.3 },
+  },
   // 绩效反馈 and 整改: a unit its own report (feedback.own), the office and
   // leaders any unit's (feedback.any, picked on the page).
   {
