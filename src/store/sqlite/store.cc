@@ -164,6 +164,7 @@ class SqliteWriteTx final : public WriteTx {
                                      const RectificationEvidence& ref) override {
     return s_.AttachRectificationEvidenceTx(actor_, year, id, ref);
   }
+  Status AddBulletin(BulletinRecord& b) override { return s_.AddBulletinTx(actor_, b); }
 
  private:
   SqliteStore& s_;
