@@ -38,6 +38,9 @@ export type Permission =
   | 'feedback.own'
   | 'rectification.write'
   | 'rectification.decide'
+  | 'barometer.read'
+  | 'bulletins.read'
+  | 'bulletins.issue'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {
