@@ -52,6 +52,10 @@ enum class Permission {
   kFeedbackOwn,           // feedback.own: the caller's own unit's report and rectification items
   kRectificationWrite,    // rectification.write: file plans, report progress (unit: its own)
   kRectificationDecide,   // rectification.decide: close or reopen items (admin)
+  // 晴雨表 barometer and 季度通报 quarterly bulletins.
+  kBarometerRead,   // barometer.read: the years' trend and the current year's months
+  kBulletinsRead,   // bulletins.read: issued quarterly bulletins (every unit: a 通报 goes to all)
+  kBulletinsIssue,  // bulletins.issue: draft previews and issuing (admin)
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

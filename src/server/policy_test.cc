@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "app/barometer/bulletins.h"
+#include "app/results/year_cache.h"
 #include "io/scheme_json.h"
 #include "io/xlsx_write.h"
 #include "server/server_test_fixture.h"
@@ -202,6 +204,16 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
        {"admin", "leader", "unit"}},
       {"POST /api/v1/years/{year}/rectification/items/{id}/close", {"admin"}},
       {"POST /api/v1/years/{year}/rectification/items/{id}/reopen", {"admin"}},
+      // 晴雨表 barometer: barometer.read (admin, leader); 季度通报: issued
+      // bulletins for every unit and lead department, drafts and issuing for
+      // the office (samples on 2025, in monitoring; the clock is 2026-01-01).
+      {"GET /api/v1/barometer", {"admin", "leader"}},
+      {"GET /api/v1/years/{year}/barometer/months", {"admin", "leader"}},
+      {"GET /api/v1/years/{year}/bulletins", {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/bulletins/preview", {"admin"}},
+      {"GET /api/v1/years/{year}/bulletins/preview.pdf", {"admin"}},
+      {"POST /api/v1/years/{year}/bulletins", {"admin"}},
+      {"GET /api/v1/years/{year}/bulletins/{id}", {"admin", "leader", "lead", "unit"}},
   };
   return kMatrix;
 }
@@ -300,6 +312,18 @@ void SeedRectification(TestCity& city, const std::string& pattern) {
   ASSERT_TRUE(ok.ok()) << ok.ToString();
 }
 
+// 季度通报: an issued bulletin of 2025 Q4 to read (issued once, by the office's
+// use case); the POST sample issues Q1.
+int64_t g_bulletin = 0;
+void SeedBulletin(TestCity& city, const std::string& pattern) {
+  if (pattern.find("/bulletins/{id}") == std::string::npos || g_bulletin != 0) return;
+  app::YearCache years(city.store());
+  auto b = app::barometer::IssueBulletin(years, city.store(), app::Caller::System(), 2025, 4,
+                                         "测试", {2026, 1, 1});
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  g_bulletin = b->record.id;
+}
+
 // A concrete, valid request for a route pattern, as `role` would send it.
 std::string method_of(const RouteSpec& route) { return route.method; }
 
@@ -352,6 +376,8 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   // 整改 is written on published years: 2024.
   const bool rectification = pat.find("/rectification") != std::string::npos;
   if (rectification) replace("{id}", std::to_string(g_rect_item));
+  if (pat.find("/bulletins/{id}") != std::string::npos) replace("{id}", std::to_string(g_bulletin));
+  if (pat.find("/bulletins/preview") != std::string::npos) path += "?quarter=1";
   replace("{year}", appeals         ? "2029"
                     : publication   ? "2028"
                     : put_scheme    ? "2026"
@@ -455,6 +481,9 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = R"({"answer":"经核实，数据无误"})";
   } else if (pattern.ends_with("/appeals/{id}/decide")) {
     body = R"({"uphold":false,"reason":"不予支持"})";
+  }
+  if (method == "POST" && pattern == "/api/v1/years/{year}/bulletins") {
+    body = R"({"quarter":1,"foreword":"一季度通报"})";
   }
   // ---- 整改 rectification ----
   if (pattern == "/api/v1/years/{year}/rectification/units/{unit}/items") {
@@ -700,6 +729,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
       }
       ResetYearEnd(city);
       SeedRectification(city, route.pattern);
+      SeedBulletin(city, route.pattern);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

@@ -28,7 +28,8 @@ TEST(BarometerTrend, SpreadUsesInterpolatedQuartiles) {
 }
 
 TEST(BarometerTrend, YearSummaryPerCategoryKeepsGradeOrderAndZeros) {
-  YearOutcomes y{2025, true,
+  YearOutcomes y{2025,
+                 true,
                  {{"D01", "C1", 91, "excellent"},
                   {"D02", "C1", 81, "good"},
                   {"D03", "C1", 83, "good"},
@@ -49,12 +50,14 @@ TEST(BarometerTrend, YearSummaryPerCategoryKeepsGradeOrderAndZeros) {
 }
 
 TEST(BarometerTrend, MoversAreOrderedBySizeOfMoveUpsFirst) {
-  YearOutcomes a{2024, false,
+  YearOutcomes a{2024,
+                 false,
                  {{"D01", "C1", 80, "good"},
                   {"D02", "C1", 92, "excellent"},
                   {"D03", "C1", 65, "qualified"},
                   {"D04", "C1", 85, "good"}}};
-  YearOutcomes b{2025, false,
+  YearOutcomes b{2025,
+                 false,
                  {{"D01", "C1", 91, "excellent"},
                   {"D02", "C1", 66, "qualified"},
                   {"D03", "C1", 82, "good"},
@@ -92,10 +95,10 @@ TEST(BarometerTally, ProgressUsesValuesUpToTheMonthAndTheYearElapsed) {
 }
 
 TEST(BarometerTally, ReportsCountOnTimeLateMissingAndRedCardsAsOfADate) {
-  cm::WorkCalendar cal;  // Monday–Friday
+  cm::WorkCalendar cal;             // Monday–Friday
   const cm::Date due{2025, 4, 10};  // a Thursday
-  ReportSlot on_time{"1.1.1", "D01", "C1", "2025-03", due, cm::Date{2025, 4, 8}, false,
-                     cm::Date{2025, 4, 9}};
+  ReportSlot on_time{
+      "1.1.1", "D01", "C1", "2025-03", due, cm::Date{2025, 4, 8}, false, cm::Date{2025, 4, 9}};
   ReportSlot late{"1.1.1", "D02", "C1", "2025-03", due, cm::Date{2025, 4, 21}, true, std::nullopt};
   ReportSlot missing{"1.1.1", "D03", "C1", "2025-03", due, std::nullopt, false, std::nullopt};
   const cm::Date as_of{2025, 4, 30};

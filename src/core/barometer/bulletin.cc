@@ -68,8 +68,8 @@ void RankBulletin(Bulletin& b, const BulletinRule& rule) {
     const Tally& t = u->tally;
     NamedUnit n{u->unit_id, u->name_zh, u->name_en, u->category_id, u->problem_score, "", ""};
     n.reason_zh = "红牌 " + std::to_string(t.red_cards) + " 次、缺报 " + std::to_string(t.missing) +
-                  " 项、迟报 " + std::to_string(t.late) + " 项、进度红灯 " +
-                  std::to_string(t.red) + " 项";
+                  " 项、迟报 " + std::to_string(t.late) + " 项、进度红灯 " + std::to_string(t.red) +
+                  " 项";
     n.reason_en = std::to_string(t.red_cards) + " red cards, " + std::to_string(t.missing) +
                   " missing, " + std::to_string(t.late) + " late, " + std::to_string(t.red) +
                   " red by time progress";

@@ -17,14 +17,14 @@ namespace govperf::core::barometer {
 // the quarter; criticism names the highest scores at or above a floor,
 // praise the best on-track shares among units with a clean record.
 struct BulletinRule {
-  double weight_red_card = 3;     // per red-carded report (红牌)
-  double weight_missing = 2;      // per report still missing
-  double weight_late = 1;         // per report in late
-  double weight_red = 1;          // per (leaf, unit) pair red by time progress
-  double criticise_min_score = 4;  // named for criticism at or above this score
+  double weight_red_card = 3;        // per red-carded report (红牌)
+  double weight_missing = 2;         // per report still missing
+  double weight_late = 1;            // per report in late
+  double weight_red = 1;             // per (leaf, unit) pair red by time progress
+  double criticise_min_score = 4;    // named for criticism at or above this score
   double praise_min_on_track = 0.8;  // praise: on-track share at least this …
-  int praise_min_reports = 1;        // … with at least this many reports due, none late or missing
-  int max_named = 3;                 // per list
+  int praise_min_reports = 1;  // … with at least this many reports due, none late or missing
+  int max_named = 3;           // per list
 };
 inline constexpr BulletinRule kBulletinRule{};
 
@@ -51,14 +51,14 @@ struct NamedUnit {
 
 struct Bulletin {
   int year = 0;
-  int quarter = 0;       // 1..4
-  int number = 0;        // 第N期 of the year; 0 while a draft
-  bool draft = true;     // a preview: not issued, recomputed on every read
-  std::string as_of;     // YYYY-MM-DD: reports counted as of this day
+  int quarter = 0;          // 1..4
+  int number = 0;           // 第N期 of the year; 0 while a draft
+  bool draft = true;        // a preview: not issued, recomputed on every read
+  std::string as_of;        // YYYY-MM-DD: reports counted as of this day
   std::string quarter_end;  // YYYY-MM-DD
   std::string issued_on;    // YYYY-MM-DD, empty while a draft
   std::string issued_by;
-  std::string foreword;     // 按语, the office's own text
+  std::string foreword;  // 按语, the office's own text
   double green = 1, yellow = 0.8;
   int red_after_working_days = 5;
   Tally city;

@@ -57,9 +57,8 @@ Tally ProgressTally(const PairProgress& pair, int year, int through_month, doubl
     }
   }
   const cm::Date month_end = cm::PeriodEnd({year, through_month});
-  const ProgressReading r =
-      ReadProgress(value, pair.target, pair.lower_better, pair.cumulative,
-                   cm::YearElapsed(year, month_end), green, yellow);
+  const ProgressReading r = ReadProgress(value, pair.target, pair.lower_better, pair.cumulative,
+                                         cm::YearElapsed(year, month_end), green, yellow);
   Tally t;
   if (r.status == "green") {
     t.on_track = 1;

@@ -17,8 +17,7 @@ double Quantile(const std::vector<double>& sorted, double p) {
 
 int LevelOf(const std::vector<std::string>& order, const std::string& grade) {
   auto it = std::find(order.begin(), order.end(), grade);
-  return it == order.end() ? static_cast<int>(order.size())
-                           : static_cast<int>(it - order.begin());
+  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
 }
 
 }  // namespace

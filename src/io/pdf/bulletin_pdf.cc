@@ -35,10 +35,10 @@ void BTitle(Canvas& c, const cb::Bulletin& b) {
                 {11, false, kMuted, PANGO_ALIGN_CENTER});
   c.y += 4;
   c.y += c.Text(kMargin, c.y, "季度绩效监测通报", kContentW, {22, true, kLoss, PANGO_ALIGN_CENTER});
-  c.y += c.Text(kMargin, c.y,
-                "Quarterly monitoring bulletin " + std::to_string(b.year) + " " +
-                    BQuarterEn(b.quarter),
-                kContentW, {10, false, kMuted, PANGO_ALIGN_CENTER});
+  c.y += c.Text(
+      kMargin, c.y,
+      "Quarterly monitoring bulletin " + std::to_string(b.year) + " " + BQuarterEn(b.quarter),
+      kContentW, {10, false, kMuted, PANGO_ALIGN_CENTER});
   c.y += 6;
   std::string line = std::to_string(b.year) + " 年第 " + std::to_string(b.quarter) +
                      " 季度（截至 " + b.quarter_end + "，报送统计截至 " + b.as_of + "）";
@@ -103,10 +103,9 @@ void BTable(Canvas& c, const std::vector<std::pair<std::string, double>>& cols,
 
 std::vector<std::pair<std::string, double>> TallyColumns(const std::string& first, double w0) {
   const double rest = (kContentW - w0) / 9;
-  return {{first, w0},          {"进度正常", rest}, {"进度滞后", rest},
-          {"进度红灯", rest},   {"应报", rest},     {"按时", rest},
-          {"迟报", rest},       {"缺报", rest},     {"红牌", rest},
-          {"审核率", rest}};
+  return {{first, w0},    {"进度正常", rest}, {"进度滞后", rest}, {"进度红灯", rest},
+          {"应报", rest}, {"按时", rest},     {"迟报", rest},     {"缺报", rest},
+          {"红牌", rest}, {"审核率", rest}};
 }
 
 std::vector<std::string> TallyCells(const std::string& first, const cb::Tally& t) {
@@ -135,8 +134,8 @@ void BSummary(Canvas& c, const cb::Bulletin& b) {
   c.y += c.Text(kMargin, c.y, text, kContentW, {9.5, false, kInk}) + 6;
   std::vector<std::vector<std::string>> rows;
   for (const auto& cat : b.categories) {
-    rows.push_back(TallyCells(cat.name_zh + "（" + std::to_string(cat.units) + " 个单位）",
-                              cat.tally));
+    rows.push_back(
+        TallyCells(cat.name_zh + "（" + std::to_string(cat.units) + " 个单位）", cat.tally));
   }
   rows.push_back(TallyCells("合计", b.city));
   BTable(c, TallyColumns("类别 Category", 120), rows);

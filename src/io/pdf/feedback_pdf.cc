@@ -1,7 +1,5 @@
 #include "io/pdf/feedback_pdf.h"
 
-#include "io/pdf/canvas.h"
-
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -13,6 +11,8 @@
 #include <memory>
 #include <numbers>
 #include <vector>
+
+#include "io/pdf/canvas.h"
 
 namespace govperf::io::pdf {
 namespace {
