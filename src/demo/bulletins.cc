@@ -44,6 +44,8 @@ Status IssueDemoBulletins(store::Store& st, StoryClock* clock, const YearInProgr
                     "demo bulletin Q" + std::to_string(q) + ": " + issued.status().message());
     }
   }
+  // Back to the story's evening (where WriteYearInProgress left the clock).
+  if (clock != nullptr) clock->SetChina(today, 17, 30);
   return Status::Ok();
 }
 
