@@ -1,6 +1,8 @@
 #include "app/barometer/bulletins.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include "app/barometer/inputs.h"
 #include "app/limits.h"
@@ -28,8 +30,8 @@ Status CheckOffice(const Caller& caller) {
 
 cm::Date QuarterEnd(int year, int quarter) { return cm::PeriodEnd({year, quarter * 3}); }
 
-Result<cb::Bulletin> Compute(YearCache& years, store::Store& store, int year, int quarter,
-                             const cm::Date& as_of) {
+Result<cb::Bulletin> ComputeBulletin(YearCache& years, store::Store& store, int year, int quarter,
+                                     const cm::Date& as_of) {
   auto in = LoadMonitoringInputs(years, store, year);
   if (!in.ok()) return in.status();
   const YearView& v = *in->view;
@@ -73,7 +75,7 @@ Result<cb::Bulletin> Compute(YearCache& years, store::Store& store, int year, in
   return b;
 }
 
-Result<IssuedBulletin> Parse(store::BulletinRecord record) {
+Result<IssuedBulletin> ParseIssued(store::BulletinRecord record) {
   auto j = io::ParseJson(record.content, "content");
   if (!j.ok()) return j.status();
   auto b = io::BulletinFromJson(*j);
@@ -96,7 +98,7 @@ Result<cb::Bulletin> PreviewBulletin(YearCache& years, store::Store& store, cons
   GOVPERF_RETURN_IF_ERROR(CheckOffice(caller));
   GOVPERF_RETURN_IF_ERROR(CheckQuarter(quarter));
   GOVPERF_RETURN_IF_ERROR(KnownYear(years, year));
-  return Compute(years, store, year, quarter, today);
+  return ComputeBulletin(years, store, year, quarter, today);
 }
 
 Result<IssuedBulletin> IssueBulletin(YearCache& years, store::Store& store, const Caller& caller,
@@ -128,7 +130,7 @@ Result<IssuedBulletin> IssueBulletin(YearCache& years, store::Store& store, cons
     }
     last = std::max(last, r.number);
   }
-  auto b = Compute(years, store, year, quarter, today);
+  auto b = ComputeBulletin(years, store, year, quarter, today);
   if (!b.ok()) return b.status();
   b->draft = false;
   b->number = last + 1;
@@ -155,7 +157,7 @@ Result<std::vector<IssuedBulletin>> ListBulletins(YearCache& years, store::Store
   if (!rows.ok()) return rows.status();
   std::vector<IssuedBulletin> out;
   for (store::BulletinRecord& r : *rows) {
-    auto b = Parse(std::move(r));
+    auto b = ParseIssued(std::move(r));
     if (!b.ok()) return b.status();
     out.push_back(std::move(*b));
   }
@@ -172,7 +174,7 @@ Result<IssuedBulletin> GetBulletin(store::Store& store, const Caller& caller, in
         .Field("id")
         .Zh("id：没有该通报");
   }
-  return Parse(std::move(**row));
+  return ParseIssued(std::move(**row));
 }
 
 }  // namespace govperf::app::barometer

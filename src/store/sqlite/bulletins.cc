@@ -86,9 +86,8 @@ Status SqliteStore::AddBulletinTx(const Actor& actor, BulletinRecord& b) {
     }
   }
   if (b.number != last + 1) {
-    return Status(Code::kAlreadyExists, "number: expected " + std::to_string(last + 1) +
-                                            ", got " + std::to_string(b.number) +
-                                            " (issued concurrently?)")
+    return Status(Code::kAlreadyExists, "number: expected " + std::to_string(last + 1) + ", got " +
+                                            std::to_string(b.number) + " (issued concurrently?)")
         .Field("number");
   }
   b.issued_by = actor.username;
