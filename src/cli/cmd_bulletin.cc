@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "io/pdf/bulletin_pdf.h"
+#include "io/pdf/feedback_pdf.h"
 #include "store/store.h"
 
 namespace govperf::cli {
