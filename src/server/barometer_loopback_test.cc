@@ -54,7 +54,9 @@ class BarometerLoopback : public ::testing::Test {
     http_test::Client c(server_->port());
     EXPECT_TRUE(c.Send(http_test::Http(
         method, target, {{"Authorization", "Bearer " + city_.TokenFor(user)}}, body)));
-    return c.Read();
+    // Generous: a PDF is drawn on the heavy pool, and the font lookup of the
+    // first one in a process is slow on a loaded machine.
+    return c.Read(std::chrono::milliseconds(30000));
   }
   Json CallJson(const std::string& method, const std::string& target, const std::string& user,
                 int status, const std::string& body = "") {

@@ -15,7 +15,6 @@ using namespace canvas;  // NOLINT: the page's frame, colours and Canvas
 namespace cb = core::barometer;
 
 constexpr Rgb kPraise{0.18, 0.55, 0.30};
-constexpr Rgb kLagging{0.90, 0.62, 0.10};
 
 std::string BPct(double share) {
   char buf[32];
@@ -189,8 +188,6 @@ void BChart(Canvas& c, const cb::Bulletin& b) {
   c.Text(bar_x + 14, c.y, "按时报送率 on time", 120, {8, false, kMuted});
   c.Fill(bar_x + 130, c.y + 3, 10, 8, kPraise);
   c.Text(bar_x + 144, c.y, "进度正常率 on track", 120, {8, false, kMuted});
-  c.Fill(bar_x + 260, c.y + 3, 10, 8, kLagging);
-  c.Text(bar_x + 274, c.y, "（滞后见下表）", 120, {8, false, kMuted});
   c.y += 16;
 }
 
