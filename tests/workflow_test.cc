@@ -31,7 +31,7 @@ const std::vector<YearWrite> kWrites = {
     YearWrite::kPublication,
     // 年终考核 year-end assessment
     YearWrite::kSelfEvaluation, YearWrite::kLeadScoring, YearWrite::kSpotChecks, YearWrite::kClaims,
-    YearWrite::kRatingSetup, YearWrite::kRatings, YearWrite::kRectification};
+    YearWrite::kRatingSetup, YearWrite::kRatings, YearWrite::kRectification, YearWrite::kBulletins};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;

@@ -11,6 +11,7 @@ const std::vector<CommandEntry>& Commands() {
       {"audit", AddAuditCommand},
       {"verify-result", AddVerifyCommand},
       {"report", AddReportCommand},
+      {"bulletin", AddBulletinCommand},
   };
   return kCommands;
 }

@@ -36,5 +36,7 @@ void AddRemindCommand(CLI::App& app, RunState& state);   // cmd_remind.cc
 void AddAuditCommand(CLI::App& app, RunState& state);    // cmd_audit.cc
 void AddVerifyCommand(CLI::App& app, RunState& state);   // cmd_verify.cc
 void AddReportCommand(CLI::App& app, RunState& state);   // cmd_report.cc
+// cmd_bulletin.cc
+void AddBulletinCommand(CLI::App& app, RunState& state);
 
 }  // namespace govperf::cli

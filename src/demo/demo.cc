@@ -18,6 +18,7 @@
 #include "app/org.h"
 #include "app/publication/approval.h"
 #include "app/publication/publish.h"
+#include "demo/bulletins.h"
 #include "demo/catalog.h"
 #include "demo/naming.h"
 #include "demo/projects.h"
@@ -536,6 +537,8 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
     GOVPERF_RETURN_IF_ERROR(st.SaveYearData(actor, plan.year, data));
     if (!plan.published) {
       GOVPERF_RETURN_IF_ERROR(WriteYearInProgress(
+          st, options.clock, {options.seed, plan.year, options.months_reported}));
+      GOVPERF_RETURN_IF_ERROR(IssueDemoBulletins(
           st, options.clock, {options.seed, plan.year, options.months_reported}));
     }
     if (plan.published) {

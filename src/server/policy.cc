@@ -86,6 +86,12 @@ const char* PermissionName(Permission p) {
       return "projects.apply";
     case Permission::kProjectsDecide:
       return "projects.decide";
+    case Permission::kBarometerRead:
+      return "barometer.read";
+    case Permission::kBulletinsRead:
+      return "bulletins.read";
+    case Permission::kBulletinsIssue:
+      return "bulletins.issue";
   }
   return "?";
 }
@@ -109,7 +115,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // feedback and rectification
         P::kFeedbackAny, P::kRectificationWrite, P::kRectificationDecide,
         // 考核项目规范 registry of assessment projects
-        P::kProjectsRead, P::kProjectsApply, P::kProjectsDecide}},
+        P::kProjectsRead, P::kProjectsApply, P::kProjectsDecide,
+        // barometer and quarterly bulletins
+        P::kBarometerRead, P::kBulletinsRead, P::kBulletinsIssue}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
@@ -121,7 +129,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // feedback reports and closure rates: read only
         P::kFeedbackAny,
         // registry of assessment projects: read only
-        P::kProjectsRead}},
+        P::kProjectsRead,
+        // 晴雨表 and issued bulletins: read only
+        P::kBarometerRead, P::kBulletinsRead}},
       {R::kLead,
        {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
         // indicator setting: narrowed to the indicators it leads in app/setting
@@ -133,7 +143,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // leaves it leads and raises deductions (never on its own unit)
         P::kYearEndRead, P::kYearEndSelf, P::kYearEndScore,
         // registry of assessment projects: reads it; applies for its own department
-        P::kProjectsRead, P::kProjectsApply}},
+        P::kProjectsRead, P::kProjectsApply,
+        // issued quarterly bulletins (a 通报 goes to every unit)
+        P::kBulletinsRead}},
       {R::kUnit,
        {P::kResultsPublic, P::kScorecardOwn,
         // indicator setting: narrowed to its own targets and requests in app/setting
@@ -143,7 +155,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // year-end assessment: its own self-evaluations and bonus claims
         P::kYearEndRead, P::kYearEndSelf,
         // its own feedback report and rectification (narrowed in app/feedback)
-        P::kFeedbackOwn, P::kRectificationWrite}},
+        P::kFeedbackOwn, P::kRectificationWrite,
+        // issued quarterly bulletins (a 通报 goes to every unit)
+        P::kBulletinsRead}},
       // 专家: reads the scheme being set and comments on indicators; nothing else.
       // 年终考核: opinions on innovation claims.
       {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment, P::kYearEndOpinion}},
@@ -791,6 +805,44 @@ const std::vector<RouteSpec>& Routes() {
        A::kPermission,
        {P::kProjectsRead, P::kScorecardOwn},
        h::AssessmentBurden},
+      // ---- 晴雨表 barometer and 季度通报 quarterly bulletins (docs/api.md
+      // "Barometer (晴雨表) and quarterly bulletins (季度通报)") ----
+      {"GET", "/api/v1/barometer", A::kPermission, {P::kBarometerRead}, h::BarometerTrend},
+      {"GET",
+       "/api/v1/years/{year}/barometer/months",
+       A::kPermission,
+       {P::kBarometerRead},
+       h::BarometerMonths},
+      {"GET",
+       "/api/v1/years/{year}/bulletins",
+       A::kPermission,
+       {P::kBulletinsRead},
+       h::ListBulletins},
+      // The literal segments come before {id}, which the first match wins over.
+      {"GET",
+       "/api/v1/years/{year}/bulletins/preview",
+       A::kPermission,
+       {P::kBulletinsIssue},
+       h::PreviewBulletin},
+      // Rendering a PDF is CPU work: the heavy pool.
+      {"GET",
+       "/api/v1/years/{year}/bulletins/preview.pdf",
+       A::kPermission,
+       {P::kBulletinsIssue},
+       h::PreviewBulletinPdf,
+       true},
+      {"POST",
+       "/api/v1/years/{year}/bulletins",
+       A::kPermission,
+       {P::kBulletinsIssue},
+       h::IssueBulletin},
+      // {id} or {id}.pdf (the PDF: heavy pool for both, as the route is one).
+      {"GET",
+       "/api/v1/years/{year}/bulletins/{id}",
+       A::kPermission,
+       {P::kBulletinsRead},
+       h::GetBulletin,
+       true},
   };
   return kRoutes;
 }

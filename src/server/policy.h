@@ -56,6 +56,10 @@ enum class Permission {
   kProjectsRead,    // projects.read: the registry and every unit's burden
   kProjectsApply,   // projects.apply: apply, edit applications, renew (lead: own department)
   kProjectsDecide,  // projects.decide: approve, merge, refuse, abolish (admin)
+  // 晴雨表 barometer and 季度通报 quarterly bulletins.
+  kBarometerRead,   // barometer.read: the years' trend and the current year's months
+  kBulletinsRead,   // bulletins.read: issued quarterly bulletins (every unit: a 通报 goes to all)
+  kBulletinsIssue,  // bulletins.issue: draft previews and issuing (admin)
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

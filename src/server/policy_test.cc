@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "app/barometer/bulletins.h"
+#include "app/results/year_cache.h"
 #include "io/scheme_json.h"
 #include "io/xlsx_write.h"
 #include "server/server_test_fixture.h"
@@ -212,6 +214,16 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"POST /api/v1/years/{year}/assessment-projects/{id}/decision", {"admin"}},
       {"POST /api/v1/years/{year}/assessment-projects/copy-from-previous", {"admin", "lead"}},
       {"GET /api/v1/years/{year}/assessment-projects/burden", {"admin", "leader", "lead", "unit"}},
+      // 晴雨表 barometer: barometer.read (admin, leader); 季度通报: issued
+      // bulletins for every unit and lead department, drafts and issuing for
+      // the office (samples on 2025, in monitoring; the clock is 2026-01-01).
+      {"GET /api/v1/barometer", {"admin", "leader"}},
+      {"GET /api/v1/years/{year}/barometer/months", {"admin", "leader"}},
+      {"GET /api/v1/years/{year}/bulletins", {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/bulletins/preview", {"admin"}},
+      {"GET /api/v1/years/{year}/bulletins/preview.pdf", {"admin"}},
+      {"POST /api/v1/years/{year}/bulletins", {"admin"}},
+      {"GET /api/v1/years/{year}/bulletins/{id}", {"admin", "leader", "lead", "unit"}},
   };
   return kMatrix;
 }
@@ -330,6 +342,16 @@ void SeedProject(TestCity& city, const std::string& pattern) {
                   .Write({"system"}, [&](store::WriteTx& tx) { return tx.AddAssessmentProject(p); })
                   .ok());
   g_sample_project = p.id;
+// 季度通报: an issued bulletin of 2025 Q4 to read (issued once, by the office's
+// use case); the POST sample issues Q1.
+int64_t g_bulletin = 0;
+void SeedBulletin(TestCity& city, const std::string& pattern) {
+  if (pattern.find("/bulletins/{id}") == std::string::npos || g_bulletin != 0) return;
+  app::YearCache years(city.store());
+  auto b = app::barometer::IssueBulletin(years, city.store(), app::Caller::System(), 2025, 4,
+                                         "测试", {2026, 1, 1});
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  g_bulletin = b->record.id;
 }
 
 // A concrete, valid request for a route pattern, as `role` would send it.
@@ -384,6 +406,8 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   // 整改 is written on published years: 2024.
   const bool rectification = pat.find("/rectification") != std::string::npos;
   if (rectification) replace("{id}", std::to_string(g_rect_item));
+  if (pat.find("/bulletins/{id}") != std::string::npos) replace("{id}", std::to_string(g_bulletin));
+  if (pat.find("/bulletins/preview") != std::string::npos) path += "?quarter=1";
   replace("{year}", appeals         ? "2029"
                     : publication   ? "2028"
                     : put_scheme    ? "2026"
@@ -500,6 +524,8 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     }
   } else if (pattern == "/api/v1/years/{year}/assessment-projects/{id}/decision") {
     body = R"({"status":"approved","note":"保留"})";
+  if (method == "POST" && pattern == "/api/v1/years/{year}/bulletins") {
+    body = R"({"quarter":1,"foreword":"一季度通报"})";
   }
   // ---- 整改 rectification ----
   if (pattern == "/api/v1/years/{year}/rectification/units/{unit}/items") {
@@ -746,6 +772,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
       ResetYearEnd(city);
       SeedRectification(city, route.pattern);
       SeedProject(city, route.pattern);
+      SeedBulletin(city, route.pattern);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

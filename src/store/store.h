@@ -693,6 +693,30 @@ class AssessmentProjectReader {
                                                                          const std::string& id) = 0;
 };
 // ---- end assessment project types ----
+// ---- 季度通报 quarterly bulletins (migration 0016) ----
+// An issued bulletin: a frozen snapshot of the quarter's monitoring progress
+// (core/barometer/bulletin.h as canonical JSON, io/bulletin_json.h). Not
+// scoring data: stage rule YearWrite::kBulletins without a version bump.
+struct BulletinRecord {
+  int64_t id = 0;  // assigned by the store
+  int year = 0;
+  int quarter = 0;  // 1..4; one bulletin per year and quarter
+  int number = 0;   // 第N期: must be the year's last number + 1
+  std::string issued_on;  // YYYY-MM-DD
+  std::string issued_by;  // assigned by the store (the actor)
+  std::string issued_at;  // assigned by the store
+  std::string foreword;
+  std::string content;         // canonical JSON
+  std::string content_sha256;  // assigned by the store: SHA-256 hex of content
+};
+class BulletinReader {
+ public:
+  virtual ~BulletinReader() = default;
+  // The year's bulletins by number (with content).
+  virtual Result<std::vector<BulletinRecord>> ListBulletins(int year) = 0;
+  virtual Result<std::optional<BulletinRecord>> FindBulletin(int64_t id) = 0;
+};
+// ---- end quarterly bulletins ----
 
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
@@ -1016,6 +1040,12 @@ class WriteTx {
                                          const std::string& note,
                                          const std::vector<std::string>& merged_indicator_ids) = 0;
   // ---- end assessment projects ----
+  // ---- 季度通报 quarterly bulletins (migration 0016) ----
+  // Issues a bulletin (sets id, issued_by, issued_at, content_sha256).
+  // Refused for a quarter outside 1..4, an unknown year, a quarter that
+  // already has one, or a number that is not the year's last + 1. Stage rule:
+  // bulletins (no data_version bump).
+  virtual Status AddBulletin(BulletinRecord& bulletin) = 0;
 };
 
 class Store : public UserReader,
@@ -1030,7 +1060,8 @@ class Store : public UserReader,
               public PublicationReader,
               public YearEndReader,
               public RectificationReader,
-              public AssessmentProjectReader {
+              public AssessmentProjectReader,
+              public BulletinReader {
  public:
   ~Store() override = default;
 

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "store/password.h"
 #include "store/store.h"
 #include "store/store_testing.h"
 
@@ -1514,6 +1515,86 @@ TEST_P(StoreConformance, AssessmentProjectsMoveOnlyAlongTheirStatuses) {
   EXPECT_EQ(applies, 2);
   EXPECT_EQ(edits, 1);
   EXPECT_EQ(decides, 3);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
+// 季度通报: bulletins are numbered per year in the order issued, one per
+// quarter, frozen (content and its hash as written), and not scoring data (no
+// version bump); bad input and the stage change nothing.
+TEST_P(StoreConformance, BulletinsAreFrozenNumberedPerYearAndOnePerQuarter) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  MakeYear(2024, core::Stage::kPublished);
+  const int64_t version = Version(2025);
+  auto issue = [&](const Actor& who, BulletinRecord& b) {
+    return store().Write(who, [&](WriteTx& tx) { return tx.AddBulletin(b); });
+  };
+  BulletinRecord q1;
+  q1.year = 2025;
+  q1.quarter = 1;
+  q1.number = 1;
+  q1.issued_on = "2025-04-20";
+  q1.foreword = "各单位要对照问题抓紧整改。";
+  q1.content = R"({"quarter":1,"units":[]})";
+  ASSERT_TRUE(issue(kAdmin, q1).ok());
+  EXPECT_GT(q1.id, 0);
+  EXPECT_EQ(q1.issued_by, "admin");
+  EXPECT_FALSE(q1.issued_at.empty());
+  EXPECT_EQ(q1.content_sha256, Sha256Hex(q1.content));
+  BulletinRecord q2 = q1;
+  q2.quarter = 2;
+  q2.number = 2;
+  q2.content = R"({"quarter":2})";
+  ASSERT_TRUE(issue(kAdmin, q2).ok());
+  EXPECT_EQ(Version(2025), version);  // not scoring data
+
+  auto list = store().ListBulletins(2025);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].number, 1);
+  EXPECT_EQ((*list)[0].foreword, "各单位要对照问题抓紧整改。");
+  EXPECT_EQ((*list)[1].content, R"({"quarter":2})");
+  auto found = store().FindBulletin(q1.id);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->quarter, 1);
+  EXPECT_EQ((*found)->content_sha256, q1.content_sha256);
+  EXPECT_FALSE(store().FindBulletin(999)->has_value());
+  EXPECT_TRUE(store().ListBulletins(2024)->empty());
+
+  // Refused, each changing nothing: the same quarter again, a skipped number,
+  // a quarter outside 1..4, a bad date, an unknown year, a published year, a
+  // role other than the office.
+  const int64_t before = AuditCount();
+  BulletinRecord again = q1;
+  again.number = 3;
+  Status s = issue(kAdmin, again);
+  EXPECT_EQ(s.code(), Code::kAlreadyExists);
+  EXPECT_EQ(s.field(), "quarter");
+  BulletinRecord skip = q1;
+  skip.quarter = 3;
+  skip.number = 5;
+  EXPECT_EQ(issue(kAdmin, skip).field(), "number");
+  BulletinRecord q5 = q1;
+  q5.quarter = 5;
+  q5.number = 3;
+  EXPECT_EQ(issue(kAdmin, q5).field(), "quarter");
+  BulletinRecord bad_date = skip;
+  bad_date.number = 3;
+  bad_date.issued_on = "2025-02-30";
+  EXPECT_EQ(issue(kAdmin, bad_date).field(), "issued_on");
+  BulletinRecord unknown = skip;
+  unknown.number = 1;
+  unknown.year = 1999;
+  EXPECT_EQ(issue(kAdmin, unknown).code(), Code::kNotFound);
+  BulletinRecord published = skip;
+  published.number = 1;
+  published.year = 2024;
+  EXPECT_EQ(issue(kAdmin, published).code(), Code::kFailedPrecondition);
+  BulletinRecord by_lead = skip;
+  by_lead.number = 3;
+  EXPECT_EQ(issue(kLead, by_lead).code(), Code::kFailedPrecondition);
+  EXPECT_EQ(AuditCount(), before);
+  EXPECT_EQ(store().ListBulletins(2025)->size(), 2u);
   auto v = store().VerifyAudit();
   EXPECT_TRUE(v.ok() && v->ok);
 }

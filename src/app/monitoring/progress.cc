@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/barometer/tally.h"
 #include "core/period.h"
 
 namespace govperf::app::monitoring {
@@ -76,21 +77,13 @@ Result<Progress> TimeProgress(YearCache& years, store::Store& store, const Calle
         row.value = v->second.second;
         row.period = core::FormatPeriod({year, v->second.first});
       }
-      row.status = "none";
-      if (row.target && row.value && *row.target != 0 && *row.value != 0) {
-        row.completion = leaf.direction == core::Direction::kLowerBetter ? *row.target / *row.value
-                                                                         : *row.value / *row.target;
-        if (leaf.cumulative) {
-          if (out.elapsed > 0) row.ratio = *row.completion / out.elapsed;
-        } else {
-          row.ratio = row.completion;
-        }
-        if (row.ratio) {
-          row.status = *row.ratio >= out.green    ? "green"
-                       : *row.ratio >= out.yellow ? "yellow"
-                                                  : "red";
-        }
-      }
+      // The rule itself is core's, shared with the barometer and bulletins.
+      const core::barometer::ProgressReading reading = core::barometer::ReadProgress(
+          row.value, row.target, leaf.direction == core::Direction::kLowerBetter, leaf.cumulative,
+          out.elapsed, out.green, out.yellow);
+      row.completion = reading.completion;
+      row.ratio = reading.ratio;
+      row.status = reading.status;
       auto& u = per_unit[unit.id];
       u.unit_id = unit.id;
       ++u.counts[row.status];

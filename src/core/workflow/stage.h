@@ -65,11 +65,13 @@ enum class YearWrite {
   // 整改 rectification after the feedback report: the only write a published
   // year accepts, because it is not scoring data (nothing it evaluates to).
   kRectification,
+  // 季度通报 quarterly bulletins of monitoring progress: not scoring data.
+  kBulletins,
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
 // "scheme_versions", "change_requests", "duties", "reports", "appeals",
 // "publication", "self_evaluation", "lead_scoring", "spot_checks", "claims",
-// "rating_setup", "ratings", "rectification".
+// "rating_setup", "ratings", "rectification", "bulletins".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 

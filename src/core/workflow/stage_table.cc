@@ -23,7 +23,7 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 20> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 21> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
@@ -44,6 +44,7 @@ constexpr std::array<std::pair<YearWrite, const char*>, 20> kWrites = {{
     {YearWrite::kRatingSetup, "rating_setup"},
     {YearWrite::kRatings, "ratings"},
     {YearWrite::kRectification, "rectification"},
+    {YearWrite::kBulletins, "bulletins"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -127,6 +128,11 @@ const std::vector<WriteRule>& WriteRules() {
       // 整改 rectification: once the results are final, a unit files and
       // reports on its plan and the office closes or reopens items.
       {S::kPublished, W::kRectification, {R::kAdmin, R::kUnit}},
+      // 季度通报: the office issues a quarter's bulletin of monitoring
+      // progress while reports come in (monitoring) and, for the last
+      // quarter, during the year-end assessment.
+      {S::kMonitoring, W::kBulletins, {R::kAdmin}},
+      {S::kYearEnd, W::kBulletins, {R::kAdmin}},
   };
   return kRules;
 }

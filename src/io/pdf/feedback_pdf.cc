@@ -12,118 +12,12 @@
 #include <numbers>
 #include <vector>
 
+#include "io/pdf/canvas.h"
+
 namespace govperf::io::pdf {
 namespace {
 
-// A4 in PostScript points (cairo's PDF unit), and the page's frame.
-constexpr double kPageW = 595.276;
-constexpr double kPageH = 841.890;
-constexpr double kMargin = 48;
-constexpr double kContentW = kPageW - 2 * kMargin;
-constexpr double kBottom = kPageH - kMargin - 18;  // room for the page number
-
-struct Rgb {
-  double r, g, b;
-};
-constexpr Rgb kInk{0.13, 0.15, 0.18};
-constexpr Rgb kMuted{0.42, 0.45, 0.50};
-constexpr Rgb kAccent{0.10, 0.38, 0.70};  // the office's blue: got, the trend line
-constexpr Rgb kLight{0.86, 0.89, 0.93};   // full points behind the bar, grid
-constexpr Rgb kHeaderFill{0.93, 0.95, 0.98};
-constexpr Rgb kLoss{0.78, 0.20, 0.18};
-
-struct Style {
-  double size = 10;
-  bool bold = false;
-  Rgb color = kInk;
-  PangoAlignment align = PANGO_ALIGN_LEFT;
-};
-
-// The page being drawn and the vertical cursor.
-class Canvas {
- public:
-  explicit Canvas(cairo_t* cr) : cr_(cr) {}
-  cairo_t* cr() const { return cr_; }
-  double y = kMargin;
-  int page = 1;
-
-  // A pango layout of `text` wrapped to `width` (PANGO_WRAP_WORD_CHAR: CJK
-  // text has no spaces to break at). Caller unrefs.
-  PangoLayout* Layout(const std::string& text, double width, const Style& st) const {
-    PangoLayout* layout = pango_cairo_create_layout(cr_);
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, kCjkFamily);
-    pango_font_description_set_weight(font, st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    // Absolute size: device units are points, independent of pango's DPI.
-    pango_font_description_set_absolute_size(font, st.size * PANGO_SCALE);
-    pango_layout_set_font_description(layout, font);
-    pango_font_description_free(font);
-    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout, st.align);
-    pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
-    return layout;
-  }
-  double Height(const std::string& text, double width, const Style& st) const {
-    PangoLayout* layout = Layout(text, width, st);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout, &w, &h);
-    g_object_unref(layout);
-    return static_cast<double>(h) / PANGO_SCALE;
-  }
-  // Draws at (x, top); returns the height used.
-  double Text(double x, double top, const std::string& text, double width, const Style& st) const {
-    PangoLayout* layout = Layout(text, width, st);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout, &w, &h);
-    cairo_set_source_rgb(cr_, st.color.r, st.color.g, st.color.b);
-    cairo_move_to(cr_, x, top);
-    pango_cairo_show_layout(cr_, layout);
-    g_object_unref(layout);
-    return static_cast<double>(h) / PANGO_SCALE;
-  }
-  void Fill(double x, double top, double w, double h, Rgb c) const {
-    cairo_set_source_rgb(cr_, c.r, c.g, c.b);
-    cairo_rectangle(cr_, x, top, w, h);
-    cairo_fill(cr_);
-  }
-  void Line(double x0, double y0, double x1, double y1, Rgb c, double width) const {
-    cairo_set_source_rgb(cr_, c.r, c.g, c.b);
-    cairo_set_line_width(cr_, width);
-    cairo_move_to(cr_, x0, y0);
-    cairo_line_to(cr_, x1, y1);
-    cairo_stroke(cr_);
-  }
-
-  void Footer() const {
-    Text(kMargin, kPageH - kMargin + 4,
-         "第 " + std::to_string(page) + " 页  Page " + std::to_string(page), kContentW,
-         {8, false, kMuted, PANGO_ALIGN_CENTER});
-  }
-  void NewPage() {
-    Footer();
-    cairo_show_page(cr_);
-    ++page;
-    y = kMargin;
-  }
-  // Starts a new page unless `h` more points fit on this one.
-  void Need(double h) {
-    if (y + h > kBottom) NewPage();
-  }
-  // A section heading (zh, then en in grey) with a rule under it.
-  void Heading(const std::string& zh, const std::string& en) {
-    Need(60);
-    y += 14;
-    const double h = Text(kMargin, y, zh, kContentW, {13, true, kInk});
-    Text(kMargin, y + 3, en, kContentW, {9, false, kMuted, PANGO_ALIGN_RIGHT});
-    y += h + 3;
-    Line(kMargin, y, kMargin + kContentW, y, kAccent, 1);
-    y += 8;
-  }
-
- private:
-  cairo_t* cr_;
-};
+using namespace canvas;  // NOLINT: the page's frame, colours and Canvas
 
 std::string Num(const std::optional<double>& v) {
   if (!v) return "—";
@@ -408,11 +302,6 @@ void LaterSections(Canvas& c, const core::FeedbackReport& r) {
     c.Need(c.Height(line, kContentW, {9.5, false, kInk}) + 4);
     c.y += c.Text(kMargin, c.y, line, kContentW, {9.5, false, kInk}) + 4;
   }
-}
-
-cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 Result<std::string> LookUpCjkFont() {

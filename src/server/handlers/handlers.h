@@ -167,6 +167,14 @@ Response EditAssessmentProject(Ctx& ctx);
 Response DecideAssessmentProject(Ctx& ctx);
 Response CopyAssessmentProjects(Ctx& ctx);
 Response AssessmentBurden(Ctx& ctx);
+// 晴雨表 barometer and 季度通报 quarterly bulletins (barometer.cc, bulletins.cc).
+Response BarometerTrend(Ctx& ctx);
+Response BarometerMonths(Ctx& ctx);
+Response ListBulletins(Ctx& ctx);
+Response PreviewBulletin(Ctx& ctx);
+Response PreviewBulletinPdf(Ctx& ctx);
+Response IssueBulletin(Ctx& ctx);
+Response GetBulletin(Ctx& ctx);  // also {id}.pdf
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

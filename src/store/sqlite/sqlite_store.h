@@ -221,6 +221,10 @@ class SqliteStore final : public Store {
                                    const RectificationEvent& event);
   Status AttachRectificationEvidenceTx(const Actor& actor, int year, int64_t id,
                                        const RectificationEvidence& ref);
+  // 季度通报 quarterly bulletins (bulletins.cc).
+  Result<std::vector<BulletinRecord>> ListBulletins(int year) override;
+  Result<std::optional<BulletinRecord>> FindBulletin(int64_t id) override;
+  Status AddBulletinTx(const Actor& actor, BulletinRecord& bulletin);
   // ---- end rectification ----
   // ---- 考核项目规范 assessment projects (assessment_projects.cc) ----
   Result<std::vector<AssessmentProject>> ListAssessmentProjects(int year) override;

@@ -176,6 +176,7 @@ class SqliteWriteTx final : public WriteTx {
                                  const std::vector<std::string>& merged) override {
     return s_.DecideAssessmentProjectTx(actor_, year, id, status, note, merged);
   }
+  Status AddBulletin(BulletinRecord& b) override { return s_.AddBulletinTx(actor_, b); }
 
  private:
   SqliteStore& s_;

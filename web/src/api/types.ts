@@ -42,6 +42,9 @@ export type Permission =
   | 'projects.apply'
   | 'projects.decide'
   | 'result_use.write'
+  | 'barometer.read'
+  | 'bulletins.read'
+  | 'bulletins.issue'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {

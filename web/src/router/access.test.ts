@@ -69,4 +69,15 @@ describe('route access', () => {
     expect(menu(unitFb)).toEqual(expect.arrayContaining(['feedback', 'rectification']))
     expect(menu(lead)).not.toContain('feedback')
   })
+
+  it('shows the barometer to leaders and the office, bulletins to every unit', () => {
+    const menu = (u: User) => menuRoutes(appChildren, u).map((r) => r.path)
+    const leaderB: User = { ...leader, permissions: [...leader.permissions, 'barometer.read', 'bulletins.read'] }
+    const unitB: User = { ...unit, permissions: [...unit.permissions, 'bulletins.read'] }
+    expect(menu(leaderB)).toEqual(expect.arrayContaining(['/barometer', '/bulletins']))
+    expect(menu(unitB)).toContain('/bulletins')
+    expect(menu(unitB)).not.toContain('/barometer')
+    const barometer = appChildren.find((r) => r.path === '/barometer')!
+    expect(routeAccess({ meta: barometer.meta!, params: {} }, unitB)).toBe('forbidden')
+  })
 })

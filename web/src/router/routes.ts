@@ -230,6 +230,18 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { permission: ['projects.read'], menu: 'menu.projects', order: 1.3 },
   },
   {
+    path: '/barometer',
+    name: 'barometer',
+    component: () => import('@/views/leader/barometer/index.vue'),
+    meta: { permission: ['barometer.read'], menu: 'menu.barometer', order: 2.1 },
+  },
+  {
+    path: '/bulletins',
+    name: 'bulletins',
+    component: () => import('@/views/monitoring/bulletins/index.vue'),
+    meta: { permission: ['bulletins.read'], menu: 'menu.bulletins', order: 4.25 },
+  },
+  {
     path: '/403',
     name: 'forbidden',
     component: () => import('@/views/error/forbidden/index.vue'),
