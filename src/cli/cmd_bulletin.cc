@@ -17,18 +17,6 @@
 #include "store/store.h"
 
 namespace govperf::cli {
-namespace {
-
-bool WriteBulletinBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return false;
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  return static_cast<bool>(out);
-}
-
-}  // namespace
-
 void AddBulletinCommand(CLI::App& app, RunState& state) {
   struct Options {
     std::string db, out, date;
@@ -81,7 +69,7 @@ void AddBulletinCommand(CLI::App& app, RunState& state) {
     }
     auto pdf = io::pdf::RenderBulletinPdf(bulletin);
     if (!pdf.ok()) return fail(pdf.status().message(), ExitCodeFor(pdf.status()));
-    if (!WriteBulletinBytes(opt->out, *pdf)) return fail("--out: cannot write " + opt->out);
+    if (!WriteFileBytes(opt->out, *pdf)) return fail("--out: cannot write " + opt->out);
     std::cout << "wrote " << opt->out << " ("
               << (found ? core::barometer::BulletinNumber(opt->year, bulletin.number)
                         : std::string("draft"))

@@ -16,19 +16,6 @@
 #include "store/store.h"
 
 namespace govperf::cli {
-namespace {
-
-// Writes bytes to `path`; false when it cannot (a missing folder, no right).
-bool WriteFileBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return false;
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  return static_cast<bool>(out);
-}
-
-}  // namespace
-
 void AddReportCommand(CLI::App& app, RunState& state) {
   struct Options {
     std::string db, unit, out;

@@ -14,6 +14,14 @@ bool PathExists(const std::string& path) {
   return std::filesystem::exists(path, ec);
 }
 
+bool WriteFileBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return false;
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  return static_cast<bool>(out);
+}
+
 Result<std::string> ReadTextFile(const std::string& path, const std::string& option,
                                  uintmax_t max_bytes) {
   namespace fs = std::filesystem;

@@ -40,6 +40,10 @@ Result<std::string> ReadTextFile(const std::string& path, const std::string& opt
 // throws on, e.g., a permission error on a parent directory).
 bool PathExists(const std::string& path);
 
+// Writes bytes to `path` (replacing it); false when it cannot (a missing
+// folder, no right, a full disk).
+bool WriteFileBytes(const std::string& path, const std::string& bytes);
+
 // A decimal integer in [min, max] (core::ParseIntegerIn).
 CLI::Validator IntegerIn(int64_t min, int64_t max);
 

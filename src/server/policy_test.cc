@@ -342,6 +342,8 @@ void SeedProject(TestCity& city, const std::string& pattern) {
                   .Write({"system"}, [&](store::WriteTx& tx) { return tx.AddAssessmentProject(p); })
                   .ok());
   g_sample_project = p.id;
+}
+
 // 季度通报: an issued bulletin of 2025 Q4 to read (issued once, by the office's
 // use case); the POST sample issues Q1.
 int64_t g_bulletin = 0;
@@ -524,6 +526,7 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     }
   } else if (pattern == "/api/v1/years/{year}/assessment-projects/{id}/decision") {
     body = R"({"status":"approved","note":"保留"})";
+  }
   if (method == "POST" && pattern == "/api/v1/years/{year}/bulletins") {
     body = R"({"quarter":1,"foreword":"一季度通报"})";
   }

@@ -209,38 +209,14 @@ void BUnits(Canvas& c, const cb::Bulletin& b) {
 }  // namespace
 
 Result<std::string> RenderBulletinPdf(const cb::Bulletin& b) {
-  auto font = FindCjkFont();
-  if (!font.ok()) return font.status();
-  std::string bytes;
-  cairo_surface_t* surface =
-      cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, kPageW, kPageH);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(surface);
-    return Status::Internal("pdf: cannot create a cairo PDF surface");
-  }
-  const std::string title = cb::BulletinTitle(b);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "govperf");
-  cairo_t* cr = cairo_create(surface);
-  {
-    Canvas c(cr);
+  return RenderDocument(cb::BulletinTitle(b), [&](Canvas& c) {
     BTitle(c, b);
     BForeword(c, b);
     BSummary(c, b);
     BNamed(c, b);
     BChart(c, b);
     BUnits(c, b);
-    c.Footer();
-  }
-  cairo_show_page(cr);
-  const cairo_status_t st = cairo_status(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_surface_destroy(surface);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    return Status::Internal(std::string("pdf: cairo: ") + cairo_status_to_string(st));
-  }
-  return bytes;
+  });
 }
 
 }  // namespace govperf::io::pdf

@@ -8,6 +8,9 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <cairo-pdf.h>
+
+#include <functional>
 #include <string>
 
 #include "io/pdf/feedback_pdf.h"
@@ -128,6 +131,40 @@ class Canvas {
 inline cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+// One PDF document in memory: an A4 surface titled `title`, one Canvas that
+// `draw` fills (breaking pages as it goes), the last page shown, and the
+// bytes — or why cairo could not make them. FailedPrecondition without the
+// CJK font (FindCjkFont).
+inline Result<std::string> RenderDocument(const std::string& title,
+                                          const std::function<void(Canvas&)>& draw) {
+  auto font = FindCjkFont();
+  if (!font.ok()) return font.status();
+  std::string bytes;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, kPageW, kPageH);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    return Status::Internal("pdf: cannot create a cairo PDF surface");
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "govperf");
+  cairo_t* cr = cairo_create(surface);
+  {
+    Canvas c(cr);
+    draw(c);
+    c.Footer();
+  }
+  cairo_show_page(cr);
+  const cairo_status_t st = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    return Status::Internal(std::string("pdf: cairo: ") + cairo_status_to_string(st));
+  }
+  return bytes;
 }
 
 }  // namespace govperf::io::pdf::canvas
