@@ -1,14 +1,65 @@
 #include "app/results/year_cache.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <iterator>
 #include <set>
+#include <thread>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "app/publication/publish.h"
 #include "core/evaluate.h"
 
 namespace govperf::app {
+namespace {
+
+// Replaced views are released on a background thread. The last reference to
+// a province year's previous view owns what only it held (its patch maps,
+// the result chunks a write rewrote): freeing that took a few milliseconds
+// in one write of twenty, on the path that brings results current after a
+// write, and under the cache's lock. The thread only drops references, so it
+// needs no shutdown: it is never destroyed (no order-of-destruction problem
+// at exit).
+class Reclaimer {
+ public:
+  static Reclaimer& Get() {
+    static Reclaimer* r = new Reclaimer();  // NOLINT: deliberately never destroyed
+    return *r;
+  }
+  void Release(std::shared_ptr<const void> p) {
+    if (!p) return;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.push_back(std::move(p));
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  Reclaimer() { std::thread([this] { Run(); }).detach(); }
+  [[noreturn]] void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [&] { return !queue_.empty(); });
+      std::vector<std::shared_ptr<const void>> batch;
+      batch.swap(queue_);
+      lock.unlock();
+      batch.clear();  // the destructors run here, off the caller's path
+      lock.lock();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::shared_ptr<const void>> queue_;
+};
+
+void ReleaseLater(std::shared_ptr<const YearView> view) {
+  if (view) Reclaimer::Get().Release(std::move(view));
+}
+
+}  // namespace
 core::EvaluateOptions EvaluateOptionsFor(const store::YearInfo& info) {
   // A year not yet published is scored provisionally: where a year-end value
   // is missing, the latest monthly value stands in (core/evaluate.h).
@@ -384,10 +435,16 @@ Result<std::shared_ptr<const YearView>> YearCache::View(int year) {
     if (!built.ok()) return built.status();
     fresh = *built;
   }
-  std::lock_guard<std::mutex> lock(mu_);
-  auto& cached = views_[year];
-  // Another writer may have moved the versions on meanwhile: keep the newer.
-  if (!cached || cached->versions <= fresh->versions) cached = fresh;
+  std::shared_ptr<const YearView> replaced;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& cached = views_[year];
+    // Another writer may have moved the versions on meanwhile: keep the newer.
+    if (!cached || cached->versions <= fresh->versions) {
+      replaced = std::exchange(cached, fresh);
+    }
+  }
+  ReleaseLater(std::move(replaced));
   return fresh;
 }
 
@@ -532,7 +589,7 @@ Result<std::shared_ptr<const YearView>> YearCache::Update(int year,
   view->base_ = old.base_;
   view->patch_ = std::move(patch);
   view->BuildIndexes();
-  slot.view = view;
+  ReleaseLater(std::exchange(slot.view, view));
   return std::shared_ptr<const YearView>(view);
 }
 
@@ -614,7 +671,7 @@ Result<std::shared_ptr<const YearView>> YearCache::Build(int year,
   view->result = std::move(*result);
   view->base_ = std::move(base);
   view->BuildIndexes();
-  slot.view = view;
+  ReleaseLater(std::exchange(slot.view, view));
   return std::shared_ptr<const YearView>(view);
 }
 
