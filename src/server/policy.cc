@@ -92,6 +92,16 @@ const char* PermissionName(Permission p) {
       return "bulletins.read";
     case Permission::kBulletinsIssue:
       return "bulletins.issue";
+    case Permission::kSurveysRead:
+      return "surveys.read";
+    case Permission::kSurveysManage:
+      return "surveys.manage";
+    case Permission::kOpinionsRead:
+      return "opinions.read";
+    case Permission::kOpinionsAnswer:
+      return "opinions.answer";
+    case Permission::kOpinionsManage:
+      return "opinions.manage";
   }
   return "?";
 }
@@ -117,7 +127,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // 考核项目规范 registry of assessment projects
         P::kProjectsRead, P::kProjectsApply, P::kProjectsDecide,
         // barometer and quarterly bulletins
-        P::kBarometerRead, P::kBulletinsRead, P::kBulletinsIssue}},
+        P::kBarometerRead, P::kBulletinsRead, P::kBulletinsIssue,
+        // 社会评价 surveys and 意见建议 opinions
+        P::kSurveysRead, P::kSurveysManage, P::kOpinionsRead, P::kOpinionsManage}},
       {R::kLeader,
        {P::kResultsPublic, P::kResultsAll, P::kScorecardAny, P::kDashboardRead,
         // indicator setting: read only
@@ -131,7 +143,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // registry of assessment projects: read only
         P::kProjectsRead,
         // 晴雨表 and issued bulletins: read only
-        P::kBarometerRead, P::kBulletinsRead}},
+        P::kBarometerRead, P::kBulletinsRead,
+        // surveys: progress and results; opinions: read only
+        P::kSurveysRead, P::kOpinionsRead}},
       {R::kLead,
        {P::kResultsPublic, P::kScorecardOwn, P::kLeadRead, P::kValuesWrite,
         // indicator setting: narrowed to the indicators it leads in app/setting
@@ -145,7 +159,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // registry of assessment projects: reads it; applies for its own department
         P::kProjectsRead, P::kProjectsApply,
         // issued quarterly bulletins (a 通报 goes to every unit)
-        P::kBulletinsRead}},
+        P::kBulletinsRead,
+        // 意见建议 opinions routed to its unit (lead: also its topics'); answers them
+        P::kOpinionsRead, P::kOpinionsAnswer}},
       {R::kUnit,
        {P::kResultsPublic, P::kScorecardOwn,
         // indicator setting: narrowed to its own targets and requests in app/setting
@@ -157,7 +173,9 @@ const std::vector<Permission>& PermissionsOf(core::Role role) {
         // its own feedback report and rectification (narrowed in app/feedback)
         P::kFeedbackOwn, P::kRectificationWrite,
         // issued quarterly bulletins (a 通报 goes to every unit)
-        P::kBulletinsRead}},
+        P::kBulletinsRead,
+        // 意见建议 opinions routed to its unit (lead: also its topics'); answers them
+        P::kOpinionsRead, P::kOpinionsAnswer}},
       // 专家: reads the scheme being set and comments on indicators; nothing else.
       // 年终考核: opinions on innovation claims.
       {R::kExpert, {P::kResultsPublic, P::kSettingRead, P::kSettingComment, P::kYearEndOpinion}},

@@ -60,6 +60,12 @@ enum class Permission {
   kBarometerRead,   // barometer.read: the years' trend and the current year's months
   kBulletinsRead,   // bulletins.read: issued quarterly bulletins (every unit: a 通报 goes to all)
   kBulletinsIssue,  // bulletins.issue: draft previews and issuing (admin)
+  // 社会评价 surveys and 意见建议 opinions.
+  kSurveysRead,     // surveys.read: definitions, fieldwork progress, computed results
+  kSurveysManage,   // surveys.manage: design, open/close, codes, QR, invitations, review, apply
+  kOpinionsRead,    // opinions.read: opinions one is concerned by (narrowed in app), closure rates
+  kOpinionsAnswer,  // opinions.answer: answer opinions routed to one's unit or topics
+  kOpinionsManage,  // opinions.manage: topics, routing, closing, turning into rectification
 };
 const char* PermissionName(Permission p);  // "results.public" ...
 

@@ -36,6 +36,7 @@
 #include "core/model.h"
 #include "core/roles.h"
 #include "core/status.h"
+#include "core/survey/model.h"
 #include "core/workflow/stage.h"
 
 namespace govperf::store {
@@ -718,6 +719,79 @@ class BulletinReader {
 };
 // ---- end quarterly bulletins ----
 
+// ---- 社会评价 surveys (migration 0017; docs/design/survey.md) ----
+// Definitions, codes, opinions and results go through Store::Write; the
+// responses themselves go through the response journal
+// (store/survey_journal.h), which commits them in batches.
+struct ResponseCounts {
+  int64_t accepted = 0, flagged = 0, rejected = 0;
+};
+// 意见建议 topic: keywords and the lead department that answers opinions naming it.
+struct OpinionTopic {
+  std::string id;  // [a-z0-9_]{1,32}
+  std::string name_zh, name_en;
+  std::vector<std::string> keywords;
+  std::string lead_unit_id;
+};
+struct Opinion {
+  int64_t id = 0;  // assigned by the store
+  int year = 0;
+  std::string survey_id;
+  int64_t response_id = 0;
+  std::string question_id;
+  std::string unit_id;  // '' when unknown: the office routes it
+  std::string topic_id, lead_unit_id;
+  std::string text;
+  std::string state = "routed";  // routed | answered | closed | dismissed
+  std::string answer, answered_by;
+  int64_t answered_at = 0;
+  int64_t rectification_id = 0;
+  std::string closed_by;
+  int64_t closed_at = 0;
+  int64_t created_at = 0;
+};
+struct OpinionFilter {
+  std::string survey_id;  // '' = any
+  std::string unit_id;    // '' = any; matches unit_id or lead_unit_id
+  std::string state;      // '' = any
+  int64_t after_id = 0;
+  int limit = 200;
+};
+// One row of a survey's computed satisfaction (group_id '' = the unit's
+// weighted score over its groups).
+struct SurveyResultRow {
+  std::string unit_id, group_id;
+  int64_t n = 0, n_dont_know = 0;
+  std::optional<double> score, se, ci_low, ci_high;
+  std::string warning;  // e.g. "small_sample"
+  int64_t computed_at = 0;
+};
+class SurveyReader {
+ public:
+  virtual ~SurveyReader() = default;
+  // Definitions (survey_design.cc). `year` 0 = every year; by year, then id.
+  virtual Result<std::vector<core::survey::Survey>> ListSurveys(int year) = 0;
+  virtual Result<std::optional<core::survey::Survey>> FindSurvey(const std::string& id) = 0;
+  virtual Result<std::vector<OpinionTopic>> ListOpinionTopics(int year) = 0;
+  virtual Result<std::vector<Opinion>> ListOpinions(int year, const OpinionFilter& filter) = 0;
+  virtual Result<std::optional<Opinion>> FindOpinion(int64_t id) = 0;
+  // Codes and responses (survey_responses.cc).
+  virtual Result<std::optional<core::survey::InvitationCode>> FindInvitationCode(
+      const std::string& survey_id, const std::string& code_hash) = 0;
+  virtual Result<ResponseCounts> CountResponses(const std::string& survey_id) = 0;
+  // A page of responses by id, optionally of one status.
+  virtual Result<std::vector<core::survey::Response>> ListResponses(
+      const std::string& survey_id, std::optional<core::survey::ResponseStatus> status,
+      int64_t after_id, int limit) = 0;
+  // Every response of the survey in id order, streamed (aggregation reads
+  // millions: no vector of them all). `fn` returning an error stops the scan.
+  virtual Status ForEachResponse(const std::string& survey_id,
+                                 const std::function<Status(const core::survey::Response&)>& fn) = 0;
+  // Computed results (survey_results.cc).
+  virtual Result<std::vector<SurveyResultRow>> ListSurveyResults(const std::string& survey_id) = 0;
+};
+// ---- end surveys ----
+
 // Who is writing: recorded in the audit trail, and the role the stage rules
 // are checked against (guarantee 3). kSystem is the program itself
 // (generators, migrations, `govperf init`, operator imports).
@@ -1046,6 +1120,32 @@ class WriteTx {
   // already has one, or a number that is not the year's last + 1. Stage rule:
   // bulletins (no data_version bump).
   virtual Status AddBulletin(BulletinRecord& bulletin) = 0;
+  // ---- 社会评价 surveys (migration 0017) ----
+  // Inserts or replaces a definition. A draft may change anything; an open
+  // or closed survey only its margins, quotas, min_sample, window and quality
+  // thresholds (FailedPrecondition naming the field otherwise). The status
+  // is not changed here. Stage rule: surveys.
+  virtual Status PutSurvey(const core::survey::Survey& survey) = 0;
+  // draft → open → closed, closed → open (reopen); nothing else. Stage rule: surveys.
+  virtual Status SetSurveyStatus(const std::string& survey_id,
+                                 core::survey::SurveyStatus status) = 0;
+  // Issues codes (hashes only), one audit record for the lot (count, group,
+  // SHA-256 of the hashes). Stage rule: surveys.
+  virtual Status AddInvitationCodes(const std::vector<core::survey::InvitationCode>& codes) = 0;
+  // The office's review of a flagged response: accepted or rejected, with a
+  // note. Refused unless the response is flagged. Stage rule: surveys.
+  virtual Status ReviewResponse(const std::string& survey_id, int64_t response_id,
+                                core::survey::ResponseStatus status, const std::string& note) = 0;
+  virtual Status PutOpinionTopics(int year, const std::vector<OpinionTopic>& topics) = 0;
+  // Adds opinions (ids set by the store); one already present for the same
+  // (response, question) is skipped. Returns how many were added.
+  virtual Result<int64_t> AddOpinions(std::vector<Opinion>& opinions) = 0;
+  // Replaces an opinion's routing, state and answer fields.
+  virtual Status UpdateOpinion(const Opinion& opinion) = 0;
+  // Replaces the survey's computed results (one audit record with their hash).
+  virtual Status PutSurveyResults(const std::string& survey_id,
+                                  const std::vector<SurveyResultRow>& rows) = 0;
+  // ---- end surveys ----
 };
 
 class Store : public UserReader,
@@ -1061,7 +1161,8 @@ class Store : public UserReader,
               public YearEndReader,
               public RectificationReader,
               public AssessmentProjectReader,
-              public BulletinReader {
+              public BulletinReader,
+              public SurveyReader {
  public:
   ~Store() override = default;
 

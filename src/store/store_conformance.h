@@ -1599,4 +1599,80 @@ TEST_P(StoreConformance, BulletinsAreFrozenNumberedPerYearAndOnePerQuarter) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// 社会评价: a survey definition round-trips whole; once it left draft its
+// questionnaire is frozen while its margins may still change; status moves
+// draft → open → closed → open only; refusals change nothing.
+TEST_P(StoreConformance, SurveyDefinitionsRoundTripAndFreezeOnceOpen) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  MakeYear(2024, core::Stage::kPublished);
+  namespace sv = core::survey;
+  sv::Survey s;
+  s.id = "2025-sat";
+  s.year = 2025;
+  s.title_zh = "2025 年度社会满意度调查";
+  s.groups = {{"citizens", "群众", "Citizens", 0.5}, {"firms", "企业", "Enterprises", 0.5}};
+  sv::Question district{"district", sv::QuestionKind::kChoice, "您居住在哪个区？"};
+  district.options = {{"D01", "东城区", ""}, {"D02", "西城区", ""}};
+  district.margin = "district";
+  sv::Question rate{"q1", sv::QuestionKind::kScale, "您对本区政府工作满意吗？"};
+  rate.required = true;
+  rate.unit_from = "district";
+  rate.allow_dont_know = true;
+  s.questions = {district, rate};
+  s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
+  s.margins["citizens"]["district"] = {{"D01", 600000}, {"D02", 400000}};
+  s.status = sv::SurveyStatus::kOpen;  // ignored: a new survey is a draft
+  auto put = [&](const Actor& who, const sv::Survey& v) {
+    return store().Write(who, [&](WriteTx& tx) { return tx.PutSurvey(v); });
+  };
+  auto status = [&](const Actor& who, sv::SurveyStatus st) {
+    return store().Write(who, [&](WriteTx& tx) { return tx.SetSurveyStatus("2025-sat", st); });
+  };
+  ASSERT_TRUE(put(kAdmin, s).ok());
+  auto found = store().FindSurvey("2025-sat");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->status, sv::SurveyStatus::kDraft);
+  EXPECT_EQ((*found)->title_zh, s.title_zh);
+  ASSERT_EQ((*found)->questions.size(), 2u);
+  EXPECT_EQ((*found)->questions[1].unit_from, "district");
+  EXPECT_TRUE((*found)->questions[1].allow_dont_know);
+  EXPECT_EQ((*found)->questions[0].options[1].label_zh, "西城区");
+  EXPECT_EQ((*found)->scale_points.at(4), 80);
+  EXPECT_EQ((*found)->margins.at("citizens").at("district").at("D02"), 400000);
+  EXPECT_EQ((*found)->groups[1].weight, 0.5);
+  EXPECT_FALSE(store().FindSurvey("nope")->has_value());
+  EXPECT_EQ(store().ListSurveys(2025)->size(), 1u);
+  EXPECT_EQ(store().ListSurveys(0)->size(), 1u);
+  EXPECT_TRUE(store().ListSurveys(2024)->empty());
+
+  ASSERT_TRUE(status(kAdmin, sv::SurveyStatus::kOpen).ok());
+  // Open: margins may change, the questions may not.
+  sv::Survey margins = s;
+  margins.margins["citizens"]["district"]["D02"] = 450000;
+  EXPECT_TRUE(put(kAdmin, margins).ok());
+  EXPECT_EQ(store().FindSurvey("2025-sat")->value().status, sv::SurveyStatus::kOpen);
+  const int64_t before = AuditCount();
+  sv::Survey questions = margins;
+  questions.questions[1].scale_max = 7;
+  Status frozen = put(kAdmin, questions);
+  EXPECT_EQ(frozen.code(), Code::kFailedPrecondition);
+  EXPECT_EQ(frozen.field(), "questions");
+  EXPECT_EQ(status(kAdmin, sv::SurveyStatus::kDraft).field(), "status");
+  EXPECT_EQ(status(kLead, sv::SurveyStatus::kClosed).code(), Code::kFailedPrecondition);
+  sv::Survey bad_id = s;
+  bad_id.id = "有空格 id";
+  EXPECT_EQ(put(kAdmin, bad_id).field(), "id");
+  sv::Survey old_year = s;
+  old_year.id = "2024-sat";
+  old_year.year = 2024;
+  EXPECT_EQ(put(kAdmin, old_year).code(), Code::kFailedPrecondition);
+  EXPECT_EQ(AuditCount(), before);
+  ASSERT_TRUE(status(kAdmin, sv::SurveyStatus::kClosed).ok());
+  ASSERT_TRUE(status(kAdmin, sv::SurveyStatus::kOpen).ok());
+  EXPECT_EQ(store().FindSurvey("2025-sat")->value().margins.at("citizens").at("district").at("D02"),
+            450000);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

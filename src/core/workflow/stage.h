@@ -67,11 +67,18 @@ enum class YearWrite {
   kRectification,
   // 季度通报 quarterly bulletins of monitoring progress: not scoring data.
   kBulletins,
+  // 社会评价 surveys: design, opening and closing, invitation codes, review
+  // of flagged responses (responses themselves follow the survey's status).
+  kSurveys,
+  // 意见建议 opinions from the survey: routed, answered by units and lead
+  // departments, closed by the office; not scoring data.
+  kOpinions,
 };
 // "scheme", "values", "scores", "adjustments", "inputs", "targets", "review",
 // "scheme_versions", "change_requests", "duties", "reports", "appeals",
 // "publication", "self_evaluation", "lead_scoring", "spot_checks", "claims",
-// "rating_setup", "ratings", "rectification", "bulletins".
+// "rating_setup", "ratings", "rectification", "bulletins", "surveys",
+// "opinions".
 const char* YearWriteName(YearWrite w);
 std::optional<YearWrite> ParseYearWrite(std::string_view s);
 

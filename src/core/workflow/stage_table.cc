@@ -23,7 +23,7 @@ constexpr std::array<StageRow, 6> kStages = {{
     {Stage::kPublished, "published", "已发布"},
 }};
 
-constexpr std::array<std::pair<YearWrite, const char*>, 21> kWrites = {{
+constexpr std::array<std::pair<YearWrite, const char*>, 23> kWrites = {{
     {YearWrite::kScheme, "scheme"},
     {YearWrite::kValues, "values"},
     {YearWrite::kScores, "scores"},
@@ -45,6 +45,8 @@ constexpr std::array<std::pair<YearWrite, const char*>, 21> kWrites = {{
     {YearWrite::kRatings, "ratings"},
     {YearWrite::kRectification, "rectification"},
     {YearWrite::kBulletins, "bulletins"},
+    {YearWrite::kSurveys, "surveys"},
+    {YearWrite::kOpinions, "opinions"},
 }};
 
 // Which writes each stage allows, for which roles. A lead department writes
@@ -133,6 +135,18 @@ const std::vector<WriteRule>& WriteRules() {
       // quarter, during the year-end assessment.
       {S::kMonitoring, W::kBulletins, {R::kAdmin}},
       {S::kYearEnd, W::kBulletins, {R::kAdmin}},
+      // 社会评价: the office designs the survey while the scheme is set,
+      // runs fieldwork during monitoring (October–November) and closes it
+      // and reviews flagged responses at the year's end.
+      {S::kSetting, W::kSurveys, {R::kAdmin}},
+      {S::kMonitoring, W::kSurveys, {R::kAdmin}},
+      {S::kYearEnd, W::kSurveys, {R::kAdmin}},
+      // 意见建议: opinions are routed, answered and closed from fieldwork
+      // until long after publication (their closure rate is published).
+      {S::kMonitoring, W::kOpinions, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kYearEnd, W::kOpinions, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kPreliminary, W::kOpinions, {R::kAdmin, R::kLead, R::kUnit}},
+      {S::kPublished, W::kOpinions, {R::kAdmin, R::kLead, R::kUnit}},
   };
   return kRules;
 }
@@ -213,7 +227,9 @@ bool MayTransition(Stage from, Stage to, Role role) {
 }
 
 // Writes a published year still accepts: none of them is scoring data.
-bool AfterPublication(YearWrite w) { return w == YearWrite::kRectification; }
+bool AfterPublication(YearWrite w) {
+  return w == YearWrite::kRectification || w == YearWrite::kOpinions;
+}
 
 bool StageAllows(Stage stage, YearWrite w, Role role) {
   if (stage == Stage::kPublished && !AfterPublication(w)) return false;

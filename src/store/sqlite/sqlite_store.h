@@ -225,6 +225,35 @@ class SqliteStore final : public Store {
   Result<std::vector<BulletinRecord>> ListBulletins(int year) override;
   Result<std::optional<BulletinRecord>> FindBulletin(int64_t id) override;
   Status AddBulletinTx(const Actor& actor, BulletinRecord& bulletin);
+  // 社会评价 surveys: definitions, topics, opinions (survey_design.cc).
+  Result<std::vector<core::survey::Survey>> ListSurveys(int year) override;
+  Result<std::optional<core::survey::Survey>> FindSurvey(const std::string& id) override;
+  Result<std::vector<OpinionTopic>> ListOpinionTopics(int year) override;
+  Result<std::vector<Opinion>> ListOpinions(int year, const OpinionFilter& filter) override;
+  Result<std::optional<Opinion>> FindOpinion(int64_t id) override;
+  Status PutSurveyTx(const Actor& actor, const core::survey::Survey& survey);
+  Status SetSurveyStatusTx(const Actor& actor, const std::string& survey_id,
+                           core::survey::SurveyStatus status);
+  Status PutOpinionTopicsTx(const Actor& actor, int year, const std::vector<OpinionTopic>& topics);
+  Result<int64_t> AddOpinionsTx(const Actor& actor, std::vector<Opinion>& opinions);
+  Status UpdateOpinionTx(const Actor& actor, const Opinion& opinion);
+  // Codes and responses (survey_responses.cc).
+  Result<std::optional<core::survey::InvitationCode>> FindInvitationCode(
+      const std::string& survey_id, const std::string& code_hash) override;
+  Result<ResponseCounts> CountResponses(const std::string& survey_id) override;
+  Result<std::vector<core::survey::Response>> ListResponses(
+      const std::string& survey_id, std::optional<core::survey::ResponseStatus> status,
+      int64_t after_id, int limit) override;
+  Status ForEachResponse(const std::string& survey_id,
+                         const std::function<Status(const core::survey::Response&)>& fn) override;
+  Status AddInvitationCodesTx(const Actor& actor,
+                              const std::vector<core::survey::InvitationCode>& codes);
+  Status ReviewResponseTx(const Actor& actor, const std::string& survey_id, int64_t response_id,
+                          core::survey::ResponseStatus status, const std::string& note);
+  // Computed results (survey_results.cc).
+  Result<std::vector<SurveyResultRow>> ListSurveyResults(const std::string& survey_id) override;
+  Status PutSurveyResultsTx(const Actor& actor, const std::string& survey_id,
+                            const std::vector<SurveyResultRow>& rows);
   // ---- end rectification ----
   // ---- 考核项目规范 assessment projects (assessment_projects.cc) ----
   Result<std::vector<AssessmentProject>> ListAssessmentProjects(int year) override;

@@ -177,6 +177,28 @@ class SqliteWriteTx final : public WriteTx {
     return s_.DecideAssessmentProjectTx(actor_, year, id, status, note, merged);
   }
   Status AddBulletin(BulletinRecord& b) override { return s_.AddBulletinTx(actor_, b); }
+  Status PutSurvey(const core::survey::Survey& v) override { return s_.PutSurveyTx(actor_, v); }
+  Status SetSurveyStatus(const std::string& id, core::survey::SurveyStatus st) override {
+    return s_.SetSurveyStatusTx(actor_, id, st);
+  }
+  Status AddInvitationCodes(const std::vector<core::survey::InvitationCode>& c) override {
+    return s_.AddInvitationCodesTx(actor_, c);
+  }
+  Status ReviewResponse(const std::string& survey_id, int64_t id, core::survey::ResponseStatus st,
+                        const std::string& note) override {
+    return s_.ReviewResponseTx(actor_, survey_id, id, st, note);
+  }
+  Status PutOpinionTopics(int year, const std::vector<OpinionTopic>& t) override {
+    return s_.PutOpinionTopicsTx(actor_, year, t);
+  }
+  Result<int64_t> AddOpinions(std::vector<Opinion>& o) override {
+    return s_.AddOpinionsTx(actor_, o);
+  }
+  Status UpdateOpinion(const Opinion& o) override { return s_.UpdateOpinionTx(actor_, o); }
+  Status PutSurveyResults(const std::string& survey_id,
+                          const std::vector<SurveyResultRow>& rows) override {
+    return s_.PutSurveyResultsTx(actor_, survey_id, rows);
+  }
 
  private:
   SqliteStore& s_;

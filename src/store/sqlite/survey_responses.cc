@@ -1,0 +1,188 @@
+// 社会评价 invitation codes and responses (migration 0017): issuing codes,
+// reading responses, and the office's review of flagged ones. Responses are
+// written by the response journal (store/survey_journal.h), in batches.
+#include "io/survey_json.h"
+#include "store/password.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace govperf::store::sqlite {
+namespace {
+
+namespace sv = core::survey;
+
+Status TodoReview() { return {Code::kInternal, "survey review: not implemented yet"}; }
+
+constexpr const char* kResponseColumns =
+    "id, survey_id, channel, credential, idempotency_key, group_id, cells, answers, "
+    "started_at_ms, submitted_at_ms, received_at, client_hash, status, reason, batch_id, "
+    "reviewed_by, review_note";
+
+Result<sv::Response> ResponseRow(const Stmt& q) {
+  sv::Response r;
+  r.id = q.Int(0);
+  r.survey_id = q.Text(1);
+  r.channel = q.Text(2);
+  r.credential = q.Text(3);
+  r.idempotency_key = q.Text(4);
+  r.group_id = q.Text(5);
+  const std::string where = "survey_responses." + std::to_string(r.id);
+  nlohmann::json cells = nlohmann::json::parse(q.Text(6), nullptr, false);
+  nlohmann::json answers = nlohmann::json::parse(q.Text(7), nullptr, false);
+  if (cells.is_discarded() || answers.is_discarded()) {
+    return Status(Code::kInternal, where + ": unreadable JSON");
+  }
+  Result<std::map<std::string, std::string>> c = io::CellsFromJson(cells);
+  if (!c.ok()) return Status(Code::kInternal, where + ": " + c.status().message());
+  r.cells = std::move(*c);
+  Result<sv::Answers> a = io::AnswersFromJson(answers);
+  if (!a.ok()) return Status(Code::kInternal, where + ": " + a.status().message());
+  r.answers = std::move(*a);
+  r.started_at_ms = q.Int(8);
+  r.submitted_at_ms = q.Int(9);
+  r.received_at = q.Int(10);
+  r.client_hash = q.Text(11);
+  auto st = sv::ParseResponseStatus(q.Text(12));
+  if (!st) return Status(Code::kInternal, where + ": bad status");
+  r.status = *st;
+  r.reason = q.Text(13);
+  r.batch_id = q.Int(14);
+  r.reviewed_by = q.Text(15);
+  r.review_note = q.Text(16);
+  return r;
+}
+
+}  // namespace
+
+Result<std::optional<sv::InvitationCode>> SqliteStore::FindInvitationCode(
+    const std::string& survey_id, const std::string& code_hash) {
+  std::lock_guard<std::mutex> lock(mu_);
+  GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT group_id, cells, unit_id, issued_at, "
+                                      "COALESCE(used_by, 0) FROM survey_codes "
+                                      "WHERE code_hash = ? AND survey_id = ?"));
+  q.Bind(1, code_hash).Bind(2, survey_id);
+  GOVPERF_STEP(row, q);
+  if (!row) return std::optional<sv::InvitationCode>();
+  sv::InvitationCode c;
+  c.survey_id = survey_id;
+  c.code_hash = code_hash;
+  c.group_id = q.Text(0);
+  nlohmann::json cells = nlohmann::json::parse(q.Text(1), nullptr, false);
+  if (!cells.is_discarded()) {
+    Result<std::map<std::string, std::string>> parsed = io::CellsFromJson(cells);
+    if (parsed.ok()) c.cells = std::move(*parsed);
+  }
+  c.unit_id = q.Text(2);
+  c.issued_at = q.Int(3);
+  c.used_by_response = q.Int(4);
+  return std::optional<sv::InvitationCode>(std::move(c));
+}
+
+Result<ResponseCounts> SqliteStore::CountResponses(const std::string& survey_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT status, COUNT(*) FROM survey_responses "
+                                      "WHERE survey_id = ? GROUP BY status"));
+  q.Bind(1, survey_id);
+  ResponseCounts out;
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) break;
+    const std::string st = q.Text(0);
+    const int64_t n = q.Int(1);
+    if (st == "accepted") out.accepted = n;
+    if (st == "flagged") out.flagged = n;
+    if (st == "rejected") out.rejected = n;
+  }
+  return out;
+}
+
+Result<std::vector<sv::Response>> SqliteStore::ListResponses(
+    const std::string& survey_id, std::optional<sv::ResponseStatus> status, int64_t after_id,
+    int limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  GOVPERF_ASSIGN_STMT(q, db_->Prepare(std::string("SELECT ") + kResponseColumns +
+                                      " FROM survey_responses WHERE survey_id = ? AND id > ? "
+                                      "AND (? = '' OR status = ?) ORDER BY id LIMIT ?"));
+  const std::string st = status ? sv::ResponseStatusName(*status) : "";
+  q.Bind(1, survey_id).Bind(2, after_id).Bind(3, st).Bind(4, st).Bind(5, limit);
+  std::vector<sv::Response> out;
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) break;
+    Result<sv::Response> r = ResponseRow(q);
+    if (!r.ok()) return r.status();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+Status SqliteStore::ForEachResponse(const std::string& survey_id,
+                                    const std::function<Status(const sv::Response&)>& fn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return db_->ReadTxn([&]() -> Status {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare(std::string("SELECT ") + kResponseColumns +
+                                        " FROM survey_responses WHERE survey_id = ? ORDER BY id"));
+    q.Bind(1, survey_id);
+    for (;;) {
+      GOVPERF_STEP(row, q);
+      if (!row) break;
+      Result<sv::Response> r = ResponseRow(q);
+      if (!r.ok()) return r.status();
+      GOVPERF_RETURN_IF_ERROR(fn(*r));
+    }
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::AddInvitationCodesTx(const Actor& actor,
+                                         const std::vector<sv::InvitationCode>& codes) {
+  if (codes.empty()) return Status::Invalid("codes: none to add").Field("count");
+  const std::string survey_id = codes.front().survey_id;
+  int year = 0;
+  {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
+    q.Bind(1, survey_id);
+    GOVPERF_STEP(row, q);
+    if (!row) {
+      return Status::NotFound("survey_id: unknown survey '" + survey_id + "'").Field("survey_id");
+    }
+    year = static_cast<int>(q.Int(0));
+  }
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kSurveys));
+  GOVPERF_ASSIGN_STMT(ins, db_->Prepare("INSERT INTO survey_codes (code_hash, survey_id, group_id, "
+                                        "cells, unit_id, issued_at) VALUES (?, ?, ?, ?, ?, ?)"));
+  const int64_t now = clock_.NowUnix();
+  std::string hashes;
+  std::map<std::string, int64_t> per_group;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const sv::InvitationCode& c = codes[i];
+    if (c.survey_id != survey_id) {
+      return Status::Invalid("codes[" + std::to_string(i) + "].survey_id: one survey per lot")
+          .Field("survey_id");
+    }
+    if (c.code_hash.size() != 64) {
+      return Status::Invalid("codes[" + std::to_string(i) + "].code_hash: expected SHA-256 hex")
+          .Field("code_hash");
+    }
+    ins.Reset();
+    ins.Bind(1, c.code_hash).Bind(2, c.survey_id).Bind(3, c.group_id);
+    ins.Bind(4, io::CellsToJson(c.cells).dump()).Bind(5, c.unit_id).Bind(6, now);
+    Status st = ins.Run();
+    if (!st.ok()) {
+      return Status(Code::kAlreadyExists, "codes[" + std::to_string(i) + "]: " + st.message())
+          .Field("count");
+    }
+    hashes += c.code_hash;
+    ++per_group[c.group_id];
+  }
+  const nlohmann::json after{{"count", codes.size()},
+                             {"groups", per_group},
+                             {"hashes_sha256", Sha256Hex(hashes)}};
+  return AppendAudit(actor, "survey.codes", "survey:" + survey_id, "", after.dump());
+}
+
+Status SqliteStore::ReviewResponseTx(const Actor&, const std::string&, int64_t, sv::ResponseStatus,
+                                     const std::string&) {
+  return TodoReview();
+}
+
+}  // namespace govperf::store::sqlite
