@@ -11,6 +11,9 @@
 //                            a shared machine's load shows in wall only.
 //   BM_ViewUnchanged         View() when nothing changed (version check)
 //   BM_ViewFullBuild         what every write cost before: load + evaluate
+// Profiling one kind of write: GOVPERF_BENCH_TRACE=1 prints each timed write
+// (leaf, unit, method, rank, CPU ms) to stderr; GOVPERF_BENCH_PAIR=LEAF/UNIT
+// writes that one pair every time.
 // Wall clock. The database is made once (about a minute) and kept:
 //   GOVPERF_BENCH_DB (default $BENCH_DIR/province-results.db, BENCH_DIR
 //   defaulting to /tmp/govperf-bench); sizes GOVPERF_BENCH_UNITS / _LEAVES.
@@ -147,7 +150,14 @@ void BM_ViewAfterWrite(benchmark::State& state) {
   std::vector<double> wall, cpu;
   for (auto _ : state) {
     state.PauseTiming();
-    const auto& [leaf, unit] = f.pairs[r.Index(static_cast<int>(f.pairs.size()))];
+    auto [leaf, unit] = f.pairs[r.Index(static_cast<int>(f.pairs.size()))];
+    // GOVPERF_BENCH_PAIR=LEAF/UNIT writes that one pair every time (profiling
+    // one slow kind of write).
+    if (const char* pair = std::getenv("GOVPERF_BENCH_PAIR")) {
+      const std::string p = pair;
+      leaf = p.substr(0, p.find('/'));
+      unit = p.substr(p.find('/') + 1);
+    }
     Status st = Status::Ok();
     switch (state.range(0)) {
       case 0:
@@ -195,6 +205,19 @@ void BM_ViewAfterWrite(benchmark::State& state) {
     wall.push_back(w1 - w0);
     cpu.push_back(c1 - c0);
     ++replayed;
+    if (std::getenv("GOVPERF_BENCH_TRACE")) {
+      std::string method;
+      int rank = 0;
+      for (const auto& ur : (*view)->result.units) {
+        if (ur.unit_id != unit) continue;
+        rank = ur.rank;
+        for (const auto& s : ur.indicators) {
+          if (s.indicator_id == leaf) method = s.method;
+        }
+      }
+      std::cerr << "trace kind=" << state.range(0) << " leaf=" << leaf << " unit=" << unit
+                << " method=" << method << " rank=" << rank << " cpu_ms=" << (c1 - c0) << "\n";
+    }
   }
   state.counters["writes"] = static_cast<double>(replayed);
   SetQuantiles(state, wall, cpu);

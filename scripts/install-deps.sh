@@ -10,7 +10,7 @@ PKGS=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev postgresql
   libsodium-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libmuparser-dev libeigen3-dev
   libspdlog-dev libcli11-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
-  libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev coinor-libclp-dev
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev coinor-libclp-dev libjemalloc-dev
   wrk chromium poppler-utils sqlite3 curl ca-certificates bc
 )
 

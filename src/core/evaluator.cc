@@ -165,6 +165,21 @@ struct MonthCell {
 };
 
 // What a slot is scored on.
+// What Compose sums of a slot's IndicatorScore, kept densely by slot number
+// (a unit's slots are consecutive): recomposing a unit then reads 200 small
+// records in a row rather than 200 scores spread over the result's chunks.
+// After a peer-wide change (growth against the category mean, ranks) every
+// unit of a large category is recomposed; reading each unit's full scores
+// was the cold-memory tail of "results current after one write".
+struct ScoreSums {
+  double points = 0, earned = 0;
+  ScoreStatus status = ScoreStatus::kScored;
+  bool provisional = false;
+  static ScoreSums Of(const IndicatorScore& s) {
+    return {s.points, s.earned, s.status, s.provisional};
+  }
+};
+
 struct Effective {
   const Obs* obs = nullptr;  // nullptr: no datum
   double value = 0;          // projected for a provisional cumulative leaf
@@ -189,6 +204,7 @@ struct Evaluator::Impl {
   std::vector<int> slot_of;  // leaf × units.size() + unit → slot, -1
   std::vector<Column> columns;
   std::vector<MonthCell> months;  // incremental + provisional: slot × 12
+  std::vector<ScoreSums> sums;    // by slot: mirrors result's scores (ScoreSums)
   YearResult result;
 
   int SlotOf(int leaf, int unit) const {
@@ -608,15 +624,18 @@ Status Evaluator::Impl::ScoreAll() {
   auto run = [this](size_t begin, size_t end, size_t* failed, Status* error) {
     for (size_t i = begin; i < end; ++i) {
       const Slot& s = slots[i];
-      Status st = ScoreSlot(s, columns[s.column], result.units[units[s.unit].pos].indicators[s.k]);
+      IndicatorScore& score = result.units[units[s.unit].pos].indicators[s.k];
+      Status st = ScoreSlot(s, columns[s.column], score);
       if (!st.ok()) {
         *failed = i;
         *error = std::move(st);
         return;
       }
+      sums[i] = ScoreSums::Of(score);
     }
   };
   const size_t n = slots.size();
+  sums.assign(n, ScoreSums{});
   unsigned threads = Threads();
   if (n < kParallelSlots) threads = 1;
   std::vector<size_t> failed(threads, n);
@@ -645,7 +664,9 @@ void Evaluator::Impl::Compose(int u) {
 
   double possible = 0, earned = 0;
   bool provisional = false;
-  for (const IndicatorScore& s : r.indicators) {
+  // us.slots[k] scores r.indicators[k]: the same order, so the same sums.
+  for (int si : us.slots) {
+    const ScoreSums& s = sums[static_cast<size_t>(si)];
     if (s.status == ScoreStatus::kMissing) {
       possible += s.points;
     } else if (s.status == ScoreStatus::kScored) {
@@ -787,6 +808,7 @@ Status Evaluator::Impl::Rescore(int si, const Slot& before) {
     if (SameScore(now, fresh[i])) continue;
     const bool moved = now.status != fresh[i].status || now.earned != fresh[i].earned ||
                        now.provisional != fresh[i].provisional;
+    sums[static_cast<size_t>(c.slots[i])] = ScoreSums::Of(fresh[i]);
     result.units[units[s.unit].pos].indicators[s.k] = std::move(fresh[i]);
     if (moved) {
       Compose(s.unit);

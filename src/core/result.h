@@ -69,7 +69,7 @@ struct UnitResult {
   std::vector<std::string> notes_zh;
   // Leaf scores in scheme order. Copies share storage (core/shared_chunks.h):
   // the results service snapshots a province year's result after each change.
-  SharedChunks<IndicatorScore> indicators;
+  SharedChunks<IndicatorScore, 4> indicators;
   std::vector<AppliedAdjustment> adjustments;
 };
 

@@ -144,7 +144,7 @@ Result<core::UnitResult> UnitResultFromJson(const json& j, const std::string& wh
     GOVPERF_RETURN_IF_ERROR(s.Bool("provisional", sc.provisional));
     scores.push_back(std::move(sc));
   }
-  r.indicators = core::SharedChunks<core::IndicatorScore>(scores);
+  r.indicators = decltype(r.indicators)(scores);
   const json* adj = nullptr;
   GOVPERF_RETURN_IF_ERROR(o.Array("adjustments", adj));
   for (size_t i = 0; i < adj->size(); ++i) {
