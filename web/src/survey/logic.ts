@@ -191,7 +191,7 @@ export function describeFailure(f: HttpFailure, qs: PublicQuestion[]): SubmitErr
   if (f.status === 0) {
     return { ...base, outcome: 'offline', retryable: true, message: '网络连接失败，请检查网络后点击“重新提交”，不会重复提交。' }
   }
-  if (f.status === 429 || tags.has('too_many_requests') || tags.has('resource_exhausted')) {
+  if (f.status === 429 || tags.has('rate_limited') || tags.has('too_many_requests') || tags.has('resource_exhausted')) {
     const wait = base.retryAfter > 0 ? `请 ${base.retryAfter} 秒后` : '请稍后'
     return { ...base, outcome: 'rate_limited', retryable: true, message: `提交过于频繁，${wait}再试。` }
   }
@@ -214,7 +214,7 @@ export function describeFailure(f: HttpFailure, qs: PublicQuestion[]): SubmitErr
   if (field === 'code' || tags.has('unknown_code')) {
     return { ...base, outcome: 'unknown_code', message: '邀请码无效，请核对短信或信函中的邀请码。' }
   }
-  if (field === 'token' || tags.has('token_invalid')) {
+  if (field === 'token' || tags.has('token_invalid') || tags.has('token_expired')) {
     return { ...base, outcome: 'token', retryable: true, message: '设备凭证已失效，已重新获取，请再次点击“提交”。' }
   }
   if (f.status === 404) {
