@@ -292,3 +292,37 @@ export function surveyIdOfPath(path: string): string {
   const m = /^\/s\/([A-Za-z0-9_-]{1,40})\/?$/.exec(path)
   return m ? m[1] : ''
 }
+
+const draftKey = (surveyId: string) => `govperf.survey.${surveyId}.draft`
+
+/**
+ * The answers so far, kept on the device so that a phone that drops the tab
+ * (switching apps, a call) or a reload does not lose them; only ids of the
+ * questionnaire's questions and values of the right kind are restored.
+ */
+export function saveDraft(kv: KeyValue, surveyId: string, state: AnswerState): void {
+  try {
+    kv.setItem(draftKey(surveyId), JSON.stringify(state))
+  } catch {
+    // storage full or disabled: the draft is a convenience only
+  }
+}
+export function loadDraft(kv: KeyValue, surveyId: string, qs: PublicQuestion[]): AnswerState {
+  const out: AnswerState = {}
+  let raw: Record<string, unknown>
+  try {
+    raw = JSON.parse(kv.getItem(draftKey(surveyId)) ?? '{}') as Record<string, unknown>
+  } catch {
+    return out
+  }
+  for (const q of qs) {
+    const v = raw?.[q.id]
+    if (q.kind === 'scale' && (v === 'dk' || (typeof v === 'number' && v >= (q.scale_min ?? 1) && v <= (q.scale_max ?? 5)))) out[q.id] = v
+    else if (q.kind === 'choice' && typeof v === 'string' && q.options?.some((o) => o.id === v)) out[q.id] = v
+    else if (q.kind === 'text' && typeof v === 'string') out[q.id] = v
+  }
+  return out
+}
+export function dropDraft(kv: KeyValue, surveyId: string): void {
+  kv.removeItem(draftKey(surveyId))
+}

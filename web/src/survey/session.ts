@@ -7,6 +7,7 @@ import {
   attemptKeyFor,
   buildBody,
   describeFailure,
+  dropDraft,
   dropToken,
   endAttempt,
   loadToken,
@@ -76,6 +77,7 @@ export class SurveySession {
     try {
       const r = await this.api.submit(this.surveyId, body)
       endAttempt(this.kv, this.surveyId)
+      dropDraft(this.kv, this.surveyId)
       markDone(this.kv, this.surveyId, r.response_id)
       return { ok: true, responseId: r.response_id, status: r.status }
     } catch (e) {

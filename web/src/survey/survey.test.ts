@@ -3,6 +3,8 @@ import { createSurveyApi } from './api'
 import {
   attemptKeyFor,
   buildBody,
+  loadDraft,
+  saveDraft,
   charCount,
   describeFailure,
   localErrors,
@@ -91,6 +93,14 @@ describe('questionnaire logic', () => {
     expect(surveyIdOfPath('/s/a/b')).toBe('')
   })
 
+  it('restores a draft, keeping only answers that fit the questionnaire', () => {
+    const kv = memory()
+    saveDraft(kv, 's1', { district: 'D09', q1: 'dk', q2: 9, op: '慢' })
+    expect(loadDraft(kv, 's1', Q)).toEqual({ q1: 'dk', op: '慢' })
+    kv.setItem('govperf.survey.s1.draft', '{broken')
+    expect(loadDraft(kv, 's1', Q)).toEqual({})
+  })
+
   it('keeps one idempotency key per attempt', () => {
     const kv = memory()
     let n = 0
@@ -138,6 +148,7 @@ describe('submission', () => {
     // Done: the attempt's key is gone and the device remembers the response.
     expect([...kv.map.keys()].some((k) => k.endsWith('.attempt'))).toBe(false)
     expect(kv.map.get('govperf.survey.s1.done')).toBe('42')
+    expect(kv.map.has('govperf.survey.s1.draft')).toBe(false)
   })
 
   it('the key survives a reload (a new session on the same device)', async () => {
