@@ -224,7 +224,7 @@ export interface ClosureRow {
 const yp = (year: number) => `/api/v1/years/${year}`
 export const listOpinions = (year: number, q: { unit?: string; state?: string; survey?: string; after?: number; limit?: number } = {}) =>
   http.get<{ year: number; opinions: Opinion[]; next_after?: number }>(`${yp(year)}/opinions`, { query: q })
-export const getOpinionTopics = (year: number) => http.get<{ year: number; topics: OpinionTopic[] }>(`${yp(year)}/opinion-topics`)
+export const getOpinionTopics = (year: number) => http.get<{ year: number; topics: OpinionTopic[] }>(`${yp(year)}/opinion-topics`, { silent: true })
 export const putOpinionTopics = (year: number, topics: OpinionTopic[]) =>
   http.put<{ year: number; topics: OpinionTopic[] }>(`${yp(year)}/opinion-topics`, { topics }, { silent: true })
 export const routeSurveyOpinions = (surveyId: string) =>
@@ -239,4 +239,5 @@ export const dismissOpinion = (id: number, reason: string) =>
   http.post<Opinion>(`/api/v1/opinions/${id}/dismiss`, { reason }, { silent: true })
 export const rerouteOpinion = (id: number, unit_id: string, topic_id: string) =>
   http.post<Opinion>(`/api/v1/opinions/${id}/route`, { unit_id, topic_id }, { silent: true })
-export const getOpinionSummary = (year: number) => http.get<{ year: number; units: ClosureRow[] }>(`${yp(year)}/opinions/summary`)
+export const getOpinionSummary = (year: number) =>
+  http.get<{ year: number; units: ClosureRow[] }>(`${yp(year)}/opinions/summary`, { silent: true })
