@@ -2,16 +2,30 @@
 // Vite build + Vitest config. Element Plus components are imported on demand
 // (unplugin-vue-components + ElementPlusResolver: only what templates use, with
 // their CSS); ECharts is loaded through a dynamic import (src/utils/echarts.ts)
-// so it lands in its own chunk.
+// so it lands in its own chunk. Two pages: index.html (the office app) and
+// survey.html (the phone questionnaire at /s/{id}, plain Vue only; its size
+// budget is checked after the build by scripts/check-survey-budget.mjs).
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
+// `npm run dev`: /s/{id} opens the questionnaire page, as `govperf serve` does.
+const surveyPage: Plugin = {
+  name: 'survey-page',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && /^\/s\/[^/?]+\/?(\?|$)/.test(req.url)) req.url = '/survey.html' + req.url.replace(/^[^?]*/, '')
+      next()
+    })
+  },
+}
+
 export default defineConfig({
   plugins: [
     vue(),
+    surveyPage,
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],
       dts: false,
@@ -33,6 +47,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        survey: fileURLToPath(new URL('./survey.html', import.meta.url)),
+      },
+    },
   },
   test: {
     environment: 'happy-dom',

@@ -49,6 +49,7 @@ class ServerLoopback : public ::testing::Test {
     web_ = scratch_.File("web");
     std::filesystem::create_directories(web_ + "/assets");
     std::ofstream(web_ + "/index.html") << "<!doctype html><title>govperf</title>";
+    std::ofstream(web_ + "/survey.html") << "<!doctype html><title>survey</title>";
     std::ofstream(web_ + "/assets/app-1a2b.js") << "console.log('hi')";
     std::ofstream(web_ + "/assets/logo.svg") << "<svg/>";
     std::ofstream(scratch_.File("secret.txt")) << "top secret";
@@ -164,6 +165,20 @@ TEST_F(ServerLoopback, StaticFilesAndNoTraversal) {
   EXPECT_EQ(r.body, "<!doctype html><title>govperf</title>");
   ASSERT_TRUE(c.Send(Get("/assets/missing.js")));
   EXPECT_EQ(c.Read().status, 404);
+  // The phone questionnaire is its own page, with the same CSP as the app.
+  ASSERT_TRUE(c.Send(Get("/s/2026-satisfaction?code=AB12-CD34")));
+  r = c.Read();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "<!doctype html><title>survey</title>");
+  EXPECT_EQ(r.headers["cache-control"], "no-cache");
+  EXPECT_NE(r.headers["content-security-policy"].find("script-src 'self'"), std::string::npos);
+  ASSERT_TRUE(c.Send(Get("/survey.html")));
+  EXPECT_EQ(c.Read().body, "<!doctype html><title>survey</title>");
+  // Only /s/{id} itself: deeper paths and /s alone stay with the office app.
+  ASSERT_TRUE(c.Send(Get("/s/a/b")));
+  EXPECT_EQ(c.Read().body, "<!doctype html><title>govperf</title>");
+  ASSERT_TRUE(c.Send(Get("/s")));
+  EXPECT_EQ(c.Read().body, "<!doctype html><title>govperf</title>");
 
   for (const char* evil :
        {"/../etc/passwd", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd",

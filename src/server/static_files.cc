@@ -106,7 +106,10 @@ Response StaticFiles::Serve(const std::string& raw_path) const {
   const bool is_asset = !segments.empty() && segments.front() == "assets";
   if (!found) {
     if (is_asset) return ErrorResponse(Code::kNotFound, "no such file: " + path);
-    file = fs::path(root_) / "index.html";  // guarantee 2: SPA fallback
+    // Guarantee 4: /s/{survey_id} is the phone questionnaire, its own small
+    // page (survey.html) rather than the office app.
+    const bool is_survey = segments.size() == 2 && segments.front() == "s";
+    file = fs::path(root_) / (is_survey ? "survey.html" : "index.html");  // guarantee 2
   }
   Response r;
   if (!ReadFile(file, &r.body)) {

@@ -10,6 +10,8 @@
 //     script must not be answered with HTML).
 //  3. Without a built front end every path gets a small HTML page saying so
 //     (200 at "/", 404 elsewhere).
+//  4. /s/{survey_id} (the phone questionnaire linked from SMS and QR codes)
+//     falls back to survey.html, a separate small page, not index.html.
 #pragma once
 
 #include <string>

@@ -45,6 +45,11 @@ export type Permission =
   | 'barometer.read'
   | 'bulletins.read'
   | 'bulletins.issue'
+  | 'surveys.read'
+  | 'surveys.manage'
+  | 'opinions.read'
+  | 'opinions.answer'
+  | 'opinions.manage'
 
 /** The error envelope every non-2xx response carries. */
 export interface ErrorEnvelope {

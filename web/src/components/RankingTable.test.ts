@@ -97,4 +97,23 @@ describe('RankingTable', () => {
     expect(plain.find('[data-testid="noise-flag"]').exists()).toBe(false)
     plain.unmount()
   })
+
+  it('shows the survey sample size and interval under a satisfaction score, only where a row exists', async () => {
+    const i18n = createAppI18n('zh-CN')
+    const satisfaction = new Map([
+      ['D01', { unit_id: 'D01', n: 412, n_dont_know: 3, score: 85.1, se: 0.64, ci_low: 83.94, ci_high: 86.36, warning: '', groups: [] }],
+    ])
+    const w = mount(RankingTable, {
+      props: { units: results.categories[0].units, grades: results.grades, satisfaction },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    expect(w.find('[data-test="sat-note-D01"]').text()).toBe('n=412 · 83.9–86.4')
+    expect(w.find('[data-test="sat-note-D02"]').exists()).toBe(false)
+    w.unmount()
+    const plain = await mountTable('zh-CN')
+    expect(plain.find('.sat-note').exists()).toBe(false)
+    plain.unmount()
+  })
 })

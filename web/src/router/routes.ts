@@ -241,6 +241,38 @@ export const appChildren: RouteRecordRaw[] = [
     component: () => import('@/views/monitoring/bulletins/index.vue'),
     meta: { permission: ['bulletins.read'], menu: 'menu.bulletins', order: 4.25 },
   },
+  // 社会评价 surveys (the office designs and runs them; leaders read) and
+  // 意见建议 opinions (the office, lead departments and units).
+  {
+    path: '/surveys',
+    name: 'surveys',
+    component: () => import('@/views/surveys/list/index.vue'),
+    meta: { permission: ['surveys.read'], menu: 'menu.surveys', order: 9.6 },
+  },
+  {
+    path: '/surveys/new',
+    name: 'survey-new',
+    component: () => import('@/views/surveys/editor/index.vue'),
+    meta: { permission: ['surveys.manage'] },
+  },
+  {
+    path: '/surveys/:id/edit',
+    name: 'survey-edit',
+    component: () => import('@/views/surveys/editor/index.vue'),
+    meta: { permission: ['surveys.read'] },
+  },
+  {
+    path: '/surveys/:id',
+    name: 'survey-detail',
+    component: () => import('@/views/surveys/detail/index.vue'),
+    meta: { permission: ['surveys.read'] },
+  },
+  {
+    path: '/opinions',
+    name: 'opinions',
+    component: () => import('@/views/surveys/opinions/index.vue'),
+    meta: { permission: ['opinions.read'], menu: 'menu.opinions', order: 9.7 },
+  },
   {
     path: '/403',
     name: 'forbidden',

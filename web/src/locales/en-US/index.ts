@@ -1,5 +1,9 @@
 // English. Keys must match zh-CN exactly (src/locales/locales.test.ts).
+import { opinions, surveys } from './survey'
+
 export default {
+  surveys,
+  opinions,
   app: {
     title: 'Municipal Government Performance Management',
     shortTitle: 'Performance Management',
@@ -63,6 +67,8 @@ export default {
     expert: 'Expert',
   },
   menu: {
+    surveys: 'Surveys',
+    opinions: 'Opinions',
     appeals: 'Preliminary results',
     adminHome: 'Years',
     results: 'Results',

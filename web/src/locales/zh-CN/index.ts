@@ -1,5 +1,9 @@
 // 简体中文（默认语言）。Keys must match en-US exactly (src/locales/locales.test.ts).
+import { opinions, surveys } from './survey'
+
 export default {
+  surveys,
+  opinions,
   app: {
     title: '市域政府综合绩效管理系统',
     shortTitle: '综合绩效管理',
@@ -63,6 +67,8 @@ export default {
     expert: '专家',
   },
   menu: {
+    surveys: '社会评价',
+    opinions: '意见建议',
     appeals: '结果公示与申诉',
     adminHome: '年度管理',
     results: '考评结果',

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import {
+  blankSurvey,
+  editorPlace,
+  editorProblems,
+  newQuestion,
+  normalizeSurvey,
+  overallClosure,
+  parseCells,
+  parseRecipients,
+  quotaPercent,
+  readableAnswers,
+  satisfactionByUnit,
+  satisfactionNote,
+  scaleRows,
+  formatClosure,
+  durationSeconds,
+} from './surveys'
+import type { StoredResponse } from '@/api/surveys'
+
+describe('survey editor helpers', () => {
+  it('starts a draft with the scheme mapping and no problems once a question is written', () => {
+    const s = blankSurvey(2026)
+    expect(s.scale_points).toEqual({ '5': 100, '4': 80, '3': 60, '2': 40, '1': 0 })
+    const q = newQuestion('scale', [])
+    q.text_zh = '政务服务'
+    s.questions.push(q)
+    expect(editorProblems(s)).toEqual([])
+  })
+
+  it('names unique question ids and the missing parts', () => {
+    expect(newQuestion('text', ['q1', 'q2']).id).toBe('q3')
+    expect(newQuestion('choice', ['q1', 'q3']).id).toBe('q4')
+    const s = blankSurvey(2026)
+    s.title_zh = ''
+    s.groups[0].weight = 0
+    s.questions.push({ ...newQuestion('choice', []), text_zh: '区', options: [{ id: 'D01', label_zh: '东城', label_en: '' }] })
+    s.questions.push({ ...newQuestion('scale', []), text_zh: '服务', scale_max: 7 })
+    s.public_link = true
+    s.public_group = 'walkin'
+    expect(editorProblems(s).map((p) => p.field)).toEqual([
+      'title_zh', 'groups[0].weight', 'questions[0].options', 'questions[1].id', 'scale_points', 'public_group',
+    ])
+  })
+
+  it('lists scale rows for every value in use, best first', () => {
+    const s = blankSurvey(2026)
+    s.questions.push({ ...newQuestion('scale', []), scale_min: 0, scale_max: 5 })
+    expect(scaleRows(s).map((r) => [r.value, r.points])).toEqual([[5, 100], [4, 80], [3, 60], [2, 40], [1, 0], [0, undefined]])
+  })
+
+  it('places server fields in the editor', () => {
+    expect(editorPlace('questions[2].options[1].id')).toEqual({ section: 'questions', index: 2 })
+    expect(editorPlace('title_zh')).toEqual({ section: 'title_zh', index: -1 })
+    expect(editorPlace('margins.citizens')).toEqual({ section: 'margins', index: -1 })
+    expect(editorPlace('')).toEqual({ section: '', index: -1 })
+  })
+
+  it('fills partial definitions for binding', () => {
+    const s = normalizeSurvey({ id: 'x', year: 2025, questions: [{ id: 'a', kind: 'text', text_zh: 't', text_en: '', required: false }] })
+    expect(s.questions[0].max_length).toBe(500)
+    expect(s.quotas).toEqual([])
+    expect(s.min_sample).toBe(30)
+  })
+})
+
+describe('distribution helpers', () => {
+  it('parses cells and recipients', () => {
+    expect(parseCells('district=D01; age：18-34\nsex = F')).toEqual({ district: 'D01', age: '18-34', sex: 'F' })
+    expect(parseCells('  ')).toEqual({})
+    expect(() => parseCells('district')).toThrow('district')
+    expect(parseRecipients('13800000001 张三\n13800000002,李四\n\n13800000003')).toEqual([
+      { to: '13800000001', name: '张三' },
+      { to: '13800000002', name: '李四' },
+      { to: '13800000003', name: '' },
+    ])
+  })
+  it('caps quota bars', () => {
+    expect(quotaPercent(150, 300)).toBe(50)
+    expect(quotaPercent(400, 300)).toBe(100)
+    expect(quotaPercent(5, 0)).toBe(0)
+  })
+})
+
+describe('review and results helpers', () => {
+  const survey = normalizeSurvey({
+    id: 's', year: 2026,
+    questions: [
+      { id: 'district', kind: 'choice', text_zh: '您住在哪个区', text_en: '', required: true, options: [{ id: 'D01', label_zh: '东城区', label_en: '' }] },
+      { id: 'q1', kind: 'scale', text_zh: '政务服务', text_en: '', required: true },
+      { id: 'q2', kind: 'scale', text_zh: '治安', text_en: '', required: false },
+    ],
+  })
+  const r: StoredResponse = {
+    id: 5, channel: 'code', group_id: 'citizens', cells: {}, answers: { q2: null, district: 'D01', q1: 4, extra: 'x' },
+    started_at_ms: 1000, submitted_at_ms: 13_400, received_at: 0, status: 'flagged', reason: 'speeder', reviewed_by: '', review_note: '',
+  }
+  it('shows answers readably in questionnaire order', () => {
+    expect(readableAnswers(survey, r).map((x) => `${x.question}: ${x.answer}`)).toEqual([
+      '您住在哪个区: 东城区', '政务服务: 满意 (4)', '治安: 不了解', 'extra: x',
+    ])
+    expect(durationSeconds(r)).toBe(12)
+    expect(durationSeconds({ started_at_ms: 0, submitted_at_ms: 5 })).toBeNull()
+  })
+  it('finds a unit’s satisfaction and writes n and the interval', () => {
+    const sat = {
+      year: 2026,
+      surveys: [{ survey_id: 's', title_zh: '', title_en: '', units: [
+        { unit_id: 'D01', n: 412, n_dont_know: 3, score: 88.1, se: 0.64, ci_low: 86.94, ci_high: 89.36, warning: '', groups: [] },
+      ] }],
+    }
+    const m = satisfactionByUnit(sat)
+    expect(satisfactionNote(m.get('D01'))).toBe('n=412 · 86.9–89.4')
+    expect(satisfactionNote(m.get('D02'))).toBe('')
+    expect(satisfactionByUnit(null).size).toBe(0)
+  })
+  it('computes closure rates', () => {
+    const rows = [
+      { unit_id: 'D01', total: 4, answered: 3, closed: 3, closure_rate: 0.75 },
+      { unit_id: 'D02', total: 0, answered: 0, closed: 0, closure_rate: null },
+      { unit_id: 'D03', total: 6, answered: 6, closed: 5, closure_rate: 5 / 6 },
+    ]
+    expect(formatClosure(rows[0])).toBe('75.0%')
+    expect(formatClosure(rows[1])).toBe('—')
+    expect(overallClosure(rows)).toEqual({ total: 10, closed: 8, rate: 0.8 })
+  })
+})
