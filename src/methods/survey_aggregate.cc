@@ -180,10 +180,15 @@ AggregateGroupRake RakeGroup(const AggregateInput& in, const std::vector<size_t>
   }
   if (g.unraked_cells > 0) {
     const double mean = sum / static_cast<double>(raked.size());
-    std::vector<char> is_raked(in.respondents.size(), 0);
-    for (size_t i : raked) is_raked[i] = 1;
-    for (size_t i : members)
-      if (!is_raked[i]) weights[i] = mean;
+    // `raked` is a subsequence of `members`, in the same order.
+    size_t r = 0;
+    for (size_t i : members) {
+      if (r < raked.size() && raked[r] == i) {
+        ++r;
+      } else {
+        weights[i] = mean;
+      }
+    }
   }
   return g;
 }
@@ -227,8 +232,20 @@ Result<AggregateResult> AggregateSurvey(const AggregateInput& in, const Aggregat
 
   AggregateResult out;
   out.weights.assign(N, 1.0);
-  for (size_t g = 0; g < G; ++g)
-    out.groups.push_back(RakeGroup(in, members[g], in.groups[g], opt.rake, out.weights));
+  // Groups rake independently (disjoint respondents, disjoint weights): in parallel.
+  out.groups.resize(G);
+  {
+    std::atomic<size_t> next_group{0};
+    auto rake = [&] {
+      for (size_t g; (g = next_group.fetch_add(1)) < G;)
+        out.groups[g] = RakeGroup(in, members[g], in.groups[g], opt.rake, out.weights);
+    };
+    const int threads = std::min<int>(opt.threads, static_cast<int>(G));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(rake);
+    rake();
+    for (auto& t : pool) t.join();
+  }
 
   // Cells unit × group (index u * G + g): contiguous (points, weight) arrays.
   const size_t C = U * G;
