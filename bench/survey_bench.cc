@@ -28,7 +28,8 @@ const AggregateInput& Input() {
     a.variables = {"district", "age", "sex"};
     for (int g = 0; g < 4; ++g) {
       AggregateGroup grp{groups[g], gw[g], {}};
-      for (size_t d = 0; d < districts.size(); ++d) grp.margins["district"][districts[d]] = 1e5 + 1e4 * d;
+      for (size_t d = 0; d < districts.size(); ++d)
+        grp.margins["district"][districts[d]] = 1e5 + 1e4 * d;
       const double total = 1e6 + 1e4 * 45;  // the districts' sum
       const double age_share[] = {0.15, 0.25, 0.25, 0.2, 0.15};
       for (size_t k = 0; k < ages.size(); ++k) grp.margins["age"][ages[k]] = total * age_share[k];
@@ -65,7 +66,12 @@ void BM_SurveyAggregate(benchmark::State& state) {
   }
   state.counters["responses"] = static_cast<double>(in.respondents.size());
 }
-BENCHMARK(BM_SurveyAggregate)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_SurveyAggregate)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
 
 void BM_SurveyRake(benchmark::State& state) {
   AggregateInput in = Input();

@@ -1,6 +1,7 @@
 #include "methods/rake.h"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -89,8 +90,9 @@ Result<RakeWeights> RakeIndexed(const RakeIndexedInput& in, const RakeOptions& o
   }
   for (size_t c = 0; c < k; ++c) {
     if (count[c] == 0)
-      return Status::Invalid("column " + std::to_string(c) +
-                             " has a population total but no unit in the sample; cannot rake to it");
+      return Status::Invalid(
+          "column " + std::to_string(c) +
+          " has a population total but no unit in the sample; cannot rake to it");
   }
   RakeWeights r;
   r.weights = in.weights;

@@ -310,7 +310,8 @@ Result<AggregateResult> AggregateSurvey(const AggregateInput& in, const Aggregat
     }
   };
   {
-    const int threads = std::min<int>(opt.threads, static_cast<int>(std::max<size_t>(1, order.size())));
+    const int threads =
+        std::min<int>(opt.threads, static_cast<int>(std::max<size_t>(1, order.size())));
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t) pool.emplace_back(work);
     work();

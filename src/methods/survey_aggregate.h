@@ -94,16 +94,16 @@ struct AggregateGroupRake {
   bool converged = true;
   int iterations = 0;
   int64_t respondents = 0;
-  int64_t unraked_cells = 0;             // respondents kept at the mean raked weight
+  int64_t unraked_cells = 0;              // respondents kept at the mean raked weight
   std::vector<std::string> empty_levels;  // "variable.level" dropped: nobody in the sample
   std::string error;                      // why raking failed (weights 1 instead)
 };
 
 struct AggregateResult {
-  std::vector<AggregateEstimate> units;   // per AggregateInput::units
-  std::vector<AggregateCell> cells;       // unit × group with any answer, by unit then group
+  std::vector<AggregateEstimate> units;    // per AggregateInput::units
+  std::vector<AggregateCell> cells;        // unit × group with any answer, by unit then group
   std::vector<AggregateGroupRake> groups;  // per AggregateInput::groups
-  std::vector<double> weights;            // each respondent's final weight
+  std::vector<double> weights;             // each respondent's final weight
 };
 
 Result<AggregateResult> AggregateSurvey(const AggregateInput& input,

@@ -82,13 +82,12 @@ TEST(SurveyAggregate, RakingReproducesMarginsAndWeightsTheMean) {
 
 TEST(SurveyAggregate, TwoVariablesRakeToBothMargins) {
   AggregateInput in;
-  in.groups = {{"g", 1,
-                {{"age", {{"young", 30}, {"old", 70}}}, {"sex", {{"f", 50}, {"m", 50}}}}}};
+  in.groups = {{"g", 1, {{"age", {{"young", 30}, {"old", 70}}}, {"sex", {{"f", 50}, {"m", 50}}}}}};
   in.units = {"U"};
   in.variables = {"sex", "age"};  // any order: matched by name
   const std::vector<std::pair<std::string, std::string>> people = {
-      {"f", "young"}, {"f", "young"}, {"f", "old"}, {"m", "young"}, {"m", "old"}, {"m", "old"},
-      {"m", "old"}};
+      {"f", "young"}, {"f", "young"}, {"f", "old"}, {"m", "young"},
+      {"m", "old"},   {"m", "old"},   {"m", "old"}};
   for (const auto& [s, a] : people) in.respondents.push_back(Resp(0, {s, a}, {Pts(0, 50)}));
   auto r = AggregateSurvey(in, Opts());
   ASSERT_TRUE(r.ok()) << r.status().message();
@@ -212,8 +211,8 @@ TEST(SurveyAggregate, Invariances) {
   in.units = {"U1", "U2"};
   in.variables = {"sex"};
   for (int i = 0; i < 60; ++i) {
-    in.respondents.push_back(Resp(i % 3 == 0 ? 1 : 0, {i % 4 ? "f" : "m"},
-                                  {Pts(i % 2, (i * 13) % 101)}));
+    in.respondents.push_back(
+        Resp(i % 3 == 0 ? 1 : 0, {i % 4 ? "f" : "m"}, {Pts(i % 2, (i * 13) % 101)}));
   }
   auto base = AggregateSurvey(in, Opts());
   ASSERT_TRUE(base.ok());
@@ -246,8 +245,7 @@ TEST(SurveyAggregate, Invariances) {
 
 TEST(SurveyAggregate, RakeNotConvergedIsWarned) {
   AggregateInput in;
-  in.groups = {{"g", 1,
-                {{"age", {{"young", 30}, {"old", 70}}}, {"sex", {{"f", 50}, {"m", 50}}}}}};
+  in.groups = {{"g", 1, {{"age", {{"young", 30}, {"old", 70}}}, {"sex", {{"f", 50}, {"m", 50}}}}}};
   in.units = {"U"};
   in.variables = {"sex", "age"};
   const std::vector<std::pair<std::string, std::string>> people = {

@@ -183,10 +183,12 @@ Result<SurveyResults> Compute(store::Store& store, const Caller& caller,
     out.rows.push_back(RowOf(in.units[u], "", agg->units[u]));
     for (; ci < agg->cells.size() && agg->cells[ci].unit == static_cast<int32_t>(u); ++ci) {
       const methods::AggregateCell& c = agg->cells[ci];
-      out.rows.push_back(RowOf(in.units[u], in.groups[static_cast<size_t>(c.group)].id, c.estimate));
+      out.rows.push_back(
+          RowOf(in.units[u], in.groups[static_cast<size_t>(c.group)].id, c.estimate));
     }
   }
-  for (size_t g = 0; g < in.groups.size(); ++g) out.groups.push_back({in.groups[g].id, agg->groups[g]});
+  for (size_t g = 0; g < in.groups.size(); ++g)
+    out.groups.push_back({in.groups[g].id, agg->groups[g]});
   return out;
 }
 

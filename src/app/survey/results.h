@@ -47,9 +47,9 @@ struct SurveyResults {
   int year = 0;
   int replicates = 0;
   double confidence = 0.95;
-  int64_t respondents = 0;        // accepted responses used
-  int64_t unknown_group = 0;      // accepted responses of a group the survey lacks
-  int64_t unknown_unit = 0;       // answers about a unit outside the year's scheme
+  int64_t respondents = 0;                   // accepted responses used
+  int64_t unknown_group = 0;                 // accepted responses of a group the survey lacks
+  int64_t unknown_unit = 0;                  // answers about a unit outside the year's scheme
   std::vector<store::SurveyResultRow> rows;  // per unit: '' first, then its groups
   std::vector<GroupRakeSummary> groups;
 };
@@ -64,8 +64,7 @@ struct ApplyOutcome {
 };
 
 // Computes with the default options and writes (admin, or the program itself).
-Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller,
-                           const std::string& survey_id);
+Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller, const std::string& survey_id);
 
 // The applied results of the year's surveys (those with rows), by survey id.
 struct AppliedSurvey {

@@ -31,10 +31,11 @@ using store::testing::TempDir;
 core::Scheme ResultsScheme() {
   core::Scheme s;
   s.year = 2025;
-  std::vector<core::GradeLevel> grades = {{"excellent", "优秀", "Excellent", 90, 0.5},
-                                          {"good", "良好", "Good", 80, std::nullopt},
-                                          {"qualified", "合格", "Qualified", 60, std::nullopt},
-                                          {"unqualified", "不合格", "Unqualified", 0, std::nullopt}};
+  std::vector<core::GradeLevel> grades = {
+      {"excellent", "优秀", "Excellent", 90, 0.5},
+      {"good", "良好", "Good", 80, std::nullopt},
+      {"qualified", "合格", "Qualified", 60, std::nullopt},
+      {"unqualified", "不合格", "Unqualified", 0, std::nullopt}};
   s.categories = {{"C1", "区县", "Districts", core::UnitKind::kDistrict, {}, grades}};
   s.units = {{"D01", "东区", "East", "C1", "", core::UnitKind::kDistrict},
              {"D02", "西区", "West", "C1", "", core::UnitKind::kDistrict},
@@ -100,10 +101,12 @@ class SurveyResultsTest : public ::testing::Test {
     s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
     s.margins["citizens"]["sex"] = {{"f", 50}, {"m", 50}};
     s.min_sample = 2;
-    ASSERT_TRUE(store_->Write(sys, [&](store::WriteTx& tx) -> Status {
-                        GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
-                        return tx.SetSurveyStatus(s.id, sv::SurveyStatus::kOpen);
-                      })
+    ASSERT_TRUE(store_
+                    ->Write(sys,
+                            [&](store::WriteTx& tx) -> Status {
+                              GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
+                              return tx.SetSurveyStatus(s.id, sv::SurveyStatus::kOpen);
+                            })
                     .ok());
     Insert("citizens", R"({"sex":"f"})", R"({"district":"D01","q_area":5})");
     Insert("citizens", R"({"sex":"f"})", R"({"district":"D01","q_area":4})");
@@ -252,7 +255,7 @@ TEST_F(SurveyResultsTest, ApplyWritesResultsAndScoresInOneGoAndTheEngineUsesThem
   ASSERT_TRUE(d01.ok());
   EXPECT_NEAR(*d01->satisfaction, kD01, 1e-6);
   EXPECT_NEAR(*d01->satisfaction_se, *(*rows)[0].se, 1e-12);
-  EXPECT_GT(*d01->satisfaction_se, 1);  // five answers: a wide error
+  EXPECT_GT(*d01->satisfaction_se, 1);     // five answers: a wide error
   EXPECT_DOUBLE_EQ(*d01->leadership, 90);  // kept
   auto d03 = store_->LoadComponentScores(2025, "D03");
   EXPECT_DOUBLE_EQ(*d03->satisfaction, 70);  // no answers: unchanged

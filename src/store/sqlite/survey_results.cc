@@ -4,8 +4,8 @@
 // (the same rule as the component scores the apply writes beside them).
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "store/password.h"
 #include "store/sqlite/sqlite_store.h"
@@ -126,9 +126,8 @@ Status SqliteStore::PutSurveyResultsTx(const Actor& actor, const std::string& su
   if (before_count > 0) {
     before = nlohmann::json{{"rows", before_count}, {"content_sha256", before_sha}}.dump();
   }
-  const nlohmann::json after{{"year", year},
-                             {"rows", rows.size()},
-                             {"content_sha256", Sha256Hex(ResultsCanonical(rows))}};
+  const nlohmann::json after{
+      {"year", year}, {"rows", rows.size()}, {"content_sha256", Sha256Hex(ResultsCanonical(rows))}};
   return AppendAudit(actor, "survey.results", "survey:" + survey_id, before, after.dump());
 }
 
