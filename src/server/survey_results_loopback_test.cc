@@ -26,9 +26,15 @@ class SurveyResultsLoopback : public ::testing::Test {
     s.title_zh = "2025 年度社会满意度调查";
     s.title_en = "2025 satisfaction survey";
     s.groups = {{"citizens", "群众", "Citizens", 1}};
-    sv::Question district{"district", sv::QuestionKind::kChoice, "您居住在哪个区？"};
+    sv::Question district;
+    district.id = "district";
+    district.kind = sv::QuestionKind::kChoice;
+    district.text_zh = "您居住在哪个区？";
     district.options = {{"D01", "东区", ""}, {"D02", "西区", ""}};
-    sv::Question area{"q_area", sv::QuestionKind::kScale, "您对本区政府工作满意吗？"};
+    sv::Question area;
+    area.id = "q_area";
+    area.kind = sv::QuestionKind::kScale;
+    area.text_zh = "您对本区政府工作满意吗？";
     area.unit_from = "district";
     area.allow_dont_know = true;
     s.questions = {district, area};

@@ -69,7 +69,7 @@ class SurveyResultsTest : public ::testing::Test {
     store_ = std::move(opened).value();
     const store::Actor sys;
     ASSERT_TRUE(store_->SaveScheme(sys, ResultsScheme()).ok());
-    ASSERT_TRUE(store_->PutYear(sys, {2025, core::Stage::kMonitoring}).ok());
+    ASSERT_TRUE(store_->PutYear(sys, {2025, core::Stage::kMonitoring, "", 0}).ok());
     core::YearData d;
     for (const char* u : {"D01", "D02", "D03"}) {
       core::Datum x;
@@ -90,12 +90,21 @@ class SurveyResultsTest : public ::testing::Test {
     s.year = 2025;
     s.title_zh = "2025 年度社会满意度调查";
     s.groups = {{"citizens", "群众", "Citizens", 0.6}, {"firms", "企业", "Enterprises", 0.4}};
-    sv::Question district{"district", sv::QuestionKind::kChoice, "您居住在哪个区？"};
+    sv::Question district;
+    district.id = "district";
+    district.kind = sv::QuestionKind::kChoice;
+    district.text_zh = "您居住在哪个区？";
     district.options = {{"D01", "东区", ""}, {"D02", "西区", ""}, {"D03", "北区", ""}};
-    sv::Question area{"q_area", sv::QuestionKind::kScale, "您对本区政府工作满意吗？"};
+    sv::Question area;
+    area.id = "q_area";
+    area.kind = sv::QuestionKind::kScale;
+    area.text_zh = "您对本区政府工作满意吗？";
     area.unit_from = "district";
     area.allow_dont_know = true;
-    sv::Question firm{"q_firm", sv::QuestionKind::kScale, "您对东区营商环境满意吗？"};
+    sv::Question firm;
+    firm.id = "q_firm";
+    firm.kind = sv::QuestionKind::kScale;
+    firm.text_zh = "您对东区营商环境满意吗？";
     firm.unit_id = "D01";
     s.questions = {district, area, firm};
     s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
@@ -270,7 +279,9 @@ TEST_F(SurveyResultsTest, ApplyWritesResultsAndScoresInOneGoAndTheEngineUsesThem
       found = true;
       EXPECT_NEAR(u.satisfaction, kD01, 1e-6);
     }
-    if (u.unit_id == "D03") EXPECT_DOUBLE_EQ(u.satisfaction, 70);
+    if (u.unit_id == "D03") {
+      EXPECT_DOUBLE_EQ(u.satisfaction, 70);
+    }
   }
   EXPECT_TRUE(found);
   // …and its standard error widens D01's score interval.
