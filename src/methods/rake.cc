@@ -1,6 +1,7 @@
 #include "methods/rake.h"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -13,7 +14,93 @@ std::string UnitField(size_t i, const std::string& rest) {
   return "units[" + std::to_string(i) + "]" + rest;
 }
 
+struct IpfState {
+  bool converged = false;
+  int iterations = 0;
+};
+
+// Each sweep scales every unit's weight by total/current for each variable in
+// turn; stops when the largest relative change of a sweep is < epsilon.
+IpfState Ipf(const std::vector<uint32_t>& codes, size_t vars, const std::vector<double>& totals,
+             std::vector<double>& w, const RakeOptions& opt) {
+  IpfState r;
+  const size_t n = w.size(), k = totals.size();
+  std::vector<double> before(n), current(k);
+  for (int it = 1; it <= opt.max_iter; ++it) {
+    before = w;
+    for (size_t v = 0; v < vars; ++v) {
+      std::fill(current.begin(), current.end(), 0.0);
+      for (size_t i = 0; i < n; ++i) current[codes[i * vars + v]] += w[i];
+      for (size_t i = 0; i < n; ++i) {
+        const uint32_t c = codes[i * vars + v];
+        w[i] *= totals[c] / current[c];
+      }
+    }
+    double change = 0;
+    for (size_t i = 0; i < n; ++i)
+      change = std::max(change, std::fabs(w[i] - before[i]) / before[i]);
+    r.iterations = it;
+    if (change < opt.epsilon) {
+      r.converged = true;
+      break;
+    }
+  }
+  return r;
+}
+
 }  // namespace
+
+Result<RakeWeights> RakeIndexed(const RakeIndexedInput& in, const RakeOptions& opt) {
+  if (in.var_first.size() < 2 || in.var_first[0] != 0 || in.var_first.back() != in.totals.size())
+    return Status::Invalid("var_first must start at 0 and end at the number of columns");
+  if (!(opt.epsilon > 0) || !std::isfinite(opt.epsilon))
+    return Status::Invalid("epsilon must be a number > 0");
+  if (opt.max_iter < 1) return Status::Invalid("max_iter must be >= 1");
+  const size_t vars = in.var_first.size() - 1, k = in.totals.size(), n = in.weights.size();
+  if (n == 0) return Status::Invalid("units must not be empty");
+  if (in.codes.size() != n * vars) return Status::Invalid("codes must hold vars codes per unit");
+  double first_total = -1;
+  for (size_t v = 0; v < vars; ++v) {
+    if (in.var_first[v + 1] <= in.var_first[v])
+      return Status::Invalid("variable " + std::to_string(v) + " must have at least one level");
+    double sum = 0;
+    for (size_t c = in.var_first[v]; c < in.var_first[v + 1]; ++c) {
+      if (!std::isfinite(in.totals[c]) || !(in.totals[c] > 0))
+        return Status::Invalid("totals[" + std::to_string(c) + "] must be a population total > 0");
+      sum += in.totals[c];
+    }
+    if (first_total < 0) {
+      first_total = sum;
+    } else if (std::fabs(sum - first_total) > 1e-6 * std::max(sum, first_total)) {
+      return Status::Invalid("margins totals mismatch: variable 0 sums to " + Num(first_total) +
+                             " but variable " + std::to_string(v) + " sums to " + Num(sum));
+    }
+  }
+  std::vector<size_t> count(k, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(in.weights[i]) || !(in.weights[i] > 0))
+      return Status::Invalid(UnitField(i, ".weight") + " must be > 0");
+    for (size_t v = 0; v < vars; ++v) {
+      const uint32_t c = in.codes[i * vars + v];
+      if (c < in.var_first[v] || c >= in.var_first[v + 1])
+        return Status::Invalid(UnitField(i, ".codes[" + std::to_string(v) + "]") +
+                               " is not a level of its variable");
+      ++count[c];
+    }
+  }
+  for (size_t c = 0; c < k; ++c) {
+    if (count[c] == 0)
+      return Status::Invalid(
+          "column " + std::to_string(c) +
+          " has a population total but no unit in the sample; cannot rake to it");
+  }
+  RakeWeights r;
+  r.weights = in.weights;
+  const IpfState s = Ipf(in.codes, vars, in.totals, r.weights, opt);
+  r.converged = s.converged;
+  r.iterations = s.iterations;
+  return r;
+}
 
 Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margins,
                         const RakeOptions& opt) {
@@ -92,26 +179,20 @@ Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margi
                            " units have one)");
   }
 
-  // Iterative proportional fitting.
+  // Iterative proportional fitting (the shared loop: RakeIndexed).
   RakeResult r;
   std::vector<double> w(n), d(n);
   for (size_t i = 0; i < n; ++i) w[i] = d[i] = units[i].weight;
-  const size_t vars = column.size();
-  for (int it = 1; it <= opt.max_iter; ++it) {
-    std::vector<double> before = w;
-    for (size_t v = 0; v < vars; ++v) {
-      std::vector<double> current(k, 0.0);
-      for (size_t i = 0; i < n; ++i) current[cols[i][v]] += w[i];
-      for (size_t i = 0; i < n; ++i) w[i] *= levels[cols[i][v]].total / current[cols[i][v]];
-    }
-    double change = 0;
+  {
+    const size_t vars = column.size();
+    std::vector<uint32_t> codes(n * vars);
     for (size_t i = 0; i < n; ++i)
-      change = std::max(change, std::fabs(w[i] - before[i]) / before[i]);
-    r.iterations = it;
-    if (change < opt.epsilon) {
-      r.converged = true;
-      break;
-    }
+      for (size_t v = 0; v < vars; ++v) codes[i * vars + v] = static_cast<uint32_t>(cols[i][v]);
+    std::vector<double> totals(k);
+    for (size_t c = 0; c < k; ++c) totals[c] = levels[c].total;
+    const IpfState s = Ipf(codes, vars, totals, w, opt);
+    r.converged = s.converged;
+    r.iterations = s.iterations;
   }
   r.weights = w;
 

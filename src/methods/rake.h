@@ -60,4 +60,25 @@ using Margins = std::map<std::string, std::map<std::string, double>>;
 Result<RakeResult> Rake(const std::vector<RakeUnit>& units, const Margins& margins,
                         const RakeOptions& options = {});
 
+// The indexed fast path for large samples (survey aggregation rakes a million
+// respondents): the same sweeps in the same order as Rake, so the weights are
+// bit-identical (rake_test.cc compares the two), without a std::map per unit.
+// Columns are the margin levels, variable by variable: variable v owns columns
+// [var_first[v], var_first[v + 1]); unit i's column for variable v is
+// codes[i * vars + v] with vars = var_first.size() - 1.
+struct RakeIndexedInput {
+  std::vector<size_t> var_first;  // size vars + 1, var_first[0] = 0, increasing
+  std::vector<double> totals;     // per column, > 0; every variable sums to the same total
+  std::vector<uint32_t> codes;    // n × vars
+  std::vector<double> weights;    // initial weights, n of them, > 0
+};
+struct RakeWeights {
+  std::vector<double> weights;
+  bool converged = false;
+  int iterations = 0;
+};
+// Errors: a code outside its variable's columns, a column with a total but no
+// unit, totals that differ between variables, non-positive weights or totals.
+Result<RakeWeights> RakeIndexed(const RakeIndexedInput& input, const RakeOptions& options = {});
+
 }  // namespace govperf::methods

@@ -861,6 +861,34 @@ const std::vector<RouteSpec>& Routes() {
        {P::kBulletinsRead},
        h::GetBulletin,
        true},
+      // ---- 社会评价 surveys — results (docs/api.md "Surveys — results") ----
+      // Computing raking and 1,000 bootstrap replicates over every accepted
+      // response is CPU work: the heavy pool, for the read and the apply.
+      {"GET",
+       "/api/v1/surveys/{id}/results",
+       A::kPermission,
+       {P::kSurveysRead},
+       h::SurveyResults,
+       true},
+      {"POST",
+       "/api/v1/surveys/{id}/apply",
+       A::kPermission,
+       {P::kSurveysManage},
+       h::ApplySurveyResults,
+       true},
+      // results.all: every unit; scorecard.own: narrowed to one's own unit in
+      // the handler (as the scorecard is).
+      {"GET",
+       "/api/v1/years/{year}/satisfaction",
+       A::kPermission,
+       {P::kResultsAll, P::kScorecardOwn},
+       h::YearSatisfaction},
+      {"GET",
+       "/api/v1/public/years/{year}/satisfaction",
+       A::kPermission,
+       {P::kResultsPublic},
+       h::PublicYearSatisfaction},
+      // ---- end surveys — results ----
   };
   return kRoutes;
 }

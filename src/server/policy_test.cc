@@ -224,6 +224,14 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"GET /api/v1/years/{year}/bulletins/preview.pdf", {"admin"}},
       {"POST /api/v1/years/{year}/bulletins", {"admin"}},
       {"GET /api/v1/years/{year}/bulletins/{id}", {"admin", "leader", "lead", "unit"}},
+      // 社会评价 results (sample: 2025-sat, closed, on 2025): computed now for
+      // surveys.read, applied by surveys.manage; the applied rows for
+      // results.all and scorecard.own (narrowed to one's own unit), and
+      // public for a published year (2024).
+      {"GET /api/v1/surveys/{id}/results", {"admin", "leader"}},
+      {"POST /api/v1/surveys/{id}/apply", {"admin"}},
+      {"GET /api/v1/years/{year}/satisfaction", {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/public/years/{year}/satisfaction", kAll},
   };
   return kMatrix;
 }
@@ -410,6 +418,8 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   if (rectification) replace("{id}", std::to_string(g_rect_item));
   if (pat.find("/bulletins/{id}") != std::string::npos) replace("{id}", std::to_string(g_bulletin));
   if (pat.find("/bulletins/preview") != std::string::npos) path += "?quarter=1";
+  if (pat.find("/surveys/{id}") != std::string::npos) replace("{id}", "2025-sat");
+  if (pat == "/api/v1/public/years/{year}/satisfaction") replace("{year}", "2024");
   replace("{year}", appeals         ? "2029"
                     : publication   ? "2028"
                     : put_scheme    ? "2026"
@@ -730,6 +740,24 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
                  })
           .ok());
   SeedYearEnd(city);
+  // 社会评价: a closed survey of 2025 (no responses: every unit no_answers).
+  {
+    core::survey::Survey sv;
+    sv.id = "2025-sat";
+    sv.year = 2025;
+    sv.title_zh = "2025 年度社会满意度调查";
+    sv.groups = {{"citizens", "群众", "Citizens", 1}};
+    sv.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
+    ASSERT_TRUE(city.store()
+                    .Write({"system"},
+                           [&](store::WriteTx& tx) -> Status {
+                             GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(sv));
+                             GOVPERF_RETURN_IF_ERROR(
+                                 tx.SetSurveyStatus(sv.id, core::survey::SurveyStatus::kOpen));
+                             return tx.SetSurveyStatus(sv.id, core::survey::SurveyStatus::kClosed);
+                           })
+                    .ok());
+  }
   std::set<std::string> seen;
   for (const RouteSpec& route : Routes()) {
     const std::string key = std::string(route.method) + " " + route.pattern;

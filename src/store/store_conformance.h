@@ -1675,4 +1675,78 @@ TEST_P(StoreConformance, SurveyDefinitionsRoundTripAndFreezeOnceOpen) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// 社会评价 results: PutSurveyResults replaces a survey's rows whole (one audit
+// record with the rows' hash); stage rule scores on the survey's year;
+// refusals (bad rows, wrong role, published year) change nothing.
+TEST_P(StoreConformance, SurveyResultsReplacedWholeAndAudited) {
+  MakeYear(2025, core::Stage::kYearEnd);
+  namespace sv = core::survey;
+  sv::Survey s;
+  s.id = "2025-sat";
+  s.year = 2025;
+  s.title_zh = "2025 年度社会满意度调查";
+  s.groups = {{"citizens", "群众", "Citizens", 1}};
+  s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  auto put = [&](const Actor& who, const std::vector<SurveyResultRow>& rows) {
+    return store().Write(who, [&](WriteTx& tx) { return tx.PutSurveyResults("2025-sat", rows); });
+  };
+  EXPECT_TRUE(store().ListSurveyResults("2025-sat")->empty());
+  SurveyResultRow unit{"D01", "", 120, 7, 81.5, 1.25, 79.0, 83.9, "", 1700000000};
+  SurveyResultRow cell{"D01", "citizens", 120, 7, 81.5, 1.25, 79.0, 83.9, "small_sample", 0};
+  SurveyResultRow none{"D02", "", 0, 3, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                       "no_answers", 0};
+  const int64_t audit0 = AuditCount();
+  ASSERT_TRUE(put(kAdmin, {none, cell, unit}).ok());
+  EXPECT_EQ(AuditCount(), audit0 + 1);
+  auto rows = store().ListSurveyResults("2025-sat");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);  // by unit, then group ('' first)
+  EXPECT_EQ((*rows)[0].group_id, "");
+  EXPECT_EQ((*rows)[0].n, 120);
+  EXPECT_EQ((*rows)[0].n_dont_know, 7);
+  EXPECT_DOUBLE_EQ(*(*rows)[0].score, 81.5);
+  EXPECT_DOUBLE_EQ(*(*rows)[0].se, 1.25);
+  EXPECT_DOUBLE_EQ(*(*rows)[0].ci_low, 79.0);
+  EXPECT_DOUBLE_EQ(*(*rows)[0].ci_high, 83.9);
+  EXPECT_EQ((*rows)[0].computed_at, 1700000000);
+  EXPECT_EQ((*rows)[1].group_id, "citizens");
+  EXPECT_EQ((*rows)[1].warning, "small_sample");
+  EXPECT_GT((*rows)[1].computed_at, 0);  // 0 = now
+  EXPECT_EQ((*rows)[2].unit_id, "D02");
+  EXPECT_FALSE((*rows)[2].score.has_value());
+  EXPECT_FALSE((*rows)[2].ci_high.has_value());
+  auto audit = store().ListAudit(audit0, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "survey.results");
+  EXPECT_EQ((*audit)[0].entity, "survey:2025-sat");
+  EXPECT_NE((*audit)[0].after.find("content_sha256"), std::string::npos);
+
+  // Replaced whole: D02 disappears.
+  unit.score = 70;
+  ASSERT_TRUE(put(kAdmin, {unit}).ok());
+  rows = store().ListSurveyResults("2025-sat");
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_DOUBLE_EQ(*(*rows)[0].score, 70);
+
+  // Refusals change nothing.
+  const int64_t audit1 = AuditCount();
+  SurveyResultRow bad = unit;
+  bad.score = 120;
+  EXPECT_EQ(put(kAdmin, {bad}).code(), Code::kInvalidArgument);
+  EXPECT_EQ(put(kAdmin, {unit, unit}).code(), Code::kInvalidArgument);
+  EXPECT_EQ(put(kLead, {cell}).code(), Code::kFailedPrecondition);
+  EXPECT_EQ(store()
+                .Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurveyResults("nope", {unit}); })
+                .code(),
+            Code::kNotFound);
+  EXPECT_EQ(AuditCount(), audit1);
+  rows = store().ListSurveyResults("2025-sat");
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_DOUBLE_EQ(*(*rows)[0].score, 70);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

@@ -175,6 +175,11 @@ Response PreviewBulletin(Ctx& ctx);
 Response PreviewBulletinPdf(Ctx& ctx);
 Response IssueBulletin(Ctx& ctx);
 Response GetBulletin(Ctx& ctx);  // also {id}.pdf
+// ---- 社会评价 surveys — results (survey_results.cc) ----
+Response SurveyResults(Ctx& ctx);
+Response ApplySurveyResults(Ctx& ctx);
+Response YearSatisfaction(Ctx& ctx);
+Response PublicYearSatisfaction(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

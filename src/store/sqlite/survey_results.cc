@@ -1,18 +1,134 @@
-// 社会评价 computed satisfaction per unit and group (migration 0017).
-// Placeholder: the implementations land with the survey aggregation work.
+// 社会评价 computed satisfaction per unit and group (migration 0017): written
+// whole when the office applies a survey's results, so the table always holds
+// exactly the rows of the last apply. Stage rule: scores, on the survey's year
+// (the same rule as the component scores the apply writes beside them).
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "store/password.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace govperf::store::sqlite {
 namespace {
-Status TodoResults() { return {Code::kInternal, "survey results: not implemented yet"}; }
+
+nlohmann::json ResultNum(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+// Canonical JSON of the rows (their audit hash), in (unit, group) order.
+std::string ResultsCanonical(const std::vector<SurveyResultRow>& rows) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const SurveyResultRow& r : rows) {
+    a.push_back({r.unit_id, r.group_id, r.n, r.n_dont_know, ResultNum(r.score), ResultNum(r.se),
+                 ResultNum(r.ci_low), ResultNum(r.ci_high), r.warning});
+  }
+  return a.dump();
+}
+
+Result<std::vector<SurveyResultRow>> ReadSurveyResults(Db& db, const std::string& survey_id) {
+  GOVPERF_ASSIGN_STMT(
+      q, db.Prepare("SELECT unit_id, group_id, n, n_dont_know, score, se, ci_low, ci_high, "
+                    "warning, computed_at FROM survey_results WHERE survey_id = ? "
+                    "ORDER BY unit_id, group_id"));
+  q.Bind(1, survey_id);
+  std::vector<SurveyResultRow> out;
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) break;
+    SurveyResultRow r;
+    r.unit_id = q.Text(0);
+    r.group_id = q.Text(1);
+    r.n = q.Int(2);
+    r.n_dont_know = q.Int(3);
+    r.score = q.OptReal(4);
+    r.se = q.OptReal(5);
+    r.ci_low = q.OptReal(6);
+    r.ci_high = q.OptReal(7);
+    r.warning = q.Text(8);
+    r.computed_at = q.Int(9);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace
 
-Result<std::vector<SurveyResultRow>> SqliteStore::ListSurveyResults(const std::string&) {
-  return TodoResults();
+Result<std::vector<SurveyResultRow>> SqliteStore::ListSurveyResults(const std::string& survey_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ReadSurveyResults(*db_, survey_id);
 }
-Status SqliteStore::PutSurveyResultsTx(const Actor&, const std::string&,
-                                       const std::vector<SurveyResultRow>&) {
-  return TodoResults();
+
+Status SqliteStore::PutSurveyResultsTx(const Actor& actor, const std::string& survey_id,
+                                       const std::vector<SurveyResultRow>& given) {
+  int year = 0;
+  {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
+    q.Bind(1, survey_id);
+    GOVPERF_STEP(row, q);
+    if (!row) {
+      return Status::NotFound("survey_id: unknown survey '" + survey_id + "'")
+          .Field("survey_id")
+          .Zh("survey_id：没有这项调查");
+    }
+    year = static_cast<int>(q.Int(0));
+  }
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kScores));
+  std::vector<SurveyResultRow> rows = given;
+  std::sort(rows.begin(), rows.end(), [](const SurveyResultRow& a, const SurveyResultRow& b) {
+    return std::tie(a.unit_id, a.group_id) < std::tie(b.unit_id, b.group_id);
+  });
+  const auto bad_number = [](const std::optional<double>& v, double lo, double hi) {
+    return v && (!std::isfinite(*v) || *v < lo || *v > hi);
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const SurveyResultRow& r = rows[i];
+    const std::string at = "rows[" + r.unit_id + "/" + r.group_id + "]";
+    if (r.unit_id.empty()) return Status::Invalid(at + ".unit_id: required").Field(at + ".unit_id");
+    if (i > 0 && rows[i - 1].unit_id == r.unit_id && rows[i - 1].group_id == r.group_id) {
+      return Status::Invalid(at + ": listed twice").Field(at);
+    }
+    if (r.n < 0 || r.n_dont_know < 0) {
+      return Status::Invalid(at + ".n: counts must be >= 0").Field(at + ".n");
+    }
+    if (bad_number(r.score, 0, 100) || bad_number(r.ci_low, 0, 100) ||
+        bad_number(r.ci_high, 0, 100) || bad_number(r.se, 0, 100)) {
+      return Status::Invalid(at + ": score, se and interval must be numbers in 0..100")
+          .Field(at + ".score");
+    }
+  }
+  // The rows replaced, for the audit's before.
+  std::string before_sha;
+  int64_t before_count = 0;
+  {
+    auto old = ReadSurveyResults(*db_, survey_id);
+    if (!old.ok()) return old.status();
+    before_count = static_cast<int64_t>(old->size());
+    if (before_count > 0) before_sha = Sha256Hex(ResultsCanonical(*old));
+  }
+  GOVPERF_ASSIGN_STMT(del, db_->Prepare("DELETE FROM survey_results WHERE survey_id = ?"));
+  del.Bind(1, survey_id);
+  GOVPERF_RETURN_IF_ERROR(del.Run());
+  GOVPERF_ASSIGN_STMT(
+      ins, db_->Prepare("INSERT INTO survey_results (survey_id, unit_id, group_id, n, "
+                        "n_dont_know, score, se, ci_low, ci_high, warning, computed_at) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  const int64_t now = clock_.NowUnix();
+  for (const SurveyResultRow& r : rows) {
+    ins.Reset();
+    ins.Bind(1, survey_id).Bind(2, r.unit_id).Bind(3, r.group_id).Bind(4, r.n);
+    ins.Bind(5, r.n_dont_know).Bind(6, r.score).Bind(7, r.se).Bind(8, r.ci_low);
+    ins.Bind(9, r.ci_high).Bind(10, r.warning).Bind(11, r.computed_at ? r.computed_at : now);
+    GOVPERF_RETURN_IF_ERROR(ins.Run());
+  }
+  std::string before;
+  if (before_count > 0) {
+    before = nlohmann::json{{"rows", before_count}, {"content_sha256", before_sha}}.dump();
+  }
+  const nlohmann::json after{
+      {"year", year}, {"rows", rows.size()}, {"content_sha256", Sha256Hex(ResultsCanonical(rows))}};
+  return AppendAudit(actor, "survey.results", "survey:" + survey_id, before, after.dump());
 }
 
 }  // namespace govperf::store::sqlite

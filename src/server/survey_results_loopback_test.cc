@@ -1,0 +1,207 @@
+// 社会评价 results over the real transport on loopback.
+//
+// The test city's 2025 (monitoring) gets survey 2025-sat: citizens (weight 1,
+// not raked) say which district they live in and rate it. Accepted answers,
+// inserted with plain SQL as the response journal leaves them: D01 5 and 4
+// (100, 80 → 90), D02 3 (60) and one 不了解; a rejected D02 1 does not count.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <thread>
+
+#include "server/server.h"
+#include "server/server_test_fixture.h"
+#include "server/test_http_client.h"
+
+namespace govperf::server {
+namespace {
+
+class SurveyResultsLoopback : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    namespace sv = core::survey;
+    sv::Survey s;
+    s.id = "2025-sat";
+    s.year = 2025;
+    s.title_zh = "2025 年度社会满意度调查";
+    s.title_en = "2025 satisfaction survey";
+    s.groups = {{"citizens", "群众", "Citizens", 1}};
+    sv::Question district;
+    district.id = "district";
+    district.kind = sv::QuestionKind::kChoice;
+    district.text_zh = "您居住在哪个区？";
+    district.options = {{"D01", "东区", ""}, {"D02", "西区", ""}};
+    sv::Question area;
+    area.id = "q_area";
+    area.kind = sv::QuestionKind::kScale;
+    area.text_zh = "您对本区政府工作满意吗？";
+    area.unit_from = "district";
+    area.allow_dont_know = true;
+    s.questions = {district, area};
+    s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
+    s.min_sample = 2;
+    ASSERT_TRUE(city_.store()
+                    .Write({"system"},
+                           [&](store::WriteTx& tx) -> Status {
+                             GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
+                             return tx.SetSurveyStatus(s.id, sv::SurveyStatus::kOpen);
+                           })
+                    .ok());
+    Insert(R"({"district":"D01","q_area":5})", "accepted");
+    Insert(R"({"district":"D01","q_area":4})", "accepted");
+    Insert(R"({"district":"D02","q_area":3})", "accepted");
+    Insert(R"({"district":"D02","q_area":null})", "accepted");
+    Insert(R"({"district":"D02","q_area":1})", "rejected");
+
+    ServerOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.log = [](const std::string&) {};
+    city_.app().ConfigureTransport(options);
+    server_ = std::make_unique<Server>(options,
+                                       [this](const Request& r) { return city_.app().Handle(r); });
+    ASSERT_TRUE(server_->Listen().ok());
+    thread_ = std::thread([this] { run_status_ = server_->Run(); });
+  }
+  void TearDown() override {
+    server_->Stop();
+    thread_.join();
+    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
+  }
+
+  void Insert(const std::string& answers, const std::string& status) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(city_.dir().File("city.db").c_str(), &db), SQLITE_OK);
+    const std::string n = std::to_string(++inserted_);
+    const std::string sql =
+        "INSERT INTO survey_responses (survey_id, channel, credential, idempotency_key, "
+        "group_id, cells, answers, started_at_ms, submitted_at_ms, received_at, client_hash, "
+        "status, batch_id) VALUES ('2025-sat', 'link', 'cred-" +
+        n + "', 'key-" + n + "', 'citizens', '{}', '" + answers +
+        "', 0, 60000, 1700000000, 'h', '" + status + "', 1)";
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
+    sqlite3_free(err);
+    sqlite3_close(db);
+  }
+
+  // `user` empty: anonymous.
+  Json CallJson(const std::string& method, const std::string& target, const std::string& user,
+                int status) {
+    http_test::Client c(server_->port());
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!user.empty()) headers.emplace_back("Authorization", "Bearer " + city_.TokenFor(user));
+    EXPECT_TRUE(c.Send(http_test::Http(method, target, headers, "")));
+    const http_test::Reply r = c.Read(std::chrono::milliseconds(30000));
+    EXPECT_EQ(r.status, status) << method << " " << target << " as " << user << ": " << r.body;
+    return r.body.empty() ? Json() : Json::parse(r.body, nullptr, false);
+  }
+
+  static const Json* UnitOf(const Json& units, const std::string& id) {
+    for (const Json& u : units)
+      if (u["unit_id"] == id) return &u;
+    return nullptr;
+  }
+
+  testing::TestCity city_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  Status run_status_;
+  int inserted_ = 0;
+};
+
+TEST_F(SurveyResultsLoopback, ComputedNowForTheOfficeAndLeadersWithReplicatesLimitedByRole) {
+  const Json r = CallJson("GET", "/api/v1/surveys/2025-sat/results", "leader", 200);
+  EXPECT_EQ(r["survey_id"], "2025-sat");
+  EXPECT_EQ(r["replicates"], 1000);
+  EXPECT_EQ(r["respondents"], 4);
+  const Json* d01 = UnitOf(r["units"], "D01");
+  ASSERT_NE(d01, nullptr);
+  EXPECT_DOUBLE_EQ((*d01)["score"].get<double>(), 90);
+  EXPECT_EQ((*d01)["n"], 2);
+  EXPECT_GT((*d01)["se"].get<double>(), 0);
+  EXPECT_LE((*d01)["ci_low"].get<double>(), 90);
+  EXPECT_GE((*d01)["ci_high"].get<double>(), 90);
+  ASSERT_EQ((*d01)["groups"].size(), 1u);
+  EXPECT_EQ((*d01)["groups"][0]["group_id"], "citizens");
+  const Json* d02 = UnitOf(r["units"], "D02");
+  ASSERT_NE(d02, nullptr);
+  EXPECT_DOUBLE_EQ((*d02)["score"].get<double>(), 60);
+  EXPECT_EQ((*d02)["n_dont_know"], 1);
+  EXPECT_EQ((*d02)["warning"], "small_sample");
+  const Json* b01 = UnitOf(r["units"], "B01");
+  ASSERT_NE(b01, nullptr);
+  EXPECT_TRUE((*b01)["score"].is_null());
+  EXPECT_EQ((*b01)["warning"], "no_answers");
+
+  // Leaders up to 500 replicates, the office up to 1,000.
+  const Json too_many =
+      CallJson("GET", "/api/v1/surveys/2025-sat/results?replicates=1000", "leader", 400);
+  EXPECT_EQ(too_many["details"]["field"], "replicates");
+  EXPECT_EQ(CallJson("GET", "/api/v1/surveys/2025-sat/results?replicates=500", "leader",
+                     200)["replicates"],
+            500);
+  EXPECT_EQ(CallJson("GET", "/api/v1/surveys/2025-sat/results?replicates=1000", "admin",
+                     200)["replicates"],
+            1000);
+  CallJson("GET", "/api/v1/surveys/2025-sat/results", "unit_d01", 403);
+  CallJson("GET", "/api/v1/surveys/2025-sat/results", "", 401);
+  CallJson("GET", "/api/v1/surveys/nope/results", "admin", 404);
+}
+
+TEST_F(SurveyResultsLoopback, ApplyFeedsTheYearsScoresAndTheSatisfactionPages) {
+  // Fieldwork still open: refused, nothing applied.
+  const Json open = CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 409);
+  EXPECT_EQ(open["details"]["field"], "survey_id");
+  EXPECT_TRUE(CallJson("GET", "/api/v1/years/2025/satisfaction", "admin", 200)["surveys"].empty());
+  ASSERT_TRUE(city_.store()
+                  .Write({"system"},
+                         [](store::WriteTx& tx) {
+                           return tx.SetSurveyStatus("2025-sat",
+                                                     core::survey::SurveyStatus::kClosed);
+                         })
+                  .ok());
+  CallJson("POST", "/api/v1/surveys/2025-sat/apply", "leader", 403);
+  const Json applied = CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 200);
+  EXPECT_EQ(applied["units_written"], 2);
+
+  // The year's inputs and results carry the new satisfaction (leadership kept).
+  const Json inputs = CallJson("GET", "/api/v1/years/2025/inputs", "admin", 200);
+  const Json* d01 = UnitOf(inputs["units"], "D01");
+  ASSERT_NE(d01, nullptr);
+  EXPECT_DOUBLE_EQ((*d01)["satisfaction"].get<double>(), 90);
+  EXPECT_GT((*d01)["satisfaction_se"].get<double>(), 0);
+  EXPECT_DOUBLE_EQ((*d01)["leadership"].get<double>(), 90);
+  const Json* b01 = UnitOf(inputs["units"], "B01");
+  EXPECT_DOUBLE_EQ((*b01)["satisfaction"].get<double>(), 80);  // no answers: unchanged
+
+  // The applied rows: every unit for the office and leaders, one's own unit otherwise.
+  const Json all = CallJson("GET", "/api/v1/years/2025/satisfaction", "leader", 200);
+  ASSERT_EQ(all["surveys"].size(), 1u);
+  EXPECT_EQ(all["surveys"][0]["title_en"], "2025 satisfaction survey");
+  EXPECT_EQ(all["surveys"][0]["units"].size(), 4u);
+  const Json own = CallJson("GET", "/api/v1/years/2025/satisfaction", "unit_d01", 200);
+  ASSERT_EQ(own["surveys"][0]["units"].size(), 1u);
+  EXPECT_EQ(own["surveys"][0]["units"][0]["unit_id"], "D01");
+  EXPECT_DOUBLE_EQ(own["surveys"][0]["units"][0]["score"].get<double>(), 90);
+  const Json lead = CallJson("GET", "/api/v1/years/2025/satisfaction", "lead_b01", 200);
+  ASSERT_EQ(lead["surveys"][0]["units"].size(), 1u);
+  EXPECT_EQ(lead["surveys"][0]["units"][0]["unit_id"], "B01");
+  CallJson("GET", "/api/v1/years/2025/satisfaction", "expert1", 403);
+
+  // Public only once the year is published; before, like an unknown year.
+  CallJson("GET", "/api/v1/public/years/2025/satisfaction", "", 404);
+  ASSERT_TRUE(city_.store()
+                  .PutYear({"system"}, {2025, core::Stage::kPublished, "2026-03-01T00:00:00Z", 0})
+                  .ok());
+  const Json pub = CallJson("GET", "/api/v1/public/years/2025/satisfaction", "", 200);
+  ASSERT_EQ(pub["surveys"].size(), 1u);
+  const Json* pd01 = UnitOf(pub["surveys"][0]["units"], "D01");
+  ASSERT_NE(pd01, nullptr);
+  EXPECT_DOUBLE_EQ((*pd01)["score"].get<double>(), 90);
+  EXPECT_EQ((*pd01)["n"], 2);
+  CallJson("GET", "/api/v1/public/years/2099/satisfaction", "", 404);
+}
+
+}  // namespace
+}  // namespace govperf::server
