@@ -63,7 +63,8 @@ std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
   return fs::path(info.param).stem().string();
 }
 
-INSTANTIATE_TEST_SUITE_P(Definitions, SurveyDefinitionCase, ::testing::ValuesIn(CaseFiles()), CaseName);
+INSTANTIATE_TEST_SUITE_P(Definitions, SurveyDefinitionCase, ::testing::ValuesIn(CaseFiles()),
+                         CaseName);
 
 }  // namespace
 }  // namespace govperf

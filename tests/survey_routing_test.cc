@@ -15,7 +15,8 @@ namespace {
 
 TEST(SurveyOpinionRouting, EveryCaseOfTheDataFile) {
   const std::string path =
-      (std::filesystem::path(GOVPERF_SOURCE_DIR) / "tests" / "survey" / "opinion_routing.json").string();
+      (std::filesystem::path(GOVPERF_SOURCE_DIR) / "tests" / "survey" / "opinion_routing.json")
+          .string();
   std::ifstream f(path);
   std::stringstream text;
   text << f.rdbuf();
@@ -23,7 +24,8 @@ TEST(SurveyOpinionRouting, EveryCaseOfTheDataFile) {
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   std::vector<core::survey::TopicRule> topics;
   for (const auto& t : parsed->at("topics")) {
-    topics.push_back({t.at("id"), t.at("keywords").get<std::vector<std::string>>(), t.at("lead_unit_id")});
+    topics.push_back(
+        {t.at("id"), t.at("keywords").get<std::vector<std::string>>(), t.at("lead_unit_id")});
   }
   ASSERT_TRUE(core::survey::CheckTopics(topics).ok());
   const auto& cases = parsed->at("cases");

@@ -39,8 +39,9 @@ Result<QrMatrix> EncodeQr(const std::string& text) {
   }
   // 8-bit data (not QRencode_encodeString's kanji/alphanumeric guessing): the
   // link's bytes exactly as given.
-  QRcode* code = QRcode_encodeData(static_cast<int>(text.size()),
-                                   reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M);
+  QRcode* code =
+      QRcode_encodeData(static_cast<int>(text.size()),
+                        reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M);
   if (code == nullptr) return Status::Internal("qr: libqrencode could not encode the text");
   QrMatrix m;
   m.width = code->width;

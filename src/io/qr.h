@@ -12,8 +12,8 @@
 namespace govperf::io {
 
 struct QrMatrix {
-  int width = 0;              // modules per side
-  std::vector<bool> dark;     // row-major, width × width
+  int width = 0;           // modules per side
+  std::vector<bool> dark;  // row-major, width × width
   bool At(int row, int col) const { return dark[static_cast<size_t>(row) * width + col]; }
 };
 

@@ -1692,9 +1692,8 @@ TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
 
   std::vector<OpinionTopic> topics = {{"business", "营商环境", "Business", {"营商", "审批"}, "U2"},
                                       {"traffic", "交通", "Traffic", {"公交"}, "U1"}};
-  ASSERT_TRUE(store()
-                  .Write(kAdmin, [&](WriteTx& tx) { return tx.PutOpinionTopics(2025, topics); })
-                  .ok());
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutOpinionTopics(2025, topics); }).ok());
   auto listed_topics = store().ListOpinionTopics(2025);
   ASSERT_TRUE(listed_topics.ok());
   ASSERT_EQ(listed_topics->size(), 2u);

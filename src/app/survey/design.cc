@@ -11,7 +11,9 @@ namespace sv = core::survey;
 // Internal names carry a Design prefix: unity batches join this directory's files.
 namespace {
 
-bool DesignIsOffice(const Caller& c) { return c.role == core::Role::kAdmin || c.role == core::Role::kSystem; }
+bool DesignIsOffice(const Caller& c) {
+  return c.role == core::Role::kAdmin || c.role == core::Role::kSystem;
+}
 bool DesignMayRead(const Caller& c) { return DesignIsOffice(c) || c.role == core::Role::kLeader; }
 
 Status DesignNotOffice() {
@@ -22,7 +24,9 @@ Result<sv::Survey> DesignFind(store::Store& store, const std::string& id) {
   Result<std::optional<sv::Survey>> found = store.FindSurvey(id);
   if (!found.ok()) return found.status();
   if (!found->has_value()) {
-    return Status::NotFound("survey_id: unknown survey '" + id + "'").Field("survey_id").Zh("survey_id：没有这项调查");
+    return Status::NotFound("survey_id: unknown survey '" + id + "'")
+        .Field("survey_id")
+        .Zh("survey_id：没有这项调查");
   }
   return std::move(**found);
 }
@@ -66,8 +70,8 @@ std::optional<DesignMarginLayout> DesignFindMarginHeader(const io::Sheet& sheet)
   return std::nullopt;
 }
 
-void DesignRowError(std::vector<io::SheetError>& errors, const io::Sheet& sheet, size_t row, size_t col,
-              std::string en, std::string zh) {
+void DesignRowError(std::vector<io::SheetError>& errors, const io::Sheet& sheet, size_t row,
+                    size_t col, std::string en, std::string zh) {
   errors.push_back({sheet.name, io::CellName(row, col), std::move(en), std::move(zh)});
 }
 
@@ -121,7 +125,9 @@ Result<sv::Survey> CreateSurvey(store::Store& store, const Caller& caller, sv::S
   Result<std::optional<store::YearInfo>> year = store.FindYear(survey.year);
   if (!year.ok()) return year.status();
   if (!year->has_value()) {
-    return Status::NotFound("year: unknown year " + std::to_string(survey.year)).Field("year").Zh("year：没有这个年度");
+    return Status::NotFound("year: unknown year " + std::to_string(survey.year))
+        .Field("year")
+        .Zh("year：没有这个年度");
   }
   survey.status = sv::SurveyStatus::kDraft;
   GOVPERF_RETURN_IF_ERROR(
@@ -134,15 +140,22 @@ Result<sv::Survey> EditSurvey(store::Store& store, const Caller& caller, sv::Sur
   Result<sv::Survey> old = DesignFind(store, survey.id);
   if (!old.ok()) return old.status();
   if (survey.year != old->year) {
-    return Status::Invalid("year: survey '" + survey.id + "' belongs to " + std::to_string(old->year))
+    return Status::Invalid("year: survey '" + survey.id + "' belongs to " +
+                           std::to_string(old->year))
         .Field("year")
         .Zh("year：调查所属年度不能修改");
   }
   survey.status = old->status;
-  // A live survey stays coherent: its margins and quotas are used as they are.
-  if (survey.status != sv::SurveyStatus::kDraft) GOVPERF_RETURN_IF_ERROR(Problem(store, survey));
-  GOVPERF_RETURN_IF_ERROR(
-      store.Write(caller.actor(), [&](store::WriteTx& tx) { return tx.PutSurvey(survey); }));
+  Result<std::set<std::string>> units = YearUnitIds(store, survey.year);
+  if (!units.ok()) return units.status();
+  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) -> Status {
+    // The store's refusal of a frozen part comes first (it names what may no
+    // longer change); then a live survey must stay coherent, or the write
+    // is rolled back.
+    GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(survey));
+    if (survey.status == sv::SurveyStatus::kDraft) return Status::Ok();
+    return sv::CheckSurvey(survey, *units);
+  }));
   return DesignFind(store, survey.id);
 }
 
@@ -201,8 +214,8 @@ Result<MarginsReport> ImportMargins(store::Store& store, const Caller& caller,
     bool ok = true;
     if (!groups.count(group)) {
       DesignRowError(report.errors, *sheet, r, cg,
-               "group: '" + group + "' is not a group of survey '" + survey.id + "'",
-               "调查对象：“" + group + "”不是本调查的调查对象组");
+                     "group: '" + group + "' is not a group of survey '" + survey.id + "'",
+                     "调查对象：“" + group + "”不是本调查的调查对象组");
       ok = false;
     }
     if (var.empty()) {
@@ -216,7 +229,7 @@ Result<MarginsReport> ImportMargins(store::Store& store, const Caller& caller,
     Result<double> total = io::ParseCellNumber(sheet->At(r, ct));
     if (!total.ok()) {
       DesignRowError(report.errors, *sheet, r, ct, "total: " + total.status().message(),
-               "总体数：" + total.status().message_zh());
+                     "总体数：" + total.status().message_zh());
       ok = false;
     } else if (!(*total > 0)) {
       DesignRowError(report.errors, *sheet, r, ct, "total: must be > 0", "总体数：须大于 0");
@@ -226,9 +239,9 @@ Result<MarginsReport> ImportMargins(store::Store& store, const Caller& caller,
     const std::string key = group + "." + var + "." + level;
     if (row_of.count(key)) {
       DesignRowError(report.errors, *sheet, r, cl,
-               "level: " + group + " / " + var + " / " + level + " already given in row " +
-                   std::to_string(row_of[key] + 1),
-               "类别：与第 " + std::to_string(row_of[key] + 1) + " 行重复");
+                     "level: " + group + " / " + var + " / " + level + " already given in row " +
+                         std::to_string(row_of[key] + 1),
+                     "类别：与第 " + std::to_string(row_of[key] + 1) + " 行重复");
       continue;
     }
     row_of[key] = r;

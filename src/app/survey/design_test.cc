@@ -129,9 +129,9 @@ TEST_F(Design, MarginsImportNamesEveryBadRowAndChangesNothing) {
   EXPECT_TRUE(GetSurvey(*store_, admin_, "sat")->margins.empty());
 
   // A district that is no option of the question setting the variable.
-  auto level = ImportMargins(*store_, admin_, "sat",
-                             "调查对象,变量,类别,总体数\ncitizen,district,D01,1\ncitizen,district,D09,2\n",
-                             "m.csv");
+  auto level = ImportMargins(
+      *store_, admin_, "sat",
+      "调查对象,变量,类别,总体数\ncitizen,district,D01,1\ncitizen,district,D09,2\n", "m.csv");
   ASSERT_TRUE(level.ok());
   ASSERT_EQ(level->errors.size(), 1u);
   EXPECT_EQ(level->errors[0].cell, "C3");

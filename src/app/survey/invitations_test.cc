@@ -48,7 +48,9 @@ class Refusing : public Sender {
 TEST_F(Invitations, EachRecipientGetsItsOwnCodeInTheSpool) {
   const std::string spool = dir_.File("office.db.invitations.jsonl");
   FileSender files(spool);
-  InvitationRequest r{"sat", "citizen", {{"district", "D01"}},
+  InvitationRequest r{"sat",
+                      "citizen",
+                      {{"district", "D01"}},
                       {{"13800000001", "王先生"}, {"13800000002", ""}, {"13800000003", "李女士"}}};
   auto report = SendInvitations(*store_, files, admin_, r, "https://pj.example.gov.cn/");
   ASSERT_TRUE(report.ok()) << report.status().ToString();

@@ -33,7 +33,8 @@ Status OpinionNotFound(int64_t id) {
 }
 
 Status OpinionOfficeOnly() {
-  return Status::Denied("only the performance office manages opinions").Zh("只有绩效办可以处理意见建议");
+  return Status::Denied("only the performance office manages opinions")
+      .Zh("只有绩效办可以处理意见建议");
 }
 
 // The opinion if the caller may see it, else NotFound.
@@ -53,7 +54,8 @@ Status OpinionStillOpen(const store::Opinion& o) {
   return Status::Ok();
 }
 
-Result<store::Opinion> OpinionSave(store::Store& store, const Caller& caller, const store::Opinion& o) {
+Result<store::Opinion> OpinionSave(store::Store& store, const Caller& caller,
+                                   const store::Opinion& o) {
   GOVPERF_RETURN_IF_ERROR(
       store.Write(caller.actor(), [&](store::WriteTx& tx) { return tx.UpdateOpinion(o); }));
   return OpinionFind(store, caller, o.id);
@@ -70,8 +72,10 @@ std::vector<sv::TopicRule> OpinionRules(const std::vector<store::OpinionTopic>& 
 
 Result<std::vector<store::OpinionTopic>> ListTopics(store::Store& store, const Caller& caller,
                                                     int year) {
-  if (!OpinionSeesAll(caller) && caller.role != core::Role::kLead && caller.role != core::Role::kUnit) {
-    return Status::Denied("opinion topics are read by the office, leaders, lead departments and units");
+  if (!OpinionSeesAll(caller) && caller.role != core::Role::kLead &&
+      caller.role != core::Role::kUnit) {
+    return Status::Denied(
+        "opinion topics are read by the office, leaders, lead departments and units");
   }
   return store.ListOpinionTopics(year);
 }
@@ -87,8 +91,8 @@ Status PutTopics(store::Store& store, const Caller& caller, int year,
     GOVPERF_RETURN_IF_ERROR(CheckText(at + ".name_zh", topics[i].name_zh, kMaxNameChars, true));
     GOVPERF_RETURN_IF_ERROR(CheckText(at + ".name_en", topics[i].name_en, kMaxNameChars, false));
     if (!units->count(topics[i].lead_unit_id)) {
-      return Status::Invalid(at + ".lead_unit_id: '" + topics[i].lead_unit_id + "' is not a unit of " +
-                             std::to_string(year))
+      return Status::Invalid(at + ".lead_unit_id: '" + topics[i].lead_unit_id +
+                             "' is not a unit of " + std::to_string(year))
           .Field(at + ".lead_unit_id")
           .Zh(at + ".lead_unit_id：不是本年度的单位");
     }
@@ -148,7 +152,8 @@ Result<RouteReport> RouteOpinions(store::Store& store, const Caller& caller,
         auto chosen = r.answers.find(q->unit_from);
         if (chosen != r.answers.end()) {
           unit = chosen->second.text;
-        } else if (auto src = by_id.find(q->unit_from); src != by_id.end() && !src->second->margin.empty()) {
+        } else if (auto src = by_id.find(q->unit_from);
+                   src != by_id.end() && !src->second->margin.empty()) {
           // The invitation code fixed the cell (e.g. the district) instead.
           auto cell = r.cells.find(src->second->margin);
           if (cell != r.cells.end()) unit = cell->second;
@@ -193,11 +198,14 @@ Result<std::vector<store::Opinion>> ListOpinions(store::Store& store, const Call
   f.after_id = q.after_id;
   f.limit = q.limit;
   if (!OpinionSeesAll(caller)) {
-    if ((caller.role != core::Role::kLead && caller.role != core::Role::kUnit) || caller.unit_id.empty()) {
+    if ((caller.role != core::Role::kLead && caller.role != core::Role::kUnit) ||
+        caller.unit_id.empty()) {
       return Status::Denied("opinions are read by the office, leaders and the units concerned");
     }
     if (!q.unit_id.empty() && q.unit_id != caller.unit_id) {
-      return Status::Denied("unit: only one's own unit's opinions").Field("unit").Zh("unit：只能查看本单位的意见建议");
+      return Status::Denied("unit: only one's own unit's opinions")
+          .Field("unit")
+          .Zh("unit：只能查看本单位的意见建议");
     }
     f.unit_id = caller.unit_id;
   }
@@ -223,7 +231,8 @@ Result<store::Opinion> AnswerOpinion(store::Store& store, const store::Clock& cl
                     (caller.role == core::Role::kLead &&
                      (o->unit_id == caller.unit_id || o->lead_unit_id == caller.unit_id)));
   if (!own) {
-    return Status::Denied("only the unit an opinion is about, or its topic's lead department, answers it")
+    return Status::Denied(
+               "only the unit an opinion is about, or its topic's lead department, answers it")
         .Zh("只有意见建议所涉单位或主题牵头部门可以答复");
   }
   GOVPERF_RETURN_IF_ERROR(OpinionStillOpen(*o));
@@ -262,15 +271,17 @@ Result<store::Opinion> CloseOpinion(store::Store& store, const store::Clock& clo
 
   // 整改: a rectification item for the unit, filed with the close in one write.
   if (next.unit_id.empty()) {
-    return Status::Invalid("unit_id: route the opinion to a unit before turning it into a rectification item")
+    return Status::Invalid(
+               "unit_id: route the opinion to a unit before turning it into a rectification item")
         .Field("unit_id")
         .Zh("unit_id：请先将意见建议转交到具体单位，再转为整改事项");
   }
   auto year = store.FindYear(next.year);
   if (!year.ok()) return year.status();
   if (!year->has_value() || !(*year)->published()) {
-    return Status::Precondition("rectification: rectification items are filed for a published year; "
-                                "close the opinion with a note instead")
+    return Status::Precondition(
+               "rectification: rectification items are filed for a published year; "
+               "close the opinion with a note instead")
         .Field("rectification")
         .Zh("rectification：年度结果发布后才能转为整改事项，当前请填写说明后办结");
   }
@@ -283,7 +294,8 @@ Result<store::Opinion> CloseOpinion(store::Store& store, const store::Clock& clo
   item.measure = r.rectification->measure;
   item.owner = r.rectification->owner;
   item.deadline = r.rectification->deadline;
-  GOVPERF_RETURN_IF_ERROR(CheckText("rectification.measure", item.measure, kMaxTextChars, true, true));
+  GOVPERF_RETURN_IF_ERROR(
+      CheckText("rectification.measure", item.measure, kMaxTextChars, true, true));
   GOVPERF_RETURN_IF_ERROR(CheckText("rectification.owner", item.owner, kMaxNameChars, true));
   GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) -> Status {
     auto added = tx.AddRectificationItem(item);

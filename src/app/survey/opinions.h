@@ -90,8 +90,8 @@ Result<store::Opinion> RerouteOpinion(store::Store& store, const Caller& caller,
                                       const std::string& unit_id, const std::string& topic_id);
 
 struct ClosureRow {
-  std::string unit_id;  // '' = not yet routed to a unit
-  int64_t total = 0;    // dismissed opinions not counted
+  std::string unit_id;   // '' = not yet routed to a unit
+  int64_t total = 0;     // dismissed opinions not counted
   int64_t answered = 0;  // answered at some point (closed ones included)
   int64_t closed = 0;
   std::optional<double> closure_rate;  // closed / total; none without opinions

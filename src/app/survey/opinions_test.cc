@@ -26,8 +26,11 @@ class Opinions : public testing::SurveyCity {
         {"traffic", "交通出行", "Traffic", {"公交", "堵车"}, "B02"}};
     ASSERT_TRUE(PutTopics(*store_, admin_, 2026, topics).ok());
     AddResponse("sat", "r1", R"({"district":"D01","q_district":4,"opinion":"审批太慢，希望改进"})");
-    AddResponse("sat", "r2", R"({"district":"D02","q_district":5,"opinion":"环境很好","opinion_b02":"公交班次太少"})");
-    AddResponse("sat", "r3", R"({"q_district":3,"opinion":"路灯经常坏"})", "accepted", R"({"district":"D02"})");
+    AddResponse(
+        "sat", "r2",
+        R"({"district":"D02","q_district":5,"opinion":"环境很好","opinion_b02":"公交班次太少"})");
+    AddResponse("sat", "r3", R"({"q_district":3,"opinion":"路灯经常坏"})", "accepted",
+                R"({"district":"D02"})");
     AddResponse("sat", "r4", R"({"district":"D01","opinion":"刷单"})", "flagged");
     AddResponse("sat", "r5", R"({"district":"D01","opinion":""})");
   }
@@ -108,8 +111,9 @@ TEST_F(Opinions, RoutedAnsweredClosedAndALeadAnswersItsTopic) {
   // D01 answers too (replaces), then the office closes it.
   ASSERT_TRUE(AnswerOpinion(*store_, clock_, unit_d01_, slow, "区政务中心已增设窗口").ok());
   EXPECT_EQ(AnswerOpinion(*store_, clock_, unit_d02_, slow, "x").status().code(), Code::kNotFound);
-  EXPECT_EQ(AnswerOpinion(*store_, clock_, unit_d01_, slow, std::string(2001, 'a')).status().field(),
-            "answer");
+  EXPECT_EQ(
+      AnswerOpinion(*store_, clock_, unit_d01_, slow, std::string(2001, 'a')).status().field(),
+      "answer");
   EXPECT_EQ(CloseOpinion(*store_, clock_, unit_d01_, slow, {}).status().code(),
             Code::kPermissionDenied);
   // Before publication: no rectification item, the opinion closes with a note.
@@ -169,8 +173,9 @@ TEST_F(Opinions, RoutedAnsweredClosedAndALeadAnswersItsTopic) {
 TEST_F(Opinions, APublishedYearTurnsAnOpinionIntoARectificationItem) {
   ASSERT_TRUE(RouteOpinions(*store_, admin_, "sat").ok());
   const int64_t slow = ByText(*ListOpinions(*store_, admin_, 2026, {}), "审批太慢，希望改进").id;
-  ASSERT_TRUE(store_->PutYear(store::Actor{"system", core::Role::kSystem},
-                              {2026, core::Stage::kPublished, "2027-01-20T00:00:00Z", 0})
+  ASSERT_TRUE(store_
+                  ->PutYear(store::Actor{"system", core::Role::kSystem},
+                            {2026, core::Stage::kPublished, "2027-01-20T00:00:00Z", 0})
                   .ok());
   CloseRequest bad;
   bad.rectification = RectificationRequest{"增设窗口", "张三", "明年"};
@@ -192,8 +197,10 @@ TEST_F(Opinions, APublishedYearTurnsAnOpinionIntoARectificationItem) {
   EXPECT_EQ((*item)->problem, "审批太慢，希望改进");
   auto pub = OpinionSummary(*store_, Caller{}, 2026, true);
   ASSERT_TRUE(pub.ok());
-  ASSERT_EQ(pub->size(), 2u);
-  EXPECT_EQ((*pub)[0].closed, 1);
+  ASSERT_EQ(pub->size(), 3u);  // D01, D02 and B02 (the transport question)
+  EXPECT_EQ((*pub)[0].unit_id, "B02");
+  EXPECT_EQ((*pub)[1].unit_id, "D01");
+  EXPECT_EQ((*pub)[1].closed, 1);
 }
 
 TEST_F(Opinions, TopicsNameTheirLeadDepartmentAmongTheYearsUnits) {

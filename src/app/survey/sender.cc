@@ -10,14 +10,12 @@
 namespace govperf::app::survey {
 
 Status FileSender::Send(const Recipient& recipient, const InvitationMessage& message) {
-  const std::string line = nlohmann::json{{"to", recipient.to},
-                                          {"name", recipient.name},
-                                          {"survey_id", message.survey_id},
-                                          {"code", message.code},
-                                          {"link", message.link},
-                                          {"text", message.text}}
-                               .dump() +
-                           "\n";
+  const std::string line =
+      nlohmann::json{
+          {"to", recipient.to},   {"name", recipient.name}, {"survey_id", message.survey_id},
+          {"code", message.code}, {"link", message.link},   {"text", message.text}}
+          .dump() +
+      "\n";
   std::lock_guard<std::mutex> lock(mu_);
   // O_APPEND: whole lines even if another process appends to the same spool.
   const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);

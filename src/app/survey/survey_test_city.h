@@ -18,8 +18,15 @@ namespace govperf::app::survey::testing {
 inline core::Scheme SurveyCityScheme(int year) {
   core::Scheme s;
   s.year = year;
-  core::Category c1{"C1", "区县", "Districts", core::UnitKind::kDistrict, {}, {{"ok", "合格", "OK", 0, std::nullopt}}};
-  core::Category c2{"C2", "部门", "Departments", core::UnitKind::kDepartment, {}, {{"ok", "合格", "OK", 0, std::nullopt}}};
+  core::Category c1{"C1",        "区县",
+                    "Districts", core::UnitKind::kDistrict,
+                    {},          {{"ok", "合格", "OK", 0, std::nullopt}}};
+  core::Category c2{"C2",
+                    "部门",
+                    "Departments",
+                    core::UnitKind::kDepartment,
+                    {},
+                    {{"ok", "合格", "OK", 0, std::nullopt}}};
   s.categories = {c1, c2};
   s.units = {{"D01", "东区", "East", "C1", "", core::UnitKind::kDistrict},
              {"D02", "西区", "West", "C1", "", core::UnitKind::kDistrict},
@@ -47,23 +54,35 @@ inline core::Scheme SurveyCityScheme(int year) {
 // leave an opinion about their district.
 inline core::survey::Survey SurveyCityDefinition(int year) {
   namespace sv = core::survey;
+  auto question = [](std::string id, sv::QuestionKind kind, std::string text_zh, bool required) {
+    sv::Question q;
+    q.id = std::move(id);
+    q.kind = kind;
+    q.text_zh = std::move(text_zh);
+    q.required = required;
+    return q;
+  };
   sv::Survey s;
   s.id = "sat";
   s.year = year;
   s.title_zh = "群众满意度调查";
   s.title_en = "Satisfaction survey";
   s.groups = {{"citizen", "群众", "Citizens", 0.7}, {"enterprise", "企业", "Enterprises", 0.3}};
-  sv::Question district{"district", sv::QuestionKind::kChoice, "您住在哪个区？", "District?", true};
+  sv::Question district = question("district", sv::QuestionKind::kChoice, "您住在哪个区？", true);
   district.options = {{"D01", "东区", "East"}, {"D02", "西区", "West"}};
   district.margin = "district";
-  sv::Question rate{"q_district", sv::QuestionKind::kScale, "您对所在区政府的满意程度", "", true};
+  sv::Question rate =
+      question("q_district", sv::QuestionKind::kScale, "您对所在区政府的满意程度", true);
   rate.unit_from = "district";
   rate.allow_dont_know = true;
-  sv::Question rate_b02{"q_b02", sv::QuestionKind::kScale, "您对交通局的满意程度", "", false};
+  sv::Question rate_b02 =
+      question("q_b02", sv::QuestionKind::kScale, "您对交通局的满意程度", false);
   rate_b02.unit_id = "B02";
-  sv::Question opinion{"opinion", sv::QuestionKind::kText, "您对所在区的意见建议", "", false};
+  sv::Question opinion =
+      question("opinion", sv::QuestionKind::kText, "您对所在区的意见建议", false);
   opinion.unit_from = "district";
-  sv::Question opinion_b02{"opinion_b02", sv::QuestionKind::kText, "您对交通局的意见建议", "", false};
+  sv::Question opinion_b02 =
+      question("opinion_b02", sv::QuestionKind::kText, "您对交通局的意见建议", false);
   opinion_b02.unit_id = "B02";
   s.questions = {district, rate, rate_b02, opinion, opinion_b02};
   s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
@@ -89,9 +108,9 @@ class SurveyCity : public ::testing::Test {
     const std::string sql =
         "INSERT INTO survey_responses (survey_id, channel, credential, idempotency_key, group_id, "
         "cells, answers, started_at_ms, submitted_at_ms, received_at, client_hash, status, "
-        "batch_id) VALUES ('" + survey_id + "', 'link', 'cred-" + key + "', '" + key +
-        "', 'citizen', '" + cells + "', '" + answers + "', 0, 60000, 1780000000, 'x', '" + status +
-        "', 1)";
+        "batch_id) VALUES ('" +
+        survey_id + "', 'link', 'cred-" + key + "', '" + key + "', 'citizen', '" + cells + "', '" +
+        answers + "', 0, 60000, 1780000000, 'x', '" + status + "', 1)";
     std::string error;
     ASSERT_EQ(store::testing::RawExec(dir_.File("office.db"), sql, &error), 0) << error;
   }

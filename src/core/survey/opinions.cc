@@ -59,7 +59,8 @@ Status CheckTopics(const std::vector<TopicRule>& topics) {
       return TopicError(at + ".id", "1 to 32 of a-z, 0-9 or '_', got '" + t.id + "'",
                         "须为 1 至 32 个小写字母、数字或 _");
     }
-    if (!ids.insert(t.id).second) return TopicError(at + ".id", "duplicate topic '" + t.id + "'", "主题重复");
+    if (!ids.insert(t.id).second)
+      return TopicError(at + ".id", "duplicate topic '" + t.id + "'", "主题重复");
     if (t.keywords.empty() || t.keywords.size() > static_cast<size_t>(kMaxKeywords)) {
       return TopicError(at + ".keywords", "1 to " + std::to_string(kMaxKeywords) + " keywords",
                         "关键词须为 1 至 " + std::to_string(kMaxKeywords) + " 个");
@@ -72,7 +73,8 @@ Status CheckTopics(const std::vector<TopicRule>& topics) {
                           "关键词不能为空且不超过 20 个汉字");
       }
     }
-    if (t.lead_unit_id.empty()) return TopicError(at + ".lead_unit_id", "required", "须指定牵头部门");
+    if (t.lead_unit_id.empty())
+      return TopicError(at + ".lead_unit_id", "required", "须指定牵头部门");
   }
   return Status::Ok();
 }

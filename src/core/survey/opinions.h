@@ -32,8 +32,8 @@ OpinionRoute RouteOpinion(const std::string& text, const std::string& unit_id,
                           const std::vector<TopicRule>& topics);
 
 inline constexpr int kMaxTopics = 100;
-inline constexpr int kMaxKeywords = 50;        // per topic
-inline constexpr int kMaxKeywordBytes = 60;    // one keyword, in bytes (20 Chinese characters)
+inline constexpr int kMaxKeywords = 50;      // per topic
+inline constexpr int kMaxKeywordBytes = 60;  // one keyword, in bytes (20 Chinese characters)
 
 // Topic ids [a-z0-9_]{1,32} and unique; 1..kMaxKeywords keywords per topic,
 // each non-empty and at most kMaxKeywordBytes; a lead_unit_id. Names the

@@ -11,16 +11,18 @@ Result<std::string> RenderSurveyPoster(const PosterContent& c) {
   if (!qr.ok()) return qr.status();
   return RenderDocument(c.title_zh, [&](Canvas& page) {
     page.y = kMargin + 30;
-    page.y += page.Text(kMargin, page.y, c.title_zh, kContentW, {26, true, kInk, PANGO_ALIGN_CENTER});
+    page.y +=
+        page.Text(kMargin, page.y, c.title_zh, kContentW, {26, true, kInk, PANGO_ALIGN_CENTER});
     if (!c.title_en.empty()) {
       page.y += 6;
-      page.y += page.Text(kMargin, page.y, c.title_en, kContentW, {12, false, kMuted, PANGO_ALIGN_CENTER});
+      page.y += page.Text(kMargin, page.y, c.title_en, kContentW,
+                          {12, false, kMuted, PANGO_ALIGN_CENTER});
     }
     page.y += 18;
     page.Line(kMargin + 80, page.y, kMargin + kContentW - 80, page.y, kAccent, 1.5);
     page.y += 22;
-    page.y += page.Text(kMargin, page.y, "请用手机微信或浏览器扫描下方二维码，参与满意度调查", kContentW,
-                        {15, true, kAccent, PANGO_ALIGN_CENTER});
+    page.y += page.Text(kMargin, page.y, "请用手机微信或浏览器扫描下方二维码，参与满意度调查",
+                        kContentW, {15, true, kAccent, PANGO_ALIGN_CENTER});
     page.y += 4;
     page.y += page.Text(kMargin, page.y,
                         "Scan the code with your phone to take part in the satisfaction survey",
@@ -53,7 +55,8 @@ Result<std::string> RenderSurveyPoster(const PosterContent& c) {
       page.y += 12;
     }
     page.Text(kMargin + 40, page.y,
-              "问卷匿名填写，约需 3 至 5 分钟；每台设备限填一次。您的意见建议将转交相关单位办理并公开办结情况。",
+              "问卷匿名填写，约需 3 至 5 "
+              "分钟；每台设备限填一次。您的意见建议将转交相关单位办理并公开办结情况。",
               kContentW - 80, {10, false, kMuted});
   });
 }

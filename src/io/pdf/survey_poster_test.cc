@@ -23,7 +23,8 @@ std::string PosterPdfText(const std::string& bytes) {
   }
   std::string text;
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(
-      ::popen(("pdftotext -enc UTF-8 '" + path.string() + "' - 2>/dev/null").c_str(), "r"), ::pclose);
+      ::popen(("pdftotext -enc UTF-8 '" + path.string() + "' - 2>/dev/null").c_str(), "r"),
+      ::pclose);
   if (pipe) {
     std::array<char, 4096> buf{};
     size_t n = 0;

@@ -140,11 +140,12 @@ Status SqliteStore::PutSurveyTx(const Actor& actor, const sv::Survey& survey) {
   ins.Bind(4, sv::SurveyStatusName(next.status)).Bind(5, definition).Bind(6, sha);
   ins.Bind(7, actor.username).Bind(8, clock_.NowUnix());
   GOVPERF_RETURN_IF_ERROR(ins.Run());
-  const nlohmann::json after{{"year", next.year},
-                             {"status", sv::SurveyStatusName(next.status)},
-                             {"content_sha256", sha}};
+  const nlohmann::json after{
+      {"year", next.year}, {"status", sv::SurveyStatusName(next.status)}, {"content_sha256", sha}};
   std::string before;
-  if (old) before = nlohmann::json{{"content_sha256", Sha256Hex(io::SurveyDefinitionToJson(*old).dump())}}.dump();
+  if (old)
+    before = nlohmann::json{{"content_sha256", Sha256Hex(io::SurveyDefinitionToJson(*old).dump())}}
+                 .dump();
   return AppendAudit(actor, old ? "survey.edit" : "survey.create", "survey:" + next.id, before,
                      after.dump());
 }
@@ -177,7 +178,8 @@ Status SqliteStore::SetSurveyStatusTx(const Actor& actor, const std::string& sur
         .Zh("status：调查不能从 " + std::string(sv::SurveyStatusName(from)) + " 转为 " +
             sv::SurveyStatusName(status));
   }
-  GOVPERF_ASSIGN_STMT(up, db_->Prepare("UPDATE surveys SET status = ?, updated_at = ? WHERE id = ?"));
+  GOVPERF_ASSIGN_STMT(up,
+                      db_->Prepare("UPDATE surveys SET status = ?, updated_at = ? WHERE id = ?"));
   up.Bind(1, sv::SurveyStatusName(status)).Bind(2, clock_.NowUnix()).Bind(3, survey_id);
   GOVPERF_RETURN_IF_ERROR(up.Run());
   return AppendAudit(actor, "survey.status", "survey:" + survey_id,
@@ -316,7 +318,8 @@ Status SqliteStore::PutOpinionTopicsTx(const Actor& actor, int year,
 Result<int64_t> SqliteStore::AddOpinionsTx(const Actor& actor, std::vector<Opinion>& opinions) {
   std::set<int> years;
   for (const Opinion& o : opinions) years.insert(o.year);
-  for (int y : years) GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, y, core::YearWrite::kOpinions));
+  for (int y : years)
+    GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, y, core::YearWrite::kOpinions));
   int64_t added = 0;
   nlohmann::json ids = nlohmann::json::array();
   for (Opinion& o : opinions) {
