@@ -389,7 +389,7 @@ void SeedBulletin(TestCity& city, const std::string& pattern) {
 std::string g_sample_survey = "s0";
 int64_t g_sample_opinion = 0;
 Json SampleSurveyJson(const std::string& id) {
-  return Json::parse(R"({"year": 2025, "title_zh": "满意度调查",
+  Json j = Json::parse(R"({"year": 2025, "title_zh": "满意度调查",
     "groups": [{"id": "citizen", "name_zh": "群众", "weight": 1}],
     "questions": [
       {"id": "district", "kind": "choice", "text_zh": "您住在哪个区？", "margin": "district",
@@ -397,8 +397,9 @@ Json SampleSurveyJson(const std::string& id) {
       {"id": "q", "kind": "scale", "text_zh": "满意程度", "unit_from": "district"},
       {"id": "opinion", "kind": "text", "text_zh": "意见建议", "unit_from": "district"}],
     "scale_points": {"1": 0, "2": 40, "3": 60, "4": 80, "5": 100},
-    "public_link": true, "public_group": "citizen"})")
-      .update({{"id", id}});
+    "public_link": true, "public_group": "citizen"})");
+  j["id"] = id;
+  return j;
 }
 void SeedSurvey(TestCity& city, const std::string& pattern) {
   const bool survey = pattern.rfind("/api/v1/surveys/{id}", 0) == 0;

@@ -230,11 +230,11 @@ TEST_F(SurveyDesignLoopback, OpinionsAreRoutedAnsweredAndClosed) {
 
   const Json d01 = CallJson("GET", "/api/v1/years/2025/opinions", "unit_d01", 200);
   ASSERT_EQ(d01["opinions"].size(), 1u);
-  const int64_t slow = d01["opinions"][0]["id"];
+  const int64_t slow = d01["opinions"][0]["id"].get<int64_t>();
   EXPECT_EQ(d01["opinions"][0]["lead_unit_id"], "B01");
   const Json d02 = CallJson("GET", "/api/v1/years/2025/opinions", "unit_d02", 200);
   ASSERT_EQ(d02["opinions"].size(), 1u);
-  const int64_t lamp = d02["opinions"][0]["id"];
+  const int64_t lamp = d02["opinions"][0]["id"].get<int64_t>();
   // Another unit's opinion: as if it did not exist.
   EXPECT_EQ(Call("GET", "/api/v1/opinions/" + std::to_string(lamp), "unit_d01").status, 404);
   EXPECT_EQ(Call("POST", "/api/v1/opinions/" + std::to_string(lamp) + "/answer", "unit_d01",
@@ -280,7 +280,7 @@ TEST_F(SurveyDesignLoopback, OpinionsAreRoutedAnsweredAndClosed) {
       "POST", "/api/v1/opinions/" + std::to_string(lamp) + "/close", "admin", 200,
       R"({"rectification": {"measure": "更换路灯", "owner": "李四", "deadline": "2026-06-30"}})");
   EXPECT_GT(rect["rectification_id"].get<int64_t>(), 0);
-  auto item = city_.store().FindRectification(2025, rect["rectification_id"]);
+  auto item = city_.store().FindRectification(2025, rect["rectification_id"].get<int64_t>());
   ASSERT_TRUE(item.ok() && item->has_value());
   EXPECT_EQ((*item)->unit_id, "D02");
   EXPECT_EQ((*item)->source, "opinion");

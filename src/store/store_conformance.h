@@ -1762,7 +1762,7 @@ TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
   ASSERT_EQ(paged->size(), 2u);
   EXPECT_EQ((*paged)[0].id, batch[1].id);
 
-  Opinion o = *store().FindOpinion(batch[0].id)->value_or(Opinion{});
+  Opinion o = store().FindOpinion(batch[0].id)->value_or(Opinion{});
   EXPECT_EQ(o.state, "routed");
   EXPECT_EQ(o.created_at, clock_.NowUnix());
   o.state = "answered";

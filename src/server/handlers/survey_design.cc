@@ -219,7 +219,7 @@ Response SendSurveyInvitations(Ctx& ctx) {
   if (!b.is_object() || !b.contains("group_id") || !b["group_id"].is_string()) {
     return BadField("group_id", ctx.T("group_id: required, a string", "group_id：必填"));
   }
-  req.group_id = b["group_id"];
+  req.group_id = b["group_id"].get<std::string>();
   if (b.contains("cells") && !b["cells"].is_null()) {
     auto cells = io::CellsFromJson(b["cells"]);
     if (!cells.ok()) return Fail(ctx, Status(cells.status()).Field("cells"));

@@ -103,7 +103,7 @@ Response PutOpinionTopics(Ctx& ctx) {
     auto str = [&](const char* key, std::string* out) {
       if (!t.contains(key) || t[key].is_null()) return true;
       if (!t[key].is_string()) return false;
-      *out = t[key];
+      *out = t[key].get<std::string>();
       return true;
     };
     store::OpinionTopic topic;
@@ -113,7 +113,7 @@ Response PutOpinionTopics(Ctx& ctx) {
       ok = t["keywords"].is_array();
       for (const Json& k : ok ? t["keywords"] : Json::array()) {
         if (!k.is_string()) ok = false;
-        if (ok) topic.keywords.push_back(k);
+        if (ok) topic.keywords.push_back(k.get<std::string>());
       }
     }
     if (!ok) {
@@ -184,7 +184,7 @@ Response CloseOpinion(Ctx& ctx) {
   if (b.contains("note") && !b["note"].is_null()) {
     if (!b["note"].is_string())
       return BadField("note", ctx.T("note: must be a string", "note：必须是字符串"));
-    req.note = b["note"];
+    req.note = b["note"].get<std::string>();
   }
   if (b.contains("rectification") && !b["rectification"].is_null()) {
     const Json& r = b["rectification"];
@@ -196,7 +196,7 @@ Response CloseOpinion(Ctx& ctx) {
         const std::string f = std::string("rectification.") + key;
         return BadField(f, ctx.T(f + ": required, a string", f + "：必填"));
       }
-      *out = r[key];
+      *out = r[key].get<std::string>();
     }
     req.rectification = rect;
   }
