@@ -31,7 +31,9 @@ const std::vector<YearWrite> kWrites = {
     YearWrite::kPublication,
     // 年终考核 year-end assessment
     YearWrite::kSelfEvaluation, YearWrite::kLeadScoring, YearWrite::kSpotChecks, YearWrite::kClaims,
-    YearWrite::kRatingSetup, YearWrite::kRatings, YearWrite::kRectification, YearWrite::kBulletins};
+    YearWrite::kRatingSetup, YearWrite::kRatings, YearWrite::kRectification, YearWrite::kBulletins,
+    // 社会评价 surveys and 意见建议 opinions
+    YearWrite::kSurveys, YearWrite::kOpinions};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;
