@@ -122,9 +122,10 @@ TEST(Workflow, WritesMatchDataFiles) {
               << stage_name << " / " << write_name << " / " << core::RoleName(r);
         }
         // The program writes in every stage but published, where only
-        // rectification (整改, not scoring data) is open.
+        // rectification (整改) and opinions (意见建议), not scoring data, are open.
         EXPECT_EQ(core::StageAllows(stage, *w, Role::kSystem),
-                  stage != Stage::kPublished || *w == YearWrite::kRectification);
+                  stage != Stage::kPublished || *w == YearWrite::kRectification ||
+                      *w == YearWrite::kOpinions);
       }
     }
   }
