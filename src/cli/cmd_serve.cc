@@ -1,5 +1,6 @@
 // `govperf serve --db FILE [--host 127.0.0.1] [--port 8080] [--web DIR]
-//                [--session-hours 8] [--print-logins] [--today YYYY-MM-DD]`
+//                [--session-hours 8] [--print-logins] [--today YYYY-MM-DD]
+//                [--public-url URL] [--invitation-spool FILE]`
 // Opens (creating if absent) the SQLite store, serves the API and the built
 // front end until SIGINT/SIGTERM, then exits 0. Port 0 picks a free port and
 // the banner prints the actual one (tests and scripts read it from stdout).
@@ -14,6 +15,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/survey/sender.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "demo/demo.h"
@@ -70,7 +72,9 @@ struct ServeArgs {
   std::string web;
   int session_hours = server::kDefaultSessionHours;
   bool print_logins = false;
-  std::string today;  // YYYY-MM-DD: a fixed business date (tests, demonstrations)
+  std::string today;             // YYYY-MM-DD: a fixed business date (tests, demonstrations)
+  std::string public_url;        // base of public survey links (QR codes, invitations)
+  std::string invitation_spool;  // survey invitations' spool file; default <db>.invitations.jsonl
 };
 
 void PrintLogins() {
@@ -114,6 +118,11 @@ int RunServe(const ServeArgs& args) {
   server::AppOptions app_options;
   app_options.session_hours = args.session_hours;
   app_options.web_dir = args.web;
+  app_options.public_url = args.public_url;
+  // 邀请: the built-in sender appends the messages to a spool file next to
+  // the database; an installation's SMS gateway reads it (or replaces it).
+  app_options.invitation_sender = std::make_shared<app::survey::FileSender>(
+      args.invitation_spool.empty() ? args.db + ".invitations.jsonl" : args.invitation_spool);
   server::App app(st, clock, app_options);
 
   server::ServerOptions options;
@@ -176,6 +185,17 @@ void AddServeCommand(CLI::App& app, RunState& state) {
   sub->add_option("--today", args->today,
                   "fix the business date YYYY-MM-DD (China time) for due dates, lateness, "
                   "escalation and progress; for tests and demonstrations only");
+  sub->add_option("--public-url", args->public_url,
+                  "scheme and host of public survey links, e.g. https://pj.example.gov.cn "
+                  "(default: from the request's Host header)")
+      ->check([](const std::string& v) {
+        return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0
+                   ? std::string()
+                   : std::string("must start with http:// or https://");
+      });
+  sub->add_option("--invitation-spool", args->invitation_spool,
+                  "file the survey invitations are appended to, one JSON line each "
+                  "(default: <db>.invitations.jsonl)");
   sub->callback([args, &state] { state.exit_code = RunServe(*args); });
 }
 

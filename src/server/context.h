@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "app/audit.h"
 #include "app/auth.h"
 #include "app/caller.h"
+#include "app/survey/sender.h"
 #include "core/status.h"
 #include "server/http_types.h"
 #include "store/store.h"
@@ -29,6 +31,13 @@ struct AppOptions {
   int session_hours = kDefaultSessionHours;  // lifetime of a login token
   app::LoginPolicy login_policy;             // throttling of failed logins
   std::string web_dir;  // built front end (web/dist); empty or missing: placeholder page
+  // 社会评价: the scheme and host public survey links start with
+  // ("https://pj.example.gov.cn"; serve --public-url). Empty: taken from the
+  // request's Host header as http://HOST.
+  std::string public_url;
+  // Where survey invitations go (serve --invitation-spool): the built-in file
+  // sender, or an installation's own. Null: invitations are refused (503).
+  std::shared_ptr<app::survey::Sender> invitation_sender;
 };
 
 }  // namespace govperf::server

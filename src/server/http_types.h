@@ -27,6 +27,9 @@ struct Request {
   // address is given as IPv4), e.g. for login throttling by address. No
   // proxy headers are consulted: the server is meant to face clients directly.
   std::string remote_address;
+  // Host header, as sent: the base of public links (survey QR codes) when
+  // the server was given no --public-url.
+  std::string host;
 };
 
 struct Response {

@@ -12,7 +12,9 @@
 
 #include "app/barometer/bulletins.h"
 #include "app/results/year_cache.h"
+#include "app/survey/sender.h"
 #include "io/scheme_json.h"
+#include "io/survey_json.h"
 #include "io/xlsx_write.h"
 #include "server/server_test_fixture.h"
 #include "store/password.h"
@@ -232,6 +234,31 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"POST /api/v1/surveys/{id}/apply", {"admin"}},
       {"GET /api/v1/years/{year}/satisfaction", {"admin", "leader", "lead", "unit"}},
       {"GET /api/v1/public/years/{year}/satisfaction", kAll},
+      // 社会评价 survey design: surveys.read (admin, leader), surveys.manage
+      // (admin); 意见建议: opinions.read narrowed in app (a unit its own, a
+      // lead its own and its topics'), answered by the unit or the topic's
+      // lead (samples: D01's opinion of B01's topic), managed by the office;
+      // closure rates public for a published year (sample 2024).
+      {"GET /api/v1/surveys", {"admin", "leader"}},
+      {"POST /api/v1/surveys", {"admin"}},
+      {"GET /api/v1/surveys/{id}", {"admin", "leader"}},
+      {"PUT /api/v1/surveys/{id}", {"admin"}},
+      {"POST /api/v1/surveys/{id}/status", {"admin"}},
+      {"POST /api/v1/surveys/{id}/margins", {"admin"}},
+      {"GET /api/v1/surveys/{id}/qr.png", {"admin"}},
+      {"GET /api/v1/surveys/{id}/poster.pdf", {"admin"}},
+      {"POST /api/v1/surveys/{id}/invitations", {"admin"}},
+      {"GET /api/v1/years/{year}/opinion-topics", {"admin", "leader", "lead", "unit"}},
+      {"PUT /api/v1/years/{year}/opinion-topics", {"admin"}},
+      {"POST /api/v1/surveys/{id}/opinions/route", {"admin"}},
+      {"GET /api/v1/years/{year}/opinions", {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/years/{year}/opinions/summary", {"admin", "leader", "lead", "unit"}},
+      {"GET /api/v1/public/years/{year}/opinions/summary", kAll},
+      {"GET /api/v1/opinions/{id}", {"admin", "leader", "lead", "unit"}},
+      {"POST /api/v1/opinions/{id}/answer", {"lead", "unit"}},
+      {"POST /api/v1/opinions/{id}/close", {"admin"}},
+      {"POST /api/v1/opinions/{id}/dismiss", {"admin"}},
+      {"POST /api/v1/opinions/{id}/route", {"admin"}},
   };
   return kMatrix;
 }
@@ -364,6 +391,51 @@ void SeedBulletin(TestCity& city, const std::string& pattern) {
   g_bulletin = b->record.id;
 }
 
+// 社会评价: a fresh draft survey of 2025 for every /surveys/{id} sample (so
+// that opening it, editing it, importing its margins all succeed), and a
+// fresh routed opinion of D01 under B01's topic for every /opinions/{id}.
+std::string g_sample_survey = "s0";
+int64_t g_sample_opinion = 0;
+Json SampleSurveyJson(const std::string& id) {
+  Json j = Json::parse(R"({"year": 2025, "title_zh": "满意度调查",
+    "groups": [{"id": "citizen", "name_zh": "群众", "weight": 1}],
+    "questions": [
+      {"id": "district", "kind": "choice", "text_zh": "您住在哪个区？", "margin": "district",
+       "options": [{"id": "D01", "label_zh": "东区"}, {"id": "D02", "label_zh": "西区"}]},
+      {"id": "q", "kind": "scale", "text_zh": "满意程度", "unit_from": "district"},
+      {"id": "opinion", "kind": "text", "text_zh": "意见建议", "unit_from": "district"}],
+    "scale_points": {"1": 0, "2": 40, "3": 60, "4": 80, "5": 100},
+    "public_link": true, "public_group": "citizen"})");
+  j["id"] = id;
+  return j;
+}
+void SeedSurvey(TestCity& city, const std::string& pattern) {
+  const bool survey = pattern.rfind("/api/v1/surveys/{id}", 0) == 0;
+  const bool opinion = pattern.rfind("/api/v1/opinions/{id}", 0) == 0;
+  if (!survey && !opinion) return;
+  static int n = 0;
+  g_sample_survey = "s" + std::to_string(++n);
+  auto s = io::SurveyFromJson(SampleSurveyJson(g_sample_survey));
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_TRUE(
+      city.store().Write({"system"}, [&](store::WriteTx& tx) { return tx.PutSurvey(*s); }).ok());
+  if (!opinion) return;
+  std::vector<store::Opinion> add(1);
+  add[0].year = 2025;
+  add[0].survey_id = g_sample_survey;
+  add[0].response_id = n;
+  add[0].question_id = "opinion";
+  add[0].unit_id = "D01";
+  add[0].topic_id = "business";
+  add[0].lead_unit_id = "B01";
+  add[0].text = "审批太慢";
+  ASSERT_TRUE(city.store()
+                  .Write({"system"},
+                         [&](store::WriteTx& tx) -> Status { return tx.AddOpinions(add).status(); })
+                  .ok());
+  g_sample_opinion = add[0].id;
+}
+
 // A concrete, valid request for a route pattern, as `role` would send it.
 std::string method_of(const RouteSpec& route) { return route.method; }
 
@@ -418,8 +490,14 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   if (rectification) replace("{id}", std::to_string(g_rect_item));
   if (pat.find("/bulletins/{id}") != std::string::npos) replace("{id}", std::to_string(g_bulletin));
   if (pat.find("/bulletins/preview") != std::string::npos) path += "?quarter=1";
-  if (pat.find("/surveys/{id}") != std::string::npos) replace("{id}", "2025-sat");
+  // 意见建议 closure rates are public for a published year: 2024.
+  if (pat == "/api/v1/public/years/{year}/opinions/summary") replace("{year}", "2024");
   if (pat == "/api/v1/public/years/{year}/satisfaction") replace("{year}", "2024");
+  // Results are computed and applied on the closed 2025-sat; the design
+  // routes work on a fresh draft (SeedSurvey).
+  const bool closed_survey = pat == "/api/v1/surveys/{id}/results" || pat == "/api/v1/surveys/{id}/apply";
+  if (pat.rfind("/api/v1/surveys/{id}", 0) == 0) replace("{id}", closed_survey ? "2025-sat" : g_sample_survey);
+  if (pat.rfind("/api/v1/opinions/{id}", 0) == 0) replace("{id}", std::to_string(g_sample_opinion));
   replace("{year}", appeals         ? "2029"
                     : publication   ? "2028"
                     : put_scheme    ? "2026"
@@ -610,6 +688,30 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   } else if (method == "PUT" && pattern.find("/rating/ratings/") != std::string::npos) {
     body = R"({"scores":{"work":4,"style":5}})";
   }
+  // ---- 社会评价 survey design and 意见建议 opinions ----
+  if (method == "POST" && pattern == "/api/v1/surveys") {
+    body = SampleSurveyJson("new-" + role).dump();
+  } else if (method == "PUT" && pattern == "/api/v1/surveys/{id}") {
+    body = SampleSurveyJson(g_sample_survey).dump();
+  } else if (pattern == "/api/v1/surveys/{id}/status") {
+    body = R"({"status":"open"})";
+  } else if (pattern == "/api/v1/surveys/{id}/margins") {
+    body = "group,variable,level,total\ncitizen,district,D01,100\ncitizen,district,D02,80\n";
+    path += "?filename=margins.csv";
+  } else if (pattern == "/api/v1/surveys/{id}/invitations") {
+    body = R"({"group_id":"citizen","recipients":[{"to":"13800000001","name":"王先生"}]})";
+  } else if (method == "PUT" && pattern == "/api/v1/years/{year}/opinion-topics") {
+    body =
+        R"({"topics":[{"id":"business","name_zh":"营商环境","keywords":["营商"],"lead_unit_id":"B01"}]})";
+  } else if (pattern == "/api/v1/opinions/{id}/answer") {
+    body = R"({"answer":"已办理"})";
+  } else if (pattern == "/api/v1/opinions/{id}/close") {
+    body = R"({"note":"已办结"})";
+  } else if (pattern == "/api/v1/opinions/{id}/dismiss") {
+    body = R"({"reason":"重复提交"})";
+  } else if (pattern == "/api/v1/opinions/{id}/route") {
+    body = R"({"unit_id":"D02"})";
+  }
   return testing::MakeRequest(route.method, path, body, token);
 }
 
@@ -706,7 +808,13 @@ void ResetYearEnd(TestCity& city) {
 }
 
 TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
-  TestCity city;
+  // Survey invitations need a sender and a public address: a spool file.
+  store::testing::TempDir spool;
+  AppOptions options;
+  options.public_url = "https://pj.example.gov.cn";
+  options.invitation_sender =
+      std::make_shared<app::survey::FileSender>(spool.File("invitations.jsonl"));
+  TestCity city(options);
   // Indicator setting samples: 2027 in the setting stage, its duty item Q1 for
   // D01 (lead_b01 reads B01's list, empty).
   ASSERT_TRUE(city.store().SaveScheme({"system"}, testing::TinyScheme(2027)).ok());
@@ -804,6 +912,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
       SeedRectification(city, route.pattern);
       SeedProject(city, route.pattern);
       SeedBulletin(city, route.pattern);
+      SeedSurvey(city, route.pattern);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

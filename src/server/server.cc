@@ -461,6 +461,7 @@ struct Server::Impl {
       req.authorization = std::string(breq[http::field::authorization]);
       req.accept_language = std::string(breq[http::field::accept_language]);
       req.if_none_match = std::string(breq[http::field::if_none_match]);
+      req.host = std::string(breq[http::field::host]);
       req.remote_address = remote_address;
       req.body = std::move(breq.body());
       const bool head = req.head;

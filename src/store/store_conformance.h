@@ -1680,6 +1680,13 @@ TEST_P(StoreConformance, SurveyDefinitionsRoundTripAndFreezeOnceOpen) {
 // refusals (bad rows, wrong role, published year) change nothing.
 TEST_P(StoreConformance, SurveyResultsReplacedWholeAndAudited) {
   MakeYear(2025, core::Stage::kYearEnd);
+// 意见建议: topics replace the year's list in order; opinions are added once
+// per (response, question) — a second routing skips them —, listed by unit
+// (the unit it is about or the lead department), state and survey, found by
+// id and updated; an expert's write is refused by the stage rule; every
+// write is audited and a refusal changes nothing.
+TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
+  MakeYear(2025, core::Stage::kMonitoring);
   namespace sv = core::survey;
   sv::Survey s;
   s.id = "2025-sat";
@@ -1745,6 +1752,115 @@ TEST_P(StoreConformance, SurveyResultsReplacedWholeAndAudited) {
   rows = store().ListSurveyResults("2025-sat");
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_DOUBLE_EQ(*(*rows)[0].score, 70);
+  s.title_zh = "满意度调查";
+  s.groups = {{"citizens", "群众", "", 1.0}};
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+
+  std::vector<OpinionTopic> topics = {{"business", "营商环境", "Business", {"营商", "审批"}, "U2"},
+                                      {"traffic", "交通", "Traffic", {"公交"}, "U1"}};
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutOpinionTopics(2025, topics); }).ok());
+  auto listed_topics = store().ListOpinionTopics(2025);
+  ASSERT_TRUE(listed_topics.ok());
+  ASSERT_EQ(listed_topics->size(), 2u);
+  EXPECT_EQ((*listed_topics)[0].id, "business");
+  EXPECT_EQ((*listed_topics)[0].keywords, (std::vector<std::string>{"营商", "审批"}));
+  EXPECT_EQ((*listed_topics)[1].lead_unit_id, "U1");
+  EXPECT_TRUE(store().ListOpinionTopics(2024)->empty());
+
+  auto opinion = [](int64_t response, const std::string& unit, const std::string& lead,
+                    const std::string& text) {
+    Opinion o;
+    o.year = 2025;
+    o.survey_id = "2025-sat";
+    o.response_id = response;
+    o.question_id = "opinion";
+    o.unit_id = unit;
+    o.topic_id = lead.empty() ? "" : "business";
+    o.lead_unit_id = lead;
+    o.text = text;
+    return o;
+  };
+  std::vector<Opinion> batch = {opinion(1, "U1", "U2", "审批太慢"), opinion(2, "U2", "", "很好"),
+                                opinion(3, "U1", "", "路灯坏了")};
+  int64_t added = 0;
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) -> Status {
+                           auto r = tx.AddOpinions(batch);
+                           if (!r.ok()) return r.status();
+                           added = *r;
+                           return Status::Ok();
+                         })
+                  .ok());
+  EXPECT_EQ(added, 3);
+  ASSERT_GT(batch[0].id, 0);
+  const int64_t after_add = AuditCount();
+  // Again, with one new: only the new one is added.
+  std::vector<Opinion> again = {opinion(1, "U1", "U2", "审批太慢"), opinion(4, "U2", "", "不错")};
+  ASSERT_TRUE(store()
+                  .Write(kAdmin,
+                         [&](WriteTx& tx) -> Status {
+                           auto r = tx.AddOpinions(again);
+                           if (!r.ok()) return r.status();
+                           added = *r;
+                           return Status::Ok();
+                         })
+                  .ok());
+  EXPECT_EQ(added, 1);
+  EXPECT_EQ(again[0].id, 0);
+  EXPECT_GT(again[1].id, batch[2].id);
+  EXPECT_EQ(AuditCount(), after_add + 1);
+
+  OpinionFilter all;
+  EXPECT_EQ(store().ListOpinions(2025, all)->size(), 4u);
+  OpinionFilter u2;
+  u2.unit_id = "U2";  // its own two and the one it leads as the topic's department
+  auto of_u2 = store().ListOpinions(2025, u2);
+  ASSERT_TRUE(of_u2.ok());
+  ASSERT_EQ(of_u2->size(), 3u);
+  EXPECT_EQ((*of_u2)[0].text, "审批太慢");
+  EXPECT_EQ((*of_u2)[0].lead_unit_id, "U2");
+  OpinionFilter page;
+  page.after_id = batch[0].id;
+  page.limit = 2;
+  auto paged = store().ListOpinions(2025, page);
+  ASSERT_EQ(paged->size(), 2u);
+  EXPECT_EQ((*paged)[0].id, batch[1].id);
+
+  Opinion o = store().FindOpinion(batch[0].id)->value_or(Opinion{});
+  EXPECT_EQ(o.state, "routed");
+  EXPECT_EQ(o.created_at, clock_.NowUnix());
+  o.state = "answered";
+  o.answer = "已简化审批流程";
+  o.answered_by = "lead_u2";
+  o.answered_at = 1234;
+  ASSERT_TRUE(store().Write(kLead, [&](WriteTx& tx) { return tx.UpdateOpinion(o); }).ok());
+  auto found = store().FindOpinion(batch[0].id);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->state, "answered");
+  EXPECT_EQ((*found)->answer, "已简化审批流程");
+  EXPECT_EQ((*found)->answered_at, 1234);
+  OpinionFilter answered;
+  answered.state = "answered";
+  EXPECT_EQ(store().ListOpinions(2025, answered)->size(), 1u);
+  EXPECT_FALSE(store().FindOpinion(999)->has_value());
+
+  const int64_t before = AuditCount();
+  const Actor expert{"expert", core::Role::kExpert};
+  Opinion closed = o;
+  closed.state = "closed";
+  EXPECT_EQ(store().Write(expert, [&](WriteTx& tx) { return tx.UpdateOpinion(closed); }).code(),
+            Code::kFailedPrecondition);
+  closed.state = "lost";
+  EXPECT_EQ(store().Write(kAdmin, [&](WriteTx& tx) { return tx.UpdateOpinion(closed); }).field(),
+            "state");
+  Opinion unknown = o;
+  unknown.id = 999;
+  EXPECT_EQ(store().Write(kAdmin, [&](WriteTx& tx) { return tx.UpdateOpinion(unknown); }).code(),
+            Code::kNotFound);
+  EXPECT_EQ(AuditCount(), before);
+  EXPECT_EQ(store().FindOpinion(o.id)->value().state, "answered");
   auto v = store().VerifyAudit();
   EXPECT_TRUE(v.ok() && v->ok);
 }

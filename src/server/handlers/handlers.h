@@ -180,6 +180,27 @@ Response SurveyResults(Ctx& ctx);
 Response ApplySurveyResults(Ctx& ctx);
 Response YearSatisfaction(Ctx& ctx);
 Response PublicYearSatisfaction(Ctx& ctx);
+// 社会评价 survey design (survey_design.cc) and 意见建议 opinions (survey_opinions.cc).
+Response ListSurveys(Ctx& ctx);
+Response CreateSurvey(Ctx& ctx);
+Response GetSurvey(Ctx& ctx);
+Response PutSurvey(Ctx& ctx);
+Response SetSurveyStatus(Ctx& ctx);
+Response ImportSurveyMargins(Ctx& ctx);
+Response SurveyQrPng(Ctx& ctx);
+Response SurveyPosterPdf(Ctx& ctx);
+Response SendSurveyInvitations(Ctx& ctx);
+Response ListOpinionTopics(Ctx& ctx);
+Response PutOpinionTopics(Ctx& ctx);
+Response RouteSurveyOpinions(Ctx& ctx);
+Response ListOpinions(Ctx& ctx);
+Response OpinionSummary(Ctx& ctx);
+Response PublicOpinionSummary(Ctx& ctx);
+Response GetOpinion(Ctx& ctx);
+Response AnswerOpinion(Ctx& ctx);
+Response CloseOpinion(Ctx& ctx);
+Response DismissOpinion(Ctx& ctx);
+Response RerouteOpinion(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.
