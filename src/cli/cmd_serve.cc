@@ -1,5 +1,6 @@
 // `govperf serve --db FILE [--host 127.0.0.1] [--port 8080] [--web DIR]
-//                [--session-hours 8] [--print-logins] [--today YYYY-MM-DD]`
+//                [--session-hours 8] [--print-logins] [--today YYYY-MM-DD]
+//                [--survey-rate-limit 120]`
 // Opens (creating if absent) the SQLite store, serves the API and the built
 // front end until SIGINT/SIGTERM, then exits 0. Port 0 picks a free port and
 // the banner prints the actual one (tests and scripts read it from stdout).
@@ -14,6 +15,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/survey/tokens.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "demo/demo.h"
@@ -22,6 +24,7 @@
 #include "store/audit_chain.h"
 #include "store/fixed_date_clock.h"
 #include "store/store.h"
+#include "store/survey_journal.h"
 
 namespace govperf::cli {
 namespace {
@@ -71,6 +74,8 @@ struct ServeArgs {
   int session_hours = server::kDefaultSessionHours;
   bool print_logins = false;
   std::string today;  // YYYY-MM-DD: a fixed business date (tests, demonstrations)
+  // 社会评价 submissions and device tokens per client address per minute (0: off).
+  int survey_rate_limit = 120;
 };
 
 void PrintLogins() {
@@ -111,9 +116,25 @@ int RunServe(const ServeArgs& args) {
   }
   store::Store& st = **opened;
 
+  // 社会评价 survey responses reach the file through the response journal:
+  // its own connection and writer thread, one fsync per batch.
+  auto journal = store::OpenSqliteSurveyJournal(args.db, clock);
+  if (!journal.ok()) {
+    std::cerr << "govperf serve: survey journal: " << journal.status().ToString() << "\n";
+    return 1;
+  }
+  auto token_secret = app::survey::LoadOrCreateTokenSecret(app::survey::TokenKeyPath(args.db));
+  if (!token_secret.ok()) {
+    std::cerr << "govperf serve: " << token_secret.status().ToString() << "\n";
+    return 1;
+  }
+
   server::AppOptions app_options;
   app_options.session_hours = args.session_hours;
   app_options.web_dir = args.web;
+  app_options.survey_journal = journal->get();
+  app_options.survey_token_secret = *token_secret;
+  app_options.survey_rate_limit = args.survey_rate_limit;
   server::App app(st, clock, app_options);
 
   server::ServerOptions options;
@@ -154,6 +175,8 @@ int RunServe(const ServeArgs& args) {
     std::cerr << "govperf serve: " << run.message() << "\n";
     return 1;
   }
+  // Every submission admitted before the stop is written and answered.
+  (*journal)->Shutdown();
   std::cout << "govperf serve: stopped\n" << std::flush;
   return 0;
 }
@@ -176,6 +199,11 @@ void AddServeCommand(CLI::App& app, RunState& state) {
   sub->add_option("--today", args->today,
                   "fix the business date YYYY-MM-DD (China time) for due dates, lateness, "
                   "escalation and progress; for tests and demonstrations only");
+  sub->add_option("--survey-rate-limit", args->survey_rate_limit,
+                  "survey submissions and device tokens per client address per minute; 0 = off "
+                  "(load tests, a trusted proxy)")
+      ->check(IntegerIn(0, 1000000))
+      ->capture_default_str();
   sub->callback([args, &state] { state.exit_code = RunServe(*args); });
 }
 

@@ -17,6 +17,7 @@
 #include "core/status.h"
 #include "server/http_types.h"
 #include "store/store.h"
+#include "store/survey_journal.h"
 
 namespace govperf::server {
 
@@ -29,11 +30,20 @@ struct AppOptions {
   int session_hours = kDefaultSessionHours;  // lifetime of a login token
   app::LoginPolicy login_policy;             // throttling of failed logins
   std::string web_dir;  // built front end (web/dist); empty or missing: placeholder page
+  // 社会评价 collection (app/survey/collect.h): the response journal (not
+  // owned; null: public submissions answer 503), the device-token secret
+  // (empty: random per process) and the per-address limit per minute (0: off).
+  store::SurveyJournal* survey_journal = nullptr;
+  std::string survey_token_secret;
+  int survey_rate_limit = 0;
 };
 
 }  // namespace govperf::server
 namespace govperf::app {
 class YearCache;
+}
+namespace govperf::app::survey {
+class Collector;
 }
 namespace govperf::server {
 using app::YearCache;
@@ -49,6 +59,7 @@ struct Services {
   app::Auth& auth;
   PublicCache& public_cache;
   app::AuditVerifier& audit;
+  app::survey::Collector& survey_collector;
 };
 
 struct Ctx {

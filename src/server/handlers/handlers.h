@@ -175,6 +175,15 @@ Response PreviewBulletin(Ctx& ctx);
 Response PreviewBulletinPdf(Ctx& ctx);
 Response IssueBulletin(Ctx& ctx);
 Response GetBulletin(Ctx& ctx);  // also {id}.pdf
+// 社会评价 collection: public questionnaire, device tokens and submissions
+// (survey_public.cc); review queue, codes, fieldwork (survey_review.cc).
+Response SurveyQuestionnaire(Ctx& ctx);
+Response SurveyDeviceToken(Ctx& ctx);
+Response SurveySubmit(Ctx& ctx);
+Response ListSurveyResponses(Ctx& ctx);
+Response ReviewSurveyResponse(Ctx& ctx);
+Response IssueSurveyCodes(Ctx& ctx);
+Response SurveyFieldwork(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.
