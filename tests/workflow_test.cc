@@ -31,7 +31,9 @@ const std::vector<YearWrite> kWrites = {
     YearWrite::kPublication,
     // 年终考核 year-end assessment
     YearWrite::kSelfEvaluation, YearWrite::kLeadScoring, YearWrite::kSpotChecks, YearWrite::kClaims,
-    YearWrite::kRatingSetup, YearWrite::kRatings, YearWrite::kRectification, YearWrite::kBulletins};
+    YearWrite::kRatingSetup, YearWrite::kRatings, YearWrite::kRectification, YearWrite::kBulletins,
+    // 社会评价 surveys and 意见建议 opinions
+    YearWrite::kSurveys, YearWrite::kOpinions};
 
 std::vector<fs::path> Files() {
   std::vector<fs::path> out;
@@ -120,9 +122,10 @@ TEST(Workflow, WritesMatchDataFiles) {
               << stage_name << " / " << write_name << " / " << core::RoleName(r);
         }
         // The program writes in every stage but published, where only
-        // rectification (整改, not scoring data) is open.
+        // rectification (整改) and opinions (意见建议) — not scoring data — are open.
         EXPECT_EQ(core::StageAllows(stage, *w, Role::kSystem),
-                  stage != Stage::kPublished || *w == YearWrite::kRectification);
+                  stage != Stage::kPublished || *w == YearWrite::kRectification ||
+                      *w == YearWrite::kOpinions);
       }
     }
   }

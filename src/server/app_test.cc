@@ -50,7 +50,7 @@ TEST(ServerApi, LoginWithArgon2AndSameMessageForUnknownUserAndWrongPassword) {
   EXPECT_EQ(j["user"]["permissions"],
             Json({"results.public", "scorecard.own", "setting.read", "setting.negotiate",
                   "reports.read", "reports.submit", "yearend.read", "yearend.self", "feedback.own",
-                  "rectification.write", "bulletins.read"}));
+                  "rectification.write", "bulletins.read", "opinions.read", "opinions.answer"}));
 
   const Response me = city.Call("GET", "/api/v1/me", "", j["token"].get<std::string>());
   ASSERT_EQ(me.status, 200) << me.body;
