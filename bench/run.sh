@@ -4,7 +4,8 @@
 # (window functions) on the same files in the same run. Prints a table; the
 # figures go into BENCHMARKS.md by hand, with the date and machine.
 #   bench/run.sh BUILD_DIR        (BENCH_DIR=/tmp/govperf-bench, RUNS=5, SCALES="province nation")
-# Then the HTTP load bench (bench/http_load.sh; HTTP=0 skips it).
+# Then the HTTP load bench (bench/http_load.sh; HTTP=0 skips it) and the survey
+# submission bench (bench/survey_load.sh; SURVEY=0 skips it).
 set -euo pipefail
 build="$1"; bin="$build/govperf"
 src="$(cd "$(dirname "$0")/.." && pwd)"
@@ -59,6 +60,13 @@ echo " ratio = sqlite_s / wall_s; results of both engines compared unit by unit:
 if [ "${HTTP:-1}" = 1 ]; then
   echo
   "$src/bench/http_load.sh" "$bin"
+fi
+
+# Survey submissions (bench/survey_load.sh): max responses/s with each durable
+# before its 201, and p99 at a paced 2,000/s. SURVEY=0 skips it.
+if [ "${SURVEY:-1}" = 1 ]; then
+  echo
+  "$src/bench/survey_load.sh" "$bin"
 fi
 
 # Excel in and out: a province-size scheme workbook (2,000 units × 200 leaves

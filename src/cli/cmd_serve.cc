@@ -1,6 +1,7 @@
 // `govperf serve --db FILE [--host 127.0.0.1] [--port 8080] [--web DIR]
 //                [--session-hours 8] [--print-logins] [--today YYYY-MM-DD]
-//                [--public-url URL] [--invitation-spool FILE]`
+//                [--public-url URL] [--invitation-spool FILE]
+//                [--survey-rate-limit 120]`
 // Opens (creating if absent) the SQLite store, serves the API and the built
 // front end until SIGINT/SIGTERM, then exits 0. Port 0 picks a free port and
 // the banner prints the actual one (tests and scripts read it from stdout).
@@ -16,6 +17,7 @@
 #include <thread>
 
 #include "app/survey/sender.h"
+#include "app/survey/tokens.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "demo/demo.h"
@@ -24,6 +26,7 @@
 #include "store/audit_chain.h"
 #include "store/fixed_date_clock.h"
 #include "store/store.h"
+#include "store/survey_journal.h"
 
 namespace govperf::cli {
 namespace {
@@ -75,6 +78,8 @@ struct ServeArgs {
   std::string today;             // YYYY-MM-DD: a fixed business date (tests, demonstrations)
   std::string public_url;        // base of public survey links (QR codes, invitations)
   std::string invitation_spool;  // survey invitations' spool file; default <db>.invitations.jsonl
+  // 社会评价 submissions and device tokens per client address per minute (0: off).
+  int survey_rate_limit = 120;
 };
 
 void PrintLogins() {
@@ -115,6 +120,19 @@ int RunServe(const ServeArgs& args) {
   }
   store::Store& st = **opened;
 
+  // 社会评价 survey responses reach the file through the response journal:
+  // its own connection and writer thread, one fsync per batch.
+  auto journal = store::OpenSqliteSurveyJournal(args.db, clock);
+  if (!journal.ok()) {
+    std::cerr << "govperf serve: survey journal: " << journal.status().ToString() << "\n";
+    return 1;
+  }
+  auto token_secret = app::survey::LoadOrCreateTokenSecret(app::survey::TokenKeyPath(args.db));
+  if (!token_secret.ok()) {
+    std::cerr << "govperf serve: " << token_secret.status().ToString() << "\n";
+    return 1;
+  }
+
   server::AppOptions app_options;
   app_options.session_hours = args.session_hours;
   app_options.web_dir = args.web;
@@ -123,6 +141,9 @@ int RunServe(const ServeArgs& args) {
   // the database; an installation's SMS gateway reads it (or replaces it).
   app_options.invitation_sender = std::make_shared<app::survey::FileSender>(
       args.invitation_spool.empty() ? args.db + ".invitations.jsonl" : args.invitation_spool);
+  app_options.survey_journal = journal->get();
+  app_options.survey_token_secret = *token_secret;
+  app_options.survey_rate_limit = args.survey_rate_limit;
   server::App app(st, clock, app_options);
 
   server::ServerOptions options;
@@ -133,6 +154,11 @@ int RunServe(const ServeArgs& args) {
   // transport's bounded, lower-priority pool: they cannot stall health checks
   // or the public results.
   app.ConfigureTransport(options);
+  // Survey submissions wait for their batch's commit on the blocking lane: a
+  // batch can only gather as many submissions as there are waiting threads,
+  // so the lane is sized for a campaign's peak (a thread that sleeps costs
+  // its stack's address space, not CPU).
+  options.blocking_threads = 256;
   server::Server srv(options, [&app](const server::Request& r) { return app.Handle(r); });
   if (Status listen = srv.Listen(); !listen.ok()) {
     std::cerr << "govperf serve: " << listen.message() << "\n";
@@ -163,6 +189,8 @@ int RunServe(const ServeArgs& args) {
     std::cerr << "govperf serve: " << run.message() << "\n";
     return 1;
   }
+  // Every submission admitted before the stop is written and answered.
+  (*journal)->Shutdown();
   std::cout << "govperf serve: stopped\n" << std::flush;
   return 0;
 }
@@ -196,6 +224,11 @@ void AddServeCommand(CLI::App& app, RunState& state) {
   sub->add_option("--invitation-spool", args->invitation_spool,
                   "file the survey invitations are appended to, one JSON line each "
                   "(default: <db>.invitations.jsonl)");
+  sub->add_option("--survey-rate-limit", args->survey_rate_limit,
+                  "survey submissions and device tokens per client address per minute; 0 = off "
+                  "(load tests, a trusted proxy)")
+      ->check(IntegerIn(0, 1000000))
+      ->capture_default_str();
   sub->callback([args, &state] { state.exit_code = RunServe(*args); });
 }
 

@@ -12,6 +12,7 @@ const std::vector<CommandEntry>& Commands() {
       {"verify-result", AddVerifyCommand},
       {"report", AddReportCommand},
       {"bulletin", AddBulletinCommand},
+      {"survey", AddSurveyCommand},
   };
   return kCommands;
 }

@@ -38,5 +38,7 @@ void AddVerifyCommand(CLI::App& app, RunState& state);   // cmd_verify.cc
 void AddReportCommand(CLI::App& app, RunState& state);   // cmd_report.cc
 // cmd_bulletin.cc
 void AddBulletinCommand(CLI::App& app, RunState& state);
+// cmd_survey.cc
+void AddSurveyCommand(CLI::App& app, RunState& state);
 
 }  // namespace govperf::cli

@@ -46,7 +46,9 @@ App::App(store::Store& store, const store::Clock& clock, AppOptions options)
     : options_(std::move(options)),
       years_(store),
       auth_(store, clock, options_.session_hours, options_.login_policy),
-      services_{store, clock, years_, options_, auth_, public_cache_, audit_},
+      survey_collector_(store, options_.survey_journal, clock,
+                        {options_.survey_rate_limit, options_.survey_token_secret}),
+      services_{store, clock, years_, options_, auth_, public_cache_, audit_, survey_collector_},
       router_(Routes()),
       static_files_(options_.web_dir) {}
 
@@ -68,8 +70,17 @@ std::size_t App::BodyLimit(const Request& request) const {
   return match.kind == RouteMatch::Kind::kFound ? match.route->max_body : 0;
 }
 
+bool App::IsBlocking(const Request& request) const {
+  const size_t q = request.target.find('?');
+  const std::string path = request.target.substr(0, q);
+  if (!IsApiPath(path)) return false;
+  RouteMatch match = router_.Match(request.method, path);
+  return match.kind == RouteMatch::Kind::kFound && match.route->blocking;
+}
+
 void App::ConfigureTransport(ServerOptions& options) const {
   options.is_heavy = [this](const Request& r) { return IsHeavy(r); };
+  options.is_blocking = [this](const Request& r) { return IsBlocking(r); };
   options.body_limit_for = [this](const Request& r) { return BodyLimit(r); };
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "app/auth.h"
+#include "app/survey/collect.h"
 #include "server/context.h"
 #include "server/http_types.h"
 #include "server/public_cache.h"
@@ -38,6 +39,9 @@ class App {
   // The route's body limit (RouteSpec::max_body), 0 for the default. Cheap:
   // called by the transport for every request before its body is read.
   std::size_t BodyLimit(const Request& request) const;
+  // Does this request wait (its route says so)? The transport runs it on its
+  // blocking lane.
+  bool IsBlocking(const Request& request) const;
   // Points the transport's per-request decisions (heavy pool, body limit) at
   // this App's route table. The App must outlive the server.
   void ConfigureTransport(ServerOptions& options) const;
@@ -52,6 +56,7 @@ class App {
   app::Auth auth_;
   PublicCache public_cache_;
   app::AuditVerifier audit_;
+  app::survey::Collector survey_collector_;
   Services services_;
   Router router_;
   StaticFiles static_files_;

@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "server/http_types.h"
 #include "store/store.h"
+#include "store/survey_journal.h"
 
 namespace govperf::server {
 
@@ -38,11 +39,20 @@ struct AppOptions {
   // Where survey invitations go (serve --invitation-spool): the built-in file
   // sender, or an installation's own. Null: invitations are refused (503).
   std::shared_ptr<app::survey::Sender> invitation_sender;
+  // 社会评价 collection (app/survey/collect.h): the response journal (not
+  // owned; null: public submissions answer 503), the device-token secret
+  // (empty: random per process) and the per-address limit per minute (0: off).
+  store::SurveyJournal* survey_journal = nullptr;
+  std::string survey_token_secret;
+  int survey_rate_limit = 0;
 };
 
 }  // namespace govperf::server
 namespace govperf::app {
 class YearCache;
+}
+namespace govperf::app::survey {
+class Collector;
 }
 namespace govperf::server {
 using app::YearCache;
@@ -58,6 +68,7 @@ struct Services {
   app::Auth& auth;
   PublicCache& public_cache;
   app::AuditVerifier& audit;
+  app::survey::Collector& survey_collector;
 };
 
 struct Ctx {

@@ -198,6 +198,8 @@ namespace {
 // An evidence file over the limit still reaches the use case, which names the
 // field (400 `file`) rather than the transport's bare 413.
 constexpr std::size_t kEvidenceSlack = 64 * 1024;
+// A questionnaire's answers: a few kilobytes even with long opinions.
+constexpr std::size_t kSurveyResponseBody = 64 * 1024;
 }  // namespace
 
 const std::vector<RouteSpec>& Routes() {
@@ -972,6 +974,42 @@ const std::vector<RouteSpec>& Routes() {
        {P::kOpinionsManage},
        h::RerouteOpinion},
       // ---- end surveys — design ----
+      // ---- 社会评价 survey collection (docs/api.md "Surveys — responses") ----
+      // Public: respondents have no account. A submission waits for its
+      // batch's commit on the blocking lane; its body is small.
+      {"GET", "/api/v1/s/{id}", A::kPublic, {}, h::SurveyQuestionnaire},
+      {"POST", "/api/v1/s/{id}/token", A::kPublic, {}, h::SurveyDeviceToken},
+      {"POST",
+       "/api/v1/s/{id}/responses",
+       A::kPublic,
+       {},
+       h::SurveySubmit,
+       false,
+       kSurveyResponseBody,
+       /*blocking=*/true},
+      {"GET",
+       "/api/v1/surveys/{id}/responses",
+       A::kPermission,
+       {P::kSurveysRead},
+       h::ListSurveyResponses},
+      {"POST",
+       "/api/v1/surveys/{id}/responses/{rid}/review",
+       A::kPermission,
+       {P::kSurveysManage},
+       h::ReviewSurveyResponse},
+      // Up to 100,000 codes at once, and a scan of every response: heavy.
+      {"POST",
+       "/api/v1/surveys/{id}/codes",
+       A::kPermission,
+       {P::kSurveysManage},
+       h::IssueSurveyCodes,
+       true},
+      {"GET",
+       "/api/v1/surveys/{id}/fieldwork",
+       A::kPermission,
+       {P::kSurveysRead},
+       h::SurveyFieldwork,
+       true},
   };
   return kRoutes;
 }

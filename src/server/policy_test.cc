@@ -13,6 +13,7 @@
 #include "app/barometer/bulletins.h"
 #include "app/results/year_cache.h"
 #include "app/survey/sender.h"
+#include "app/survey/codes.h"
 #include "io/scheme_json.h"
 #include "io/survey_json.h"
 #include "io/xlsx_write.h"
@@ -259,6 +260,17 @@ const std::map<std::string, std::set<std::string>>& ExpectedMatrix() {
       {"POST /api/v1/opinions/{id}/close", {"admin"}},
       {"POST /api/v1/opinions/{id}/dismiss", {"admin"}},
       {"POST /api/v1/opinions/{id}/route", {"admin"}},
+      // 社会评价 collection: the questionnaire, device tokens and submissions
+      // are public (respondents have no account; a signed-in user may answer
+      // too); the review queue and fieldwork: surveys.read; review and
+      // codes: surveys.manage (samples on survey "sat", 2025).
+      {"GET /api/v1/s/{id}", kAll},
+      {"POST /api/v1/s/{id}/token", kAll},
+      {"POST /api/v1/s/{id}/responses", kAll},
+      {"GET /api/v1/surveys/{id}/responses", {"admin", "leader"}},
+      {"POST /api/v1/surveys/{id}/responses/{rid}/review", {"admin"}},
+      {"POST /api/v1/surveys/{id}/codes", {"admin"}},
+      {"GET /api/v1/surveys/{id}/fieldwork", {"admin", "leader"}},
   };
   return kMatrix;
 }
@@ -436,6 +448,52 @@ void SeedSurvey(TestCity& city, const std::string& pattern) {
   g_sample_opinion = add[0].id;
 }
 
+// 社会评价 samples: an open survey "sat" (2025) with a public link; a fresh
+// invitation code for each submission and a flagged response for each review.
+std::string g_survey_code;
+int64_t g_survey_rid = 0;
+int g_survey_key = 0;
+void SeedSurveyCollection(TestCity& city, const std::string& pattern) {
+  if (pattern.find("/api/v1/s/") != 0 && pattern.find("/api/v1/surveys/") != 0) return;
+  namespace sv = core::survey;
+  if (!city.store().FindSurvey("sat")->has_value()) {
+    sv::Survey s;
+    s.id = "sat";
+    s.year = 2025;
+    s.title_zh = "满意度调查";
+    s.groups = {{"citizens", "群众", "Citizens", 1}};
+    sv::Question q{"q1", sv::QuestionKind::kScale, "满意吗？"};
+    q.required = true;
+    q.unit_id = "D01";
+    s.questions = {q};
+    s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
+    s.public_link = true;
+    s.public_group = "citizens";
+    ASSERT_TRUE(city.store()
+                    .Write({"system"},
+                           [&](store::WriteTx& tx) -> Status {
+                             GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
+                             return tx.SetSurveyStatus("sat", sv::SurveyStatus::kOpen);
+                           })
+                    .ok());
+  }
+  auto codes =
+      app::survey::IssueCodes(city.store(), app::Caller::System(), {"sat", 1, "citizens", {}, ""});
+  ASSERT_TRUE(codes.ok()) << codes.status().ToString();
+  g_survey_code = codes->front();
+  if (pattern.ends_with("/review")) {
+    // No paradata: flagged for review.
+    const Response r = city.Call("POST", "/api/v1/s/sat/responses",
+                                 Json({{"code", g_survey_code},
+                                       {"idempotency_key", "seed-" + g_survey_code},
+                                       {"answers", {{"q1", 3}}}})
+                                     .dump());
+    ASSERT_EQ(r.status, 201) << r.body;
+    ASSERT_EQ(Body(r)["status"], "flagged");
+    g_survey_rid = Body(r)["response_id"].get<int64_t>();
+  }
+}
+
 // A concrete, valid request for a route pattern, as `role` would send it.
 std::string method_of(const RouteSpec& route) { return route.method; }
 
@@ -496,7 +554,14 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   // Results are computed and applied on the closed 2025-sat; the design
   // routes work on a fresh draft (SeedSurvey).
   const bool closed_survey = pat == "/api/v1/surveys/{id}/results" || pat == "/api/v1/surveys/{id}/apply";
-  if (pat.rfind("/api/v1/surveys/{id}", 0) == 0) replace("{id}", closed_survey ? "2025-sat" : g_sample_survey);
+  // Collection routes (responses, review, codes, fieldwork) use the open "sat" below.
+  const bool collection = pat == "/api/v1/surveys/{id}/responses" ||
+                          pat == "/api/v1/surveys/{id}/responses/{rid}/review" ||
+                          pat == "/api/v1/surveys/{id}/codes" ||
+                          pat == "/api/v1/surveys/{id}/fieldwork";
+  if (pat.rfind("/api/v1/surveys/{id}", 0) == 0 && !collection) {
+    replace("{id}", closed_survey ? "2025-sat" : g_sample_survey);
+  }
   if (pat.rfind("/api/v1/opinions/{id}", 0) == 0) replace("{id}", std::to_string(g_sample_opinion));
   replace("{year}", appeals         ? "2029"
                     : publication   ? "2028"
@@ -526,6 +591,10 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
   if (pattern.find("/tasks/{id}") != std::string::npos) replace("{id}", "task-" + role);
   if (pattern.find("/assessment-projects/{id}") != std::string::npos) {
     replace("{id}", g_sample_project);
+  }
+  if (pattern.find("/api/v1/s/{id}") == 0 || pattern.find("/api/v1/surveys/{id}") == 0) {
+    replace("{id}", "sat");
+    replace("{rid}", std::to_string(g_survey_rid));
   }
   const std::string method = route.method;
   std::string body;
@@ -711,6 +780,17 @@ Request SampleRequest(const RouteSpec& route, const std::string& role, const std
     body = R"({"reason":"重复提交"})";
   } else if (pattern == "/api/v1/opinions/{id}/route") {
     body = R"({"unit_id":"D02"})";
+  }
+  if (pattern == "/api/v1/s/{id}/responses") {
+    body = Json({{"code", g_survey_code},
+                 {"idempotency_key", "policy-" + std::to_string(++g_survey_key)},
+                 {"answers", {{"q1", 4}}},
+                 {"paradata", {{"started_at_ms", 1000}, {"submitted_at_ms", 60000}}}})
+               .dump();
+  } else if (pattern == "/api/v1/surveys/{id}/responses/{rid}/review") {
+    body = R"({"status":"accepted","note":"核实无误"})";
+  } else if (pattern == "/api/v1/surveys/{id}/codes") {
+    body = R"({"count":2})";
   }
   return testing::MakeRequest(route.method, path, body, token);
 }
@@ -913,6 +993,7 @@ TEST(ServerPolicy, EveryRouteForEveryRoleMatchesTheDocumentedMatrix) {
       SeedProject(city, route.pattern);
       SeedBulletin(city, route.pattern);
       SeedSurvey(city, route.pattern);
+      SeedSurveyCollection(city, route.pattern);
       const Response r = city.app().Handle(SampleRequest(route, role, token));
       if (std::string(route.pattern) == "/api/v1/me/password" && role != "anonymous") {
         // Put the password back, so later logins of this role still work.

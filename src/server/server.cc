@@ -132,6 +132,7 @@ struct Server::Impl {
   ~Impl() {
     // Normally Run() has joined everything; this covers a Run() that never ran.
     StopHeavyPool();
+    StopPool(blocking);
   }
 
   // What DoStop() needs of a live connection. `stream` and `reading` are
@@ -170,6 +171,16 @@ struct Server::Impl {
   asio::io_context heavy_ctx{std::max(1, opt.heavy_threads)};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> heavy_work;
   std::vector<std::thread> heavy_threads;
+  // The blocking lane (survey submissions waiting for their batch's commit):
+  // many threads at normal priority that mostly sleep. Same lifetime rules.
+  struct Pool {
+    explicit Pool(int threads) : ctx(std::max(1, threads)) {}
+    asio::io_context ctx;
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+    std::vector<std::thread> threads;
+    std::atomic<std::size_t> pending{0};
+  };
+  Pool blocking{opt.blocking_threads};
 
   void Log(const std::string& line) {
     std::lock_guard<std::mutex> lock(log_mu);
@@ -205,6 +216,18 @@ struct Server::Impl {
         heavy_ctx.run();
       });
     }
+  }
+
+  void StartPool(Pool& pool, int threads) {
+    pool.work.emplace(pool.ctx.get_executor());
+    for (int i = 0; i < std::max(1, threads); ++i) {
+      pool.threads.emplace_back([&pool] { pool.ctx.run(); });
+    }
+  }
+  static void StopPool(Pool& pool) {
+    pool.work.reset();
+    for (std::thread& t : pool.threads) t.join();
+    pool.threads.clear();
   }
 
   // Lets the pool run out of jobs and joins it. Jobs still queued run (they
@@ -274,6 +297,18 @@ struct Server::Impl {
     return opt.body_limit;
   }
 
+  bool IsBlocking(const Request& req) {
+    if (!opt.is_blocking) return false;
+    try {
+      return opt.is_blocking(req);
+    } catch (const std::exception& e) {
+      Log(std::string("is_blocking threw: ") + e.what());
+    } catch (...) {
+      Log("is_blocking threw a non-standard exception");
+    }
+    return false;
+  }
+
   bool IsHeavy(const Request& req) {
     if (!opt.is_heavy) return false;
     try {
@@ -291,13 +326,18 @@ struct Server::Impl {
   // meanwhile. The work guard keeps Run() from returning while a job is out.
   template <class CompletionToken>
   auto AsyncHeavy(Request req, CompletionToken&& token) {
-    auto init = [this](auto completion, Request r) {
+    return AsyncOn(heavy_ctx, heavy_pending, std::move(req), std::forward<CompletionToken>(token));
+  }
+  template <class CompletionToken>
+  auto AsyncOn(asio::io_context& ctx, std::atomic<std::size_t>& pending, Request req,
+               CompletionToken&& token) {
+    auto init = [this, &ctx, &pending](auto completion, Request r) {
       auto work = asio::make_work_guard(asio::get_associated_executor(completion, ioc));
-      asio::post(heavy_ctx, [this, r = std::move(r), completion = std::move(completion),
-                             work = std::move(work)]() mutable {
+      asio::post(ctx, [this, &pending, r = std::move(r), completion = std::move(completion),
+                       work = std::move(work)]() mutable {
         Response res =
             stopping ? Unavailable("the server is stopping; try again later") : CallHandler(r);
-        heavy_pending.fetch_sub(1);
+        pending.fetch_sub(1);
         auto ex = work.get_executor();
         asio::post(ex, [completion = std::move(completion), res = std::move(res)]() mutable {
           completion(std::move(res));
@@ -308,6 +348,14 @@ struct Server::Impl {
   }
 
   asio::awaitable<Response> Dispatch(Request req) {
+    if (IsBlocking(req)) {
+      if (blocking.pending.fetch_add(1) >= opt.blocking_queue_limit) {
+        blocking.pending.fetch_sub(1);
+        co_return Unavailable("the server is busy; try again later");
+      }
+      co_return co_await AsyncOn(blocking.ctx, blocking.pending, std::move(req),
+                                 asio::use_awaitable);
+    }
     if (!IsHeavy(req)) co_return CallHandler(req);
     // Admission: count first, so that concurrent connections cannot overshoot.
     if (heavy_pending.fetch_add(1) >= opt.heavy_queue_limit) {
@@ -559,11 +607,13 @@ Status Server::Run() {
     s.ioc.stop();
   });
   s.StartHeavyPool();
+  s.StartPool(s.blocking, s.opt.blocking_threads);
   std::vector<std::thread> io;
   for (int i = 1; i < s.opt.io_threads; ++i) io.emplace_back([&s] { s.ioc.run(); });
   s.ioc.run();
   for (std::thread& t : io) t.join();
   s.StopHeavyPool();
+  s.StopPool(s.blocking);
   if (s.failed) return Status::Internal("listener failed: " + s.failure);
   return Status::Ok();
 }

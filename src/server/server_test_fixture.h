@@ -21,6 +21,7 @@
 #include "store/password.h"
 #include "store/store.h"
 #include "store/store_testing.h"
+#include "store/survey_journal.h"
 
 namespace govperf::server::testing {
 
@@ -132,6 +133,13 @@ class TestCity {
     if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
     store_ = std::move(opened).value();
     Seed();
+    // 社会评价 submissions go through a response journal on the same file.
+    if (options.survey_journal == nullptr) {
+      auto journal = store::OpenSqliteSurveyJournal(dir_.File("city.db"), clock_);
+      if (!journal.ok()) throw std::runtime_error(journal.status().ToString());
+      journal_ = std::move(journal).value();
+      options.survey_journal = journal_.get();
+    }
     app_ = std::make_unique<App>(*store_, clock_, std::move(options));
   }
 
@@ -197,6 +205,7 @@ class TestCity {
   store::testing::TempDir dir_;
   store::testing::FakeClock clock_;
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::SurveyJournal> journal_;
   std::unique_ptr<App> app_;
 };
 

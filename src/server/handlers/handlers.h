@@ -201,6 +201,15 @@ Response AnswerOpinion(Ctx& ctx);
 Response CloseOpinion(Ctx& ctx);
 Response DismissOpinion(Ctx& ctx);
 Response RerouteOpinion(Ctx& ctx);
+// 社会评价 collection: public questionnaire, device tokens and submissions
+// (survey_public.cc); review queue, codes, fieldwork (survey_review.cc).
+Response SurveyQuestionnaire(Ctx& ctx);
+Response SurveyDeviceToken(Ctx& ctx);
+Response SurveySubmit(Ctx& ctx);
+Response ListSurveyResponses(Ctx& ctx);
+Response ReviewSurveyResponse(Ctx& ctx);
+Response IssueSurveyCodes(Ctx& ctx);
+Response SurveyFieldwork(Ctx& ctx);
 
 // Shared by handlers: a year from the `year` query parameter, or the latest
 // year with a scheme when absent. Returns an error response on failure.

@@ -19,34 +19,44 @@ namespace {
 constexpr int kMaxAuditPage = 1000;
 }  // namespace
 
-Status SqliteStore::AppendAudit(const Actor& actor, const std::string& action,
-                                const std::string& entity, const std::string& before,
-                                const std::string& after) {
+Result<int64_t> AppendAuditRecord(Db& db, const AuditKey& key, const std::string& at,
+                                  const std::string& actor, const std::string& action,
+                                  const std::string& entity, const std::string& before,
+                                  const std::string& after) {
   AuditRecord r;
   r.id = 1;
   r.prev_hash = kGenesisHash;
   {
     GOVPERF_ASSIGN_STMT(head,
-                        db_->Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+                        db.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     GOVPERF_STEP(row, head);
     if (row) {
       r.id = head.Int(0) + 1;
       r.prev_hash = head.Text(1);
     }
   }
-  r.at = NowIso();
-  r.actor = actor.username.empty() ? "system" : actor.username;
+  r.at = at;
+  r.actor = actor.empty() ? "system" : actor;
   r.action = action;
   r.entity = entity;
   r.before = before;
   r.after = after;
-  r.hash = AuditHash(r, audit_key_);
+  r.hash = AuditHash(r, key);
   GOVPERF_ASSIGN_STMT(
-      ins, db_->Prepare("INSERT INTO audit_log (id, at, actor, action, entity, before_json, "
-                        "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      ins, db.Prepare("INSERT INTO audit_log (id, at, actor, action, entity, before_json, "
+                      "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   ins.Bind(1, r.id).Bind(2, r.at).Bind(3, r.actor).Bind(4, r.action).Bind(5, r.entity);
   ins.Bind(6, r.before).Bind(7, r.after).Bind(8, r.prev_hash).Bind(9, r.hash);
-  return ins.Run();
+  GOVPERF_RETURN_IF_ERROR(ins.Run());
+  return r.id;
+}
+
+Status SqliteStore::AppendAudit(const Actor& actor, const std::string& action,
+                                const std::string& entity, const std::string& before,
+                                const std::string& after) {
+  Result<int64_t> id =
+      AppendAuditRecord(*db_, audit_key_, NowIso(), actor.username, action, entity, before, after);
+  return id.ok() ? Status::Ok() : id.status();
 }
 
 Result<std::vector<AuditRecord>> SqliteStore::ListAudit(int64_t after_id, int limit) {

@@ -76,6 +76,15 @@ struct ChangeNote {
 // The id of the audit chain's last record; 0 when empty.
 Result<int64_t> AuditHeadId(Db& db);
 
+// Appends one record to the audit chain of `db` and returns its id.
+// REQUIRES: a write transaction open on `db` (BEGIN IMMEDIATE), so the head
+// read here is still the head when the record is inserted, whichever
+// connection (the store's, the response journal's) wrote last.
+Result<int64_t> AppendAuditRecord(Db& db, const AuditKey& key, const std::string& at,
+                                  const std::string& actor, const std::string& action,
+                                  const std::string& entity, const std::string& before,
+                                  const std::string& after);
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<Db> db, const Clock& clock, AuditKey key = {})

@@ -10,8 +10,6 @@ namespace {
 
 namespace sv = core::survey;
 
-Status TodoReview() { return {Code::kInternal, "survey review: not implemented yet"}; }
-
 constexpr const char* kResponseColumns =
     "id, survey_id, channel, credential, idempotency_key, group_id, cells, answers, "
     "started_at_ms, submitted_at_ms, received_at, client_hash, status, reason, batch_id, "
@@ -180,9 +178,60 @@ Status SqliteStore::AddInvitationCodesTx(const Actor& actor,
   return AppendAudit(actor, "survey.codes", "survey:" + survey_id, "", after.dump());
 }
 
-Status SqliteStore::ReviewResponseTx(const Actor&, const std::string&, int64_t, sv::ResponseStatus,
-                                     const std::string&) {
-  return TodoReview();
+// 复核 the office's decision on a flagged response: accepted counts, rejected
+// is kept (with the note) but no longer holds its code or token.
+Status SqliteStore::ReviewResponseTx(const Actor& actor, const std::string& survey_id,
+                                     int64_t response_id, sv::ResponseStatus status,
+                                     const std::string& note) {
+  if (status == sv::ResponseStatus::kFlagged) {
+    return Status::Invalid("status: a review decides accepted or rejected")
+        .Field("status")
+        .Zh("status：复核结果应为接受或剔除");
+  }
+  if (note.size() > 2000) return Status::Invalid("note: at most 2000 bytes").Field("note");
+  int year = 0;
+  {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
+    q.Bind(1, survey_id);
+    GOVPERF_STEP(row, q);
+    if (!row) {
+      return Status::NotFound("survey_id: unknown survey " + Quote(survey_id)).Field("survey_id");
+    }
+    year = static_cast<int>(q.Int(0));
+  }
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kSurveys));
+  std::string before_status, reason;
+  {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT status, reason FROM survey_responses "
+                                        "WHERE id = ? AND survey_id = ?"));
+    q.Bind(1, response_id).Bind(2, survey_id);
+    GOVPERF_STEP(row, q);
+    if (!row) {
+      return Status::NotFound("response_id: survey " + Quote(survey_id) + " has no response " +
+                              std::to_string(response_id))
+          .Field("response_id")
+          .Zh("response_id：没有这份答卷");
+    }
+    before_status = q.Text(0);
+    reason = q.Text(1);
+  }
+  if (before_status != "flagged") {
+    return Status(Code::kFailedPrecondition, "status: response " + std::to_string(response_id) +
+                                                 " is " + before_status +
+                                                 ", only flagged responses are reviewed")
+        .Field("status")
+        .Zh("status：只有待复核的答卷可以复核");
+  }
+  GOVPERF_ASSIGN_STMT(up, db_->Prepare("UPDATE survey_responses SET status = ?, reviewed_by = ?, "
+                                       "review_note = ?, reviewed_at = ? WHERE id = ?"));
+  const std::string reviewer = actor.username.empty() ? "system" : actor.username;
+  up.Bind(1, sv::ResponseStatusName(status)).Bind(2, reviewer).Bind(3, note);
+  up.Bind(4, clock_.NowUnix()).Bind(5, response_id);
+  GOVPERF_RETURN_IF_ERROR(up.Run());
+  const nlohmann::json before{{"status", before_status}, {"reason", reason}};
+  const nlohmann::json after{{"status", sv::ResponseStatusName(status)}, {"note", note}};
+  return AppendAudit(actor, "survey.review", "survey_response:" + std::to_string(response_id),
+                     before.dump(), after.dump());
 }
 
 }  // namespace govperf::store::sqlite

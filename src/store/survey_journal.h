@@ -1,0 +1,98 @@
+// 社会评价 the response journal: how survey responses reach the database
+// (docs/design/survey.md "Collection: the response journal").
+//
+// Submit() blocks until the transaction holding the response has committed
+// (synchronous=FULL: on disk) and then returns its outcome. Responses
+// submitted while a transaction is being written are queued and committed
+// together by the next one (group commit), so throughput is one fsync per
+// batch, not per response.
+//
+// Guarantees:
+//  J1. An outcome of kCreated or kReplayed is returned only after COMMIT:
+//      a crash before it loses the whole batch, and none of its submitters
+//      was answered; after it every row is there exactly once.
+//  J2. One response per (survey, idempotency key): the same key again
+//      returns the first response's id and status (kReplayed), whatever the
+//      rest of the row says; keys race safely (one writer thread).
+//  J3. One counted response per invitation code (survey_codes.used_by) and
+//      per device token (credential): another key for a used credential is
+//      kCredentialUsed. An unknown code is kUnknownCode.
+//  J4. A response to a survey that is not open when its batch is written is
+//      kSurveyNotOpen (a survey closed meanwhile stops taking responses at
+//      once); an unknown survey is kUnknownSurvey.
+//  J5. Each batch that created rows writes one survey_batches row and ONE
+//      audit record (`survey.batch`) holding the SHA-256 over its rows'
+//      canonical JSON in id order (BatchRowJson), appended to the same chain
+//      as the store's records inside the same transaction.
+//  J6. Shutdown() drains the queue: everything submitted before it is
+//      written and answered; Submit() after it is kUnavailable.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "core/survey/model.h"
+#include "store/store.h"
+
+namespace govperf::store {
+
+enum class SubmitOutcome {
+  kCreated,         // written now: response_id, status
+  kReplayed,        // the idempotency key was seen: the earlier id and status
+  kCredentialUsed,  // the code or token already has a (non-rejected) response
+  kUnknownCode,     // no such invitation code for this survey
+  kUnknownSurvey,
+  kSurveyNotOpen,
+  kUnavailable,  // the journal is shut down or its queue is full
+  kError,        // the batch failed (error says why); nothing of it was written
+};
+
+struct SubmitResult {
+  SubmitOutcome outcome = SubmitOutcome::kError;
+  int64_t response_id = 0;
+  core::survey::ResponseStatus status = core::survey::ResponseStatus::kAccepted;
+  Status error;
+};
+
+struct JournalOptions {
+  // Rows per transaction at most (a larger queue is written in several).
+  std::size_t batch_limit = 2048;
+  // Rows waiting at most; one more is kUnavailable at once (the caller
+  // answers 503) rather than queueing without bound.
+  std::size_t queue_limit = 100000;
+};
+
+struct JournalStats {
+  uint64_t batches = 0;  // committed transactions that created rows
+  uint64_t rows = 0;     // rows created
+  uint64_t largest_batch = 0;
+};
+
+class SurveyJournal {
+ public:
+  virtual ~SurveyJournal() = default;
+  // `row`: a validated response (id and batch_id are set by the journal).
+  // For channel "code" the credential is the code's hash (looked up and
+  // used); for "link" it is the device token's hash. Thread-safe; blocks.
+  virtual SubmitResult Submit(const core::survey::Response& row) = 0;
+  // Drains and stops the writer (also done by the destructor). Idempotent.
+  virtual void Shutdown() = 0;
+  virtual JournalStats Stats() const = 0;
+};
+
+// The canonical JSON of a stored row as the batch hash covers it (keys
+// sorted; answers and cells as stored): one line per row, in id order.
+std::string BatchRowJson(const core::survey::Response& r);
+
+// A journal writing to the SQLite file `db_path` through its own connection
+// (WAL, synchronous=FULL) and one writer thread. The database must already
+// be migrated (the store opens it first); the audit key is read from the
+// file next to it (store/audit_key.h) and must exist for a file database.
+Result<std::unique_ptr<SurveyJournal>> OpenSqliteSurveyJournal(const std::string& db_path,
+                                                               const Clock& clock,
+                                                               JournalOptions options = {});
+
+}  // namespace govperf::store

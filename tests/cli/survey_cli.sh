@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The survey CLI contract (docs/design/survey.md "CLI contract"), as outside
+# load and crash tools use it: survey put / list / codes / count, and one
+# submission through `govperf serve` with a code from the CSV.
+set -uo pipefail
+bin="$1"
+src="$(cd "$(dirname "$0")" && pwd)"
+tmp=$(mktemp -d)
+pid=""
+stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=""; fi; }
+trap 'stop; rm -rf "$tmp"' EXIT
+fail=0; passed=0
+check() {  # check <description> <condition...>
+  local what="$1"; shift
+  if "$@"; then echo "ok   - $what"; passed=$((passed + 1)); else echo "FAIL - $what"; fail=$((fail + 1)); fi
+}
+db="$tmp/city.db"
+"$bin" demo --db "$db" >/dev/null 2>&1
+check "demo database" test -f "$db"
+
+out=$("$bin" survey list --db "$db"); rc=$?
+check "survey list on a database without surveys: [] ($out)" test $rc -eq 0 -a "$out" = "[]"
+"$bin" survey list --db "$tmp/none.db" 2>"$tmp/err"; rc=$?
+check "survey list of a missing file: exit 2, names --db" test $rc -eq 2 -a -n "$(grep -- '--db' "$tmp/err")"
+check "no file was created" test ! -e "$tmp/none.db"
+
+"$bin" survey put --db "$db" --file "$src/survey_fixture.json" 2>/dev/null
+check "survey put (draft)" test $? -eq 0
+out=$("$bin" survey list --db "$db")
+check "list shows the draft: $out" test "$out" = '[{"id":"sat-2026","status":"draft","title_zh":"2026 年度群众满意度调查","year":2026}]'
+"$bin" survey put --db "$db" --file "$src/survey_fixture.json" --status open 2>/dev/null
+out=$("$bin" survey list --db "$db")
+check "list shows it open" test "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])[0]["status"])' "$out")" = open
+
+"$bin" survey codes --db "$db" --survey sat-2026 --count 5 --out "$tmp/codes.csv" 2>/dev/null; rc=$?
+check "survey codes --count 5: exit 0" test $rc -eq 0
+check "the CSV has the header code and 5 codes" test "$(head -1 "$tmp/codes.csv")" = code -a "$(wc -l <"$tmp/codes.csv")" -eq 6
+check "codes are 10 characters of the unambiguous alphabet" \
+  test "$(tail -n +2 "$tmp/codes.csv" | grep -cE '^[2-9A-HJ-NP-Z]{10}$')" -eq 5
+"$bin" survey codes --db "$db" --survey sat-2026 --count 2 --group firms --cell district=east \
+  --out "$tmp/firms.csv" 2>/dev/null
+check "--group and --cell: stored with the code" \
+  test "$(sqlite3 "$db" "SELECT group_id || ' ' || cells FROM survey_codes WHERE group_id = 'firms' LIMIT 1")" = 'firms {"district":"east"}'
+"$bin" survey codes --db "$db" --survey nope --count 1 --out "$tmp/x.csv" 2>"$tmp/err"; rc=$?
+check "codes of an unknown survey: exit 2 naming the survey" test $rc -eq 2 -a -n "$(grep nope "$tmp/err")"
+"$bin" survey codes --db "$db" --survey sat-2026 --count 0 --out "$tmp/x.csv" 2>/dev/null; rc=$?
+check "--count 0: exit 2" test $rc -eq 2
+"$bin" survey codes --db "$db" --survey sat-2026 --count 1 --group nobody --out "$tmp/x.csv" 2>"$tmp/err"; rc=$?
+check "an unknown --group: exit 2 naming group_id" test $rc -eq 2 -a -n "$(grep group_id "$tmp/err")"
+
+out=$("$bin" survey count --db "$db" --survey sat-2026)
+check "count before any response: $out" test "$out" = '{"accepted":0,"flagged":0,"rejected":0}'
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$bin" serve --db "$db" --port "$port" --survey-rate-limit 0 >"$tmp/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
+code=$(sed -n 2p "$tmp/codes.csv")
+body="{\"code\":\"$code\",\"idempotency_key\":\"cli-1\",\"answers\":{\"district\":\"west\",\"q1\":4,\"q2\":\"dk\"},\"paradata\":{\"started_at_ms\":1,\"submitted_at_ms\":60000}}"
+status=$(curl -s -o "$tmp/r.json" -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/api/v1/s/sat-2026/responses")
+check "a submission with a code from the CSV: 201 ($(cat "$tmp/r.json"))" test "$status" = 201
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/api/v1/s/sat-2026/responses")
+check "the same again: 200" test "$status" = 200
+stop
+out=$("$bin" survey count --db "$db" --survey sat-2026)
+check "count after it: $out" test "$out" = '{"accepted":1,"flagged":0,"rejected":0}'
+"$bin" survey count --db "$db" --survey nope 2>/dev/null; rc=$?
+check "count of an unknown survey: exit 2" test $rc -eq 2
+"$bin" audit verify --db "$db" >/dev/null; rc=$?
+check "audit verify after the submission" test $rc -eq 0
+echo "$passed passed, $fail failed"
+[ "$fail" -eq 0 ]
