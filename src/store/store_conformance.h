@@ -1680,13 +1680,6 @@ TEST_P(StoreConformance, SurveyDefinitionsRoundTripAndFreezeOnceOpen) {
 // refusals (bad rows, wrong role, published year) change nothing.
 TEST_P(StoreConformance, SurveyResultsReplacedWholeAndAudited) {
   MakeYear(2025, core::Stage::kYearEnd);
-// 意见建议: topics replace the year's list in order; opinions are added once
-// per (response, question) — a second routing skips them —, listed by unit
-// (the unit it is about or the lead department), state and survey, found by
-// id and updated; an expert's write is refused by the stage rule; every
-// write is audited and a refusal changes nothing.
-TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
-  MakeYear(2025, core::Stage::kMonitoring);
   namespace sv = core::survey;
   sv::Survey s;
   s.id = "2025-sat";
@@ -1752,6 +1745,21 @@ TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
   rows = store().ListSurveyResults("2025-sat");
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_DOUBLE_EQ(*(*rows)[0].score, 70);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
+// 意见建议: topics replace the year's list in order; opinions are added once
+// per (response, question) — a second routing skips them —, listed by unit
+// (the unit it is about or the lead department), state and survey, found by
+// id and updated; an expert's write is refused by the stage rule; every
+// write is audited and a refusal changes nothing.
+TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  namespace sv = core::survey;
+  sv::Survey s;
+  s.id = "2025-sat";
+  s.year = 2025;
   s.title_zh = "满意度调查";
   s.groups = {{"citizens", "群众", "", 1.0}};
   ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());

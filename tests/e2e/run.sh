@@ -4,7 +4,8 @@
 # Creates the demo city in a temp database, serves it with the built front end
 # (web/dist, built here if missing) on a free loopback port, runs
 # web/e2e/e2e.mjs (playwright-core from web/node_modules, Debian's
-# /usr/bin/chromium), and always stops the server (lib.sh). Then, when present,
+# /usr/bin/chromium) and then web/e2e/survey.mjs (the public survey on a phone,
+# opinions) on the same server, and always stops the server (lib.sh). Then, when present,
 # runs run-init.sh (an installation from nothing, through the UI) and
 # run-year.sh (an office's first year, from setting to publication, on fixed
 # business dates), each on its own server; the exit status fails when any
@@ -35,6 +36,12 @@ export BASE_URL E2E_ADMIN_USER E2E_ADMIN_PASS E2E_UNIT_USER E2E_UNIT_PASS E2E_LE
 
 RC=0
 node "$ROOT/web/e2e/e2e.mjs" || RC=$?
+# 社会评价 on the same server: a questionnaire answered on a phone with an
+# invitation code from the CLI (which writes to the same database), opinions
+# routed, answered and closed (web/e2e/survey.mjs).
+E2E_DB="$TMP/e2e.db"
+export GOVPERF E2E_DB
+node "$ROOT/web/e2e/survey.mjs" || RC=$?
 
 # The other scenarios run on their own servers: stop this one first.
 e2e_stop

@@ -70,6 +70,24 @@ async function newPage() {
   return p
 }
 
+/**
+ * A respondent's phone (390×844, touch, zh-CN) with a fresh context: no
+ * session, no storage; errors collected like the users' pages. Becomes `page`.
+ */
+export async function phone() {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
+  })
+  const p = await context.newPage()
+  p.setDefaultTimeout(T)
+  p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`))
+  p.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${p.url()}: console: ${m.text()}`)
+  })
+  page = p
+  return p
+}
+
 /** Acts as `user` from now on: signs in on first use, else reloads that user's page. */
 export async function as([user, pass]) {
   const known = sessions.get(user)

@@ -109,8 +109,8 @@ describe('RankingTable', () => {
       attachTo: document.body,
     })
     await flushPromises()
-    expect(w.find('[data-test="sat-note-D01"]').text()).toBe('n=412 · 83.9–86.4')
-    expect(w.find('[data-test="sat-note-D02"]').exists()).toBe(false)
+    expect(w.find('[data-testid="sat-note-D01"]').text()).toBe('n=412 · 83.9–86.4')
+    expect(w.find('[data-testid="sat-note-D02"]').exists()).toBe(false)
     w.unmount()
     const plain = await mountTable('zh-CN')
     expect(plain.find('.sat-note').exists()).toBe(false)
