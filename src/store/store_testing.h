@@ -67,6 +67,9 @@ inline std::string RawQuery(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   std::string out;
   if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    // Another connection may be committing or checkpointing (the survey
+    // journal's writer thread): wait for its lock rather than read nothing.
+    sqlite3_busy_timeout(db, 5000);
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {

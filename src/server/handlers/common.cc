@@ -34,4 +34,18 @@ std::optional<core::Unit> FindUnitAnyYear(Ctx& ctx, const std::string& unit_id) 
   return std::nullopt;
 }
 
+Response SheetErrorsResponse(Ctx& ctx, const std::vector<io::SheetError>& errors) {
+  Json list = Json::array();
+  for (const auto& e : errors) {
+    list.push_back({{"sheet", e.sheet},
+                    {"cell", e.cell},
+                    {"message", ctx.zh && !e.message_zh.empty() ? e.message_zh : e.message}});
+  }
+  const std::string n = std::to_string(errors.size());
+  return ErrorResponse(Code::kInvalidArgument,
+                       ctx.T(n + " error(s) in the file; nothing was changed",
+                             "文件中有 " + n + " 处错误，未做任何修改"),
+                       {{"field", "body"}, {"errors", list}});
+}
+
 }  // namespace govperf::server::handlers

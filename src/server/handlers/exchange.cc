@@ -81,19 +81,7 @@ Response ImportOf(Ctx& ctx, What what) {
   auto report = app::exchange::Import(ctx.svc.years, ctx.svc.store, ctx.caller(), what, year,
                                       ctx.request.body, options);
   if (!report.ok()) return Fail(ctx, report.status());
-  if (!report->errors.empty()) {
-    Json errors = Json::array();
-    for (const auto& e : report->errors) {
-      errors.push_back({{"sheet", e.sheet},
-                        {"cell", e.cell},
-                        {"message", ctx.zh && !e.message_zh.empty() ? e.message_zh : e.message}});
-    }
-    const std::string n = std::to_string(report->errors.size());
-    return ErrorResponse(Code::kInvalidArgument,
-                         ctx.T(n + " error(s) in the file; nothing was changed",
-                               "文件中有 " + n + " 处错误，未做任何修改"),
-                         {{"field", "body"}, {"errors", errors}});
-  }
+  if (!report->errors.empty()) return SheetErrorsResponse(ctx, report->errors);
   return JsonResponse(ReportJson(ctx, *report));
 }
 

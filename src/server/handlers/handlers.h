@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/model.h"
+#include "io/sheet_table.h"
 #include "server/context.h"
 #include "server/year_cache.h"
 
@@ -216,6 +217,9 @@ Response SurveyFieldwork(Ctx& ctx);
 std::optional<Response> QueryYearOrLatest(Ctx& ctx, int* year);
 // The unit in the latest scheme that has it (for names of a user's unit); null if none.
 std::optional<core::Unit> FindUnitAnyYear(Ctx& ctx, const std::string& unit_id);
+// 400 for an uploaded file with errors, each named by sheet and cell (field
+// "body", details.errors); nothing was changed.
+Response SheetErrorsResponse(Ctx& ctx, const std::vector<io::SheetError>& errors);
 // `?intervals=1` on a Results response (docs/api.md "Analysis"): adds each
 // unit row's `interval` (default replicates and level). Returns an error
 // response on a bad parameter or a failed estimate; `results` is the

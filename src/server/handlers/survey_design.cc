@@ -148,19 +148,7 @@ Response ImportSurveyMargins(Ctx& ctx) {
   auto report = app::survey::ImportMargins(ctx.svc.store, ctx.caller(), ctx.params.at("id"),
                                            ctx.request.body, name);
   if (!report.ok()) return Fail(ctx, report.status());
-  if (!report->errors.empty()) {
-    Json errors = Json::array();
-    for (const auto& e : report->errors) {
-      errors.push_back({{"sheet", e.sheet},
-                        {"cell", e.cell},
-                        {"message", ctx.zh && !e.message_zh.empty() ? e.message_zh : e.message}});
-    }
-    const std::string n = std::to_string(report->errors.size());
-    return ErrorResponse(Code::kInvalidArgument,
-                         ctx.T(n + " error(s) in the file; nothing was changed",
-                               "文件中有 " + n + " 处错误，未做任何修改"),
-                         {{"field", "body"}, {"errors", errors}});
-  }
+  if (!report->errors.empty()) return SheetErrorsResponse(ctx, report->errors);
   auto s = app::survey::GetSurvey(ctx.svc.store, ctx.caller(), ctx.params.at("id"));
   if (!s.ok()) return Fail(ctx, s.status());
   return JsonResponse({{"ok", true},
