@@ -154,11 +154,6 @@ int RunServe(const ServeArgs& args) {
   // transport's bounded, lower-priority pool: they cannot stall health checks
   // or the public results.
   app.ConfigureTransport(options);
-  // Survey submissions wait for their batch's commit on the blocking lane: a
-  // batch can only gather as many submissions as there are waiting threads,
-  // so the lane is sized for a campaign's peak (a thread that sleeps costs
-  // its stack's address space, not CPU).
-  options.blocking_threads = 256;
   server::Server srv(options, [&app](const server::Request& r) { return app.Handle(r); });
   if (Status listen = srv.Listen(); !listen.ok()) {
     std::cerr << "govperf serve: " << listen.message() << "\n";

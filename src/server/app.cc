@@ -70,17 +70,8 @@ std::size_t App::BodyLimit(const Request& request) const {
   return match.kind == RouteMatch::Kind::kFound ? match.route->max_body : 0;
 }
 
-bool App::IsBlocking(const Request& request) const {
-  const size_t q = request.target.find('?');
-  const std::string path = request.target.substr(0, q);
-  if (!IsApiPath(path)) return false;
-  RouteMatch match = router_.Match(request.method, path);
-  return match.kind == RouteMatch::Kind::kFound && match.route->blocking;
-}
-
 void App::ConfigureTransport(ServerOptions& options) const {
   options.is_heavy = [this](const Request& r) { return IsHeavy(r); };
-  options.is_blocking = [this](const Request& r) { return IsBlocking(r); };
   options.body_limit_for = [this](const Request& r) { return BodyLimit(r); };
 }
 

@@ -39,9 +39,6 @@ class App {
   // The route's body limit (RouteSpec::max_body), 0 for the default. Cheap:
   // called by the transport for every request before its body is read.
   std::size_t BodyLimit(const Request& request) const;
-  // Does this request wait (its route says so)? The transport runs it on its
-  // blocking lane.
-  bool IsBlocking(const Request& request) const;
   // Points the transport's per-request decisions (heavy pool, body limit) at
   // this App's route table. The App must outlive the server.
   void ConfigureTransport(ServerOptions& options) const;

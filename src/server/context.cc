@@ -60,8 +60,6 @@ Response ErrorResponse(Code code, const std::string& message, Json details) {
   return r;
 }
 
-namespace {
-
 Response FailIn(const Status& status, bool zh) {
   Json details = Json::object();
   if (!status.field().empty()) details["field"] = status.field();
@@ -73,8 +71,6 @@ Response FailIn(const Status& status, bool zh) {
   }
   return r;
 }
-
-}  // namespace
 
 Response Fail(const Status& status) { return FailIn(status, false); }
 

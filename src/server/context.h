@@ -100,6 +100,9 @@ Response ErrorResponse(Code code, const std::string& message, Json details = Jso
 Response Fail(const Status& status);
 // The same, with the message in the caller's language.
 Response Fail(const Ctx& ctx, const Status& status);
+// The same in the caller's language, for a reply made after the handler
+// returned (Response::later), when the Ctx is gone.
+Response FailIn(const Status& status, bool zh);
 // 400 invalid_argument naming `field` in the message and in details.field.
 Response BadField(const std::string& field, const std::string& message);
 

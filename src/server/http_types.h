@@ -4,6 +4,8 @@
 // that request handling is a plain function, testable without sockets.
 #pragma once
 
+#include <functional>
+#include <future>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +34,11 @@ struct Request {
   std::string host;
 };
 
+struct Response;
+// Delivers a Response made after the handler returned. Call it exactly once,
+// from any thread.
+using Reply = std::function<void(Response)>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
@@ -39,6 +46,23 @@ struct Response {
   // Extra headers. One with the same name (case-insensitive) as a header the
   // transport adds by default (the security headers, see server.h) replaces it.
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set by a handler that answers later without holding a thread (a survey
+  // submission waiting for its batch's commit): the transport calls it once,
+  // on the I/O thread, with a Reply, and writes what that Reply is given;
+  // the other fields of this Response are ignored. A Reply dropped without
+  // being called answers 500.
+  std::function<void(Reply)> later;
 };
+
+// For callers without a transport (tests, in-process use): waits for a
+// Response's later reply, if it has one.
+inline Response Settled(Response r) {
+  if (!r.later) return r;
+  std::promise<Response> p;
+  std::future<Response> f = p.get_future();
+  std::function<void(Reply)> start = std::move(r.later);
+  start([&p](Response res) { p.set_value(std::move(res)); });
+  return f.get();
+}
 
 }  // namespace govperf::server

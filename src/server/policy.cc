@@ -976,7 +976,8 @@ const std::vector<RouteSpec>& Routes() {
       // ---- end surveys — design ----
       // ---- 社会评价 survey collection (docs/api.md "Surveys — responses") ----
       // Public: respondents have no account. A submission waits for its
-      // batch's commit on the blocking lane; its body is small.
+      // batch's commit without holding a thread (Response::later); its body
+      // is small.
       {"GET", "/api/v1/s/{id}", A::kPublic, {}, h::SurveyQuestionnaire},
       {"POST", "/api/v1/s/{id}/token", A::kPublic, {}, h::SurveyDeviceToken},
       {"POST",
@@ -985,8 +986,7 @@ const std::vector<RouteSpec>& Routes() {
        {},
        h::SurveySubmit,
        false,
-       kSurveyResponseBody,
-       /*blocking=*/true},
+       kSurveyResponseBody},
       {"GET",
        "/api/v1/surveys/{id}/responses",
        A::kPermission,

@@ -97,9 +97,6 @@ struct RouteSpec {
   // (kDefaultBodyLimit, 1 MiB). Raised only for uploads (evidence files,
   // workbooks), decided before the body is read.
   std::size_t max_body = 0;
-  // Waits without using the CPU (a survey submission waiting for its batch's
-  // commit): run on the server's blocking lane, off the I/O threads.
-  bool blocking = false;
 };
 
 // Every API route, in one place.

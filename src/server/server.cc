@@ -132,7 +132,6 @@ struct Server::Impl {
   ~Impl() {
     // Normally Run() has joined everything; this covers a Run() that never ran.
     StopHeavyPool();
-    StopPool(blocking);
   }
 
   // What DoStop() needs of a live connection. `stream` and `reading` are
@@ -171,16 +170,6 @@ struct Server::Impl {
   asio::io_context heavy_ctx{std::max(1, opt.heavy_threads)};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> heavy_work;
   std::vector<std::thread> heavy_threads;
-  // The blocking lane (survey submissions waiting for their batch's commit):
-  // many threads at normal priority that mostly sleep. Same lifetime rules.
-  struct Pool {
-    explicit Pool(int threads) : ctx(std::max(1, threads)) {}
-    asio::io_context ctx;
-    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
-    std::vector<std::thread> threads;
-    std::atomic<std::size_t> pending{0};
-  };
-  Pool blocking{opt.blocking_threads};
 
   void Log(const std::string& line) {
     std::lock_guard<std::mutex> lock(log_mu);
@@ -216,18 +205,6 @@ struct Server::Impl {
         heavy_ctx.run();
       });
     }
-  }
-
-  void StartPool(Pool& pool, int threads) {
-    pool.work.emplace(pool.ctx.get_executor());
-    for (int i = 0; i < std::max(1, threads); ++i) {
-      pool.threads.emplace_back([&pool] { pool.ctx.run(); });
-    }
-  }
-  static void StopPool(Pool& pool) {
-    pool.work.reset();
-    for (std::thread& t : pool.threads) t.join();
-    pool.threads.clear();
   }
 
   // Lets the pool run out of jobs and joins it. Jobs still queued run (they
@@ -297,18 +274,6 @@ struct Server::Impl {
     return opt.body_limit;
   }
 
-  bool IsBlocking(const Request& req) {
-    if (!opt.is_blocking) return false;
-    try {
-      return opt.is_blocking(req);
-    } catch (const std::exception& e) {
-      Log(std::string("is_blocking threw: ") + e.what());
-    } catch (...) {
-      Log("is_blocking threw a non-standard exception");
-    }
-    return false;
-  }
-
   bool IsHeavy(const Request& req) {
     if (!opt.is_heavy) return false;
     try {
@@ -347,22 +312,71 @@ struct Server::Impl {
     return asio::async_initiate<CompletionToken, void(Response)>(init, token, std::move(req));
   }
 
+  // A reply owed to a connection (Response::later). `ex` is the
+  // connection's strand, tracked as outstanding work so that Run() does not
+  // return while the reply is owed.
+  struct Owed {
+    Owed(Impl* s, asio::any_io_executor e, std::function<void(Response)> r)
+        : self(s), ex(std::move(e)), resume(std::move(r)) {}
+    Impl* self;
+    asio::any_io_executor ex;
+    std::function<void(Response)> resume;
+    std::atomic<bool> done{false};
+    void Deliver(Response res) {
+      if (done.exchange(true)) return;
+      asio::post(ex, [r = std::move(resume), res = std::move(res)]() mutable { r(std::move(res)); });
+    }
+    ~Owed() {
+      if (done) return;
+      self->Log("a handler dropped its reply without answering");
+      Response res;
+      res.status = 500;
+      res.body = EnvelopeJson("internal", "internal error");
+      Deliver(std::move(res));
+    }
+  };
+
+  // Completes with what the handler's Reply is given, on the caller's
+  // executor (the connection's strand); nothing waits meanwhile. A Reply
+  // destroyed without being called answers 500, so a connection never hangs.
+  template <class CompletionToken>
+  auto AsyncLater(std::function<void(Reply)> start, CompletionToken&& token) {
+    auto init = [this](auto completion, std::function<void(Reply)> start) {
+      asio::any_io_executor ex = asio::prefer(
+          asio::get_associated_executor(completion, ioc.get_executor()),
+          asio::execution::outstanding_work.tracked);
+      // std::function needs a copyable target; the completion is move-only.
+      auto handler = std::make_shared<decltype(completion)>(std::move(completion));
+      auto owed = std::make_shared<Owed>(
+          this, std::move(ex), [handler](Response res) { (*handler)(std::move(res)); });
+      try {
+        start([owed](Response res) { owed->Deliver(std::move(res)); });
+      } catch (const std::exception& e) {
+        Log(std::string("handler threw: ") + e.what());
+      } catch (...) {
+        Log("handler threw a non-standard exception");
+      }
+    };
+    return asio::async_initiate<CompletionToken, void(Response)>(init, token, std::move(start));
+  }
+
   asio::awaitable<Response> Dispatch(Request req) {
-    if (IsBlocking(req)) {
-      if (blocking.pending.fetch_add(1) >= opt.blocking_queue_limit) {
-        blocking.pending.fetch_sub(1);
+    Response res;
+    if (!IsHeavy(req)) {
+      res = CallHandler(req);
+    } else {
+      // Admission: count first, so that concurrent connections cannot overshoot.
+      if (heavy_pending.fetch_add(1) >= opt.heavy_queue_limit) {
+        heavy_pending.fetch_sub(1);
         co_return Unavailable("the server is busy; try again later");
       }
-      co_return co_await AsyncOn(blocking.ctx, blocking.pending, std::move(req),
-                                 asio::use_awaitable);
+      res = co_await AsyncHeavy(std::move(req), asio::use_awaitable);
     }
-    if (!IsHeavy(req)) co_return CallHandler(req);
-    // Admission: count first, so that concurrent connections cannot overshoot.
-    if (heavy_pending.fetch_add(1) >= opt.heavy_queue_limit) {
-      heavy_pending.fetch_sub(1);
-      co_return Unavailable("the server is busy; try again later");
+    if (res.later) {
+      std::function<void(Reply)> start = std::move(res.later);
+      res = co_await AsyncLater(std::move(start), asio::use_awaitable);
     }
-    co_return co_await AsyncHeavy(std::move(req), asio::use_awaitable);
+    co_return res;
   }
 
   asio::awaitable<void> WriteStatic(beast::tcp_stream& stream, http::status status,
@@ -607,13 +621,11 @@ Status Server::Run() {
     s.ioc.stop();
   });
   s.StartHeavyPool();
-  s.StartPool(s.blocking, s.opt.blocking_threads);
   std::vector<std::thread> io;
   for (int i = 1; i < s.opt.io_threads; ++i) io.emplace_back([&s] { s.ioc.run(); });
   s.ioc.run();
   for (std::thread& t : io) t.join();
   s.StopHeavyPool();
-  s.StopPool(s.blocking);
   if (s.failed) return Status::Internal("listener failed: " + s.failure);
   return Status::Ok();
 }

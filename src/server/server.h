@@ -24,11 +24,10 @@
 //     `heavy_threads` low-priority threads, never on an I/O thread; at most
 //     `heavy_queue_limit` of them are queued or running; one more is answered
 //     at once with 503 `unavailable` + Retry-After, without running the handler.
-//  8. Requests for which `is_blocking` is true (they mostly wait: a survey
-//     submission waiting for its batch to commit) run on a lane of
-//     `blocking_threads` normal-priority threads, never on an I/O thread; at
-//     most `blocking_queue_limit` are queued or running; one more is answered
-//     503 like the heavy pool's. Stop() treats them like heavy requests.
+//  8. A handler may answer later (Response::later, a survey submission
+//     waiting for its batch's commit): no thread waits; the connection's
+//     coroutine resumes when the Reply is called, from any thread. Stop()
+//     waits for replies owed. A Reply dropped uncalled answers 500.
 //
 // Threading: the io_context is run by `io_threads` threads (the one calling
 // Run() is one of them). Each connection is a coroutine on its own strand, so
@@ -100,13 +99,6 @@ struct ServerOptions {
   // (Linux: per thread; capped at 19). Light requests on the I/O threads then
   // win the CPU over heavy work; see docs/design/server.md. 0: leave it alone.
   int heavy_nice = 10;
-  // Requests that block without using the CPU (is_blocking; empty: none).
-  // Checked before is_heavy. Called on an I/O thread for every request.
-  std::function<bool(const Request&)> is_blocking;
-  // Sized so that one group commit gathers the submissions arriving during
-  // the previous fsync (docs/design/survey.md).
-  int blocking_threads = 64;
-  std::size_t blocking_queue_limit = 4096;
   // Retry-After of that 503.
   std::chrono::seconds busy_retry_after{2};
 };

@@ -159,7 +159,7 @@ class TestCity {
 
   Response Call(const std::string& method, const std::string& target, const std::string& body = "",
                 const std::string& token = "", const std::string& lang = "") {
-    return app_->Handle(MakeRequest(method, target, body, token, lang));
+    return Settled(app_->Handle(MakeRequest(method, target, body, token, lang)));
   }
 
  private:

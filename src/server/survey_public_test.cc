@@ -1,8 +1,8 @@
 // 社会评价 collection over the real transport on loopback: the public
 // questionnaire, submissions with codes and device tokens (201, replay 200,
 // 409 used, 404/409 survey states, 400 naming the question, 413, 429), the
-// review queue, codes as CSV and fieldwork progress. Submissions run on the
-// blocking lane and are answered after their batch's commit.
+// review queue, codes as CSV and fieldwork progress. Submissions are
+// answered later (Response::later), after their batch's commit.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -66,7 +66,6 @@ class SurveyLoopback : public ::testing::Test {
     options.port = 0;
     options.log = [](const std::string&) {};
     city_.app().ConfigureTransport(options);
-    options.blocking_threads = 16;
     server_ = std::make_unique<Server>(options,
                                        [this](const Request& r) { return city_.app().Handle(r); });
     ASSERT_TRUE(server_->Listen().ok());
@@ -212,6 +211,29 @@ TEST_F(SurveyLoopback, UnknownDraftAndClosedSurveys) {
   city_.clock().Advance(10);  // past the questionnaire cache
   EXPECT_EQ(Json::parse(Raw("GET", "/api/v1/s/sat").body)["status"], "closed");
   EXPECT_EQ(Raw("POST", "/api/v1/s/sat/token").status, 409);
+}
+
+// After the fieldwork window a retry of a response accepted inside it still
+// gets its 200 with the same id (the journal answers replays first); a new
+// response gets 409 saying the window closed, and nothing is written.
+TEST_F(SurveyLoopback, ARetryAfterTheWindowClosedStillGetsItsAnswer) {
+  sv::Survey w = TestSurvey("win", true);
+  w.closes_at = city_.clock().NowUnix() + 3600;
+  Put(w, sv::SurveyStatus::kOpen);
+  const auto codes = Codes("win", 2);
+  const http_test::Reply first = Submit("win", Answer("code", codes[0], "w-1"));
+  ASSERT_EQ(first.status, 201) << first.body;
+  const int64_t id = Json::parse(first.body)["response_id"].get<int64_t>();
+  city_.clock().Advance(3601);
+  const http_test::Reply retry = Submit("win", Answer("code", codes[0], "w-1"));
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(Json::parse(retry.body)["response_id"], id);
+  const http_test::Reply late = Submit("win", Answer("code", codes[1], "w-2"));
+  ASSERT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(Json::parse(late.body)["details"]["reason"], "survey_closed");
+  EXPECT_NE(Json::parse(late.body)["message"].get<std::string>().find("window"), std::string::npos);
+  const auto n = city_.store().CountResponses("win");
+  EXPECT_EQ(n->accepted + n->flagged + n->rejected, 1);
 }
 
 TEST_F(SurveyLoopback, BadAnswersAreNamedAndNothingIsStored) {

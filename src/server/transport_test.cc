@@ -47,7 +47,9 @@ long Ms(Clock::duration d) {
 // for ?ms=), /gate (waits until the test opens the gate), /nice (reports its
 // thread's nice value). Light paths: /fast, /prio (as /nice), /block (sleeps ?ms= on the I/O
 // thread), /echo (what the transport handed over, in X-Seen), /etag, /csp,
-// /throw; anything else is a 404.
+// /throw; answered later (Response::later): /later (its Reply is kept until
+// the test calls ReleaseLater, which answers from the test's thread), /drop
+// (its Reply is dropped uncalled); anything else is a 404.
 class TransportTest : public ::testing::Test {
  protected:
   void Start(ServerOptions options = {}) {
@@ -71,6 +73,7 @@ class TransportTest : public ::testing::Test {
 
   void TearDown() override {
     OpenGate();
+    ReleaseLater();
     if (server_) server_->Stop();
     if (thread_.joinable()) thread_.join();
     EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
@@ -115,12 +118,41 @@ class TransportTest : public ::testing::Test {
       res.headers.emplace_back("content-security-policy", "default-src 'none'");
     } else if (StartsWith(r.target, "/throw")) {
       throw std::runtime_error("boom");
+    } else if (StartsWith(r.target, "/later")) {
+      const std::string target = r.target;
+      res.later = [this, target](server::Reply reply) {
+        std::lock_guard<std::mutex> lock(later_mu_);
+        later_.emplace_back(target, std::move(reply));
+      };
+    } else if (StartsWith(r.target, "/drop")) {
+      res.later = [](server::Reply) {};
     } else {
       res.status = 404;
       res.content_type = "application/json; charset=utf-8";
       res.body = R"({"code":"not_found","message":"no such thing","details":{}})";
     }
     return res;
+  }
+
+  // Answers every kept /later request ("later:" + its target), from this
+  // thread; returns how many.
+  int ReleaseLater() {
+    std::vector<std::pair<std::string, server::Reply>> owed;
+    {
+      std::lock_guard<std::mutex> lock(later_mu_);
+      owed.swap(later_);
+    }
+    for (auto& [target, reply] : owed) {
+      Response res;
+      res.content_type = "text/plain";
+      res.body = "later:" + target;
+      reply(std::move(res));
+    }
+    return static_cast<int>(owed.size());
+  }
+  int LaterKept() {
+    std::lock_guard<std::mutex> lock(later_mu_);
+    return static_cast<int>(later_.size());
   }
 
   void OpenGate() {
@@ -164,6 +196,8 @@ class TransportTest : public ::testing::Test {
   std::mutex gate_mu_;
   std::condition_variable gate_cv_;
   bool gate_open_ = false;
+  std::mutex later_mu_;
+  std::vector<std::pair<std::string, server::Reply>> later_;
 };
 
 // Light requests, on a keep-alive connection and on fresh ones, each within
@@ -505,6 +539,61 @@ TEST_F(TransportTest, StopWithHeavyWorkInFlightFinishesItAndReturns) {
   EXPECT_EQ(refused, 2);
   EXPECT_TRUE(idle.ClosedWithin(1000ms));
   EXPECT_TRUE(running.ClosedWithin(1000ms));
+}
+
+// Response::later: requests waiting for their reply hold no thread — one I/O
+// thread serves /fast at once while 64 replies are owed — and each answer
+// reaches its own connection, whichever thread gives it.
+TEST_F(TransportTest, LaterRepliesHoldNoThreadAndReachTheirConnections) {
+  ServerOptions o;
+  o.io_threads = 1;
+  Start(o);
+  constexpr int kWaiting = 64;
+  std::vector<std::unique_ptr<Client>> waiting;
+  for (int i = 0; i < kWaiting; ++i) {
+    waiting.push_back(std::make_unique<Client>(port()));
+    ASSERT_TRUE(waiting.back()->Send(Http("POST", "/later?i=" + std::to_string(i))));
+  }
+  ASSERT_TRUE(WaitFor([&] { return LaterKept() == kWaiting; }));
+  Client c(port());
+  const auto start = Clock::now();
+  const Reply fast = c.Call(Http("GET", "/fast"));
+  EXPECT_EQ(fast.status, 200);
+  EXPECT_LT(Ms(Clock::now() - start), 1000);
+  EXPECT_EQ(ReleaseLater(), kWaiting);
+  for (int i = 0; i < kWaiting; ++i) {
+    const Reply r = waiting[static_cast<size_t>(i)]->Read();
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.body, "later:/later?i=" + std::to_string(i));
+    ExpectSecurityHeaders(r);
+  }
+  // The connection stays usable (keep-alive) after a later reply.
+  ASSERT_TRUE(waiting[0]->Send(Http("GET", "/fast")));
+  EXPECT_EQ(waiting[0]->Read().body, "fast");
+}
+
+TEST_F(TransportTest, ALaterReplyDroppedUncalledAnswers500) {
+  Start();
+  Client c(port());
+  const Reply r = c.Call(Http("POST", "/drop"));
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(Json::parse(r.body)["code"], "internal");
+}
+
+TEST_F(TransportTest, StopWaitsForRepliesOwedAndWritesThem) {
+  Start();
+  Client owed(port());
+  ASSERT_TRUE(owed.Send(Http("POST", "/later?owed")));
+  ASSERT_TRUE(WaitFor([&] { return LaterKept() == 1; }));
+  server_->Stop();
+  std::this_thread::sleep_for(200ms);
+  EXPECT_FALSE(run_returned_.load());  // a reply is still owed
+  EXPECT_EQ(ReleaseLater(), 1);
+  ASSERT_TRUE(WaitFor([&] { return run_returned_.load(); }, 5000ms));
+  const Reply r = owed.Read();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "later:/later?owed");
+  EXPECT_EQ(r.header("connection"), "close");
 }
 
 TEST_F(TransportTest, StopBeforeRunReturnsAtOnce) {

@@ -1,11 +1,12 @@
 // 社会评价 the response journal: how survey responses reach the database
 // (docs/design/survey.md "Collection: the response journal").
 //
-// Submit() blocks until the transaction holding the response has committed
-// (synchronous=FULL: on disk) and then returns its outcome. Responses
-// submitted while a transaction is being written are queued and committed
-// together by the next one (group commit), so throughput is one fsync per
-// batch, not per response.
+// SubmitAsync() queues a response and calls back once the transaction
+// holding it has committed (synchronous=FULL: on disk) with its outcome;
+// Submit() is the same, blocking. Responses submitted while a transaction is
+// being written are queued and committed together by the next one (group
+// commit), so throughput is one fsync per batch, not per response, and no
+// thread waits per response (the server answers from the callback).
 //
 // Guarantees:
 //  J1. An outcome of kCreated or kReplayed is returned only after COMMIT:
@@ -26,10 +27,14 @@
 //      as the store's records inside the same transaction.
 //  J6. Shutdown() drains the queue: everything submitted before it is
 //      written and answered; Submit() after it is kUnavailable.
+//  J7. A replay-only submission (outside the fieldwork window) is answered
+//      kReplayed when its idempotency key was seen and kSurveyNotOpen
+//      otherwise; it never writes.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -71,13 +76,28 @@ struct JournalStats {
   uint64_t largest_batch = 0;
 };
 
+// Called once per submission, on the journal's writer thread after the
+// commit (or at once, on the caller's thread, when the queue refuses it):
+// keep it short and never call back into the journal from it.
+using SubmitCallback = std::function<void(SubmitResult)>;
+
+struct SubmitFlags {
+  // Only answer a retry: kReplayed when the key was seen, else
+  // kSurveyNotOpen; the row is not validated or written (J7).
+  bool replay_only = false;
+};
+
 class SurveyJournal {
  public:
   virtual ~SurveyJournal() = default;
   // `row`: a validated response (id and batch_id are set by the journal).
   // For channel "code" the credential is the code's hash (looked up and
-  // used); for "link" it is the device token's hash. Thread-safe; blocks.
-  virtual SubmitResult Submit(const core::survey::Response& row) = 0;
+  // used); for "link" it is the device token's hash. Thread-safe; does not
+  // block (beyond a short lock).
+  virtual void SubmitAsync(core::survey::Response row, SubmitFlags flags,
+                           SubmitCallback done) = 0;
+  // The same, waiting for the outcome. Thread-safe; blocks.
+  SubmitResult Submit(const core::survey::Response& row, SubmitFlags flags = {});
   // Drains and stops the writer (also done by the destructor). Idempotent.
   virtual void Shutdown() = 0;
   virtual JournalStats Stats() const = 0;

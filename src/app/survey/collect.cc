@@ -127,7 +127,7 @@ void Collector::SeedLocked(const std::string& survey_id, Recent& r) {
   });
 }
 
-Result<SubmitReply> Collector::Submit(const Submission& s) {
+Result<Collector::Prepared> Collector::Prepare(const Submission& s) {
   const int64_t now = clock_.NowUnix();
   if (int wait = limiter_.Take(s.address, now); wait > 0) {
     return Status(Code::kResourceExhausted,
@@ -148,7 +148,9 @@ Result<SubmitReply> Collector::Submit(const Submission& s) {
         .Field("idempotency_key")
         .Zh("idempotency_key：应为 1 至 128 个可打印字符");
   }
-  sv::Response row;
+  Prepared p;
+  p.not_open = Closed(survey.id, "is closed", "调查已结束");
+  sv::Response& row = p.row;
   row.survey_id = survey.id;
   row.idempotency_key = s.idempotency_key;
   std::optional<sv::InvitationCode> code;
@@ -183,15 +185,18 @@ Result<SubmitReply> Collector::Submit(const Submission& s) {
         .Zh("code：请输入邀请码");
   }
   // Outside the fieldwork window: refused before validation, so a late
-  // respondent learns it at once whatever they answered. Whether the survey
-  // is open is the journal's check, on the stored status (the cached one may
-  // be 2 s old), after the idempotency key: a retry of a response accepted
-  // before the survey closed still gets its 200.
-  if (survey.opens_at > 0 && now < survey.opens_at) {
-    return Closed(survey.id, "has not opened yet", "调查尚未开始");
-  }
-  if (survey.closes_at > 0 && now > survey.closes_at) {
-    return Closed(survey.id, "closed at the end of its fieldwork window", "调查已结束");
+  // respondent learns it at once whatever they answered — but through the
+  // journal as replay-only, so that a retry of a response accepted inside
+  // the window still gets its 200. Whether the survey is open is the
+  // journal's check too, on the stored status (the cached one may be 2 s
+  // old), after the idempotency key.
+  const bool early = survey.opens_at > 0 && now < survey.opens_at;
+  const bool late = survey.closes_at > 0 && now > survey.closes_at;
+  if (early || late) {
+    p.flags.replay_only = true;
+    p.not_open = early ? Closed(survey.id, "has not opened yet", "调查尚未开始")
+                       : Closed(survey.id, "closed at the end of its fieldwork window", "调查已结束");
+    return p;
   }
   Result<sv::Answers> answers = sv::ValidateAnswers(survey, s.answers);
   if (!answers.ok()) return answers.status();
@@ -209,21 +214,24 @@ Result<SubmitReply> Collector::Submit(const Submission& s) {
   row.client_hash = tokens_.Mac("address:" + s.address);
 
   std::vector<std::string> reasons = sv::QualityReasons(survey, row.answers, s.paradata);
-  const std::string dup_key = row.client_hash + ":" + sv::AnswerFingerprint(row.answers);
-  const std::optional<int64_t> earlier = SeenOrRemember(survey.id, dup_key);
+  p.dup_key = row.client_hash + ":" + sv::AnswerFingerprint(row.answers);
+  const std::optional<int64_t> earlier = SeenOrRemember(survey.id, p.dup_key);
   if (earlier) {
     reasons.push_back(*earlier > 0 ? "near_duplicate:" + std::to_string(*earlier)
                                    : "near_duplicate");
   }
+  p.remembered = !earlier;
   row.status = reasons.empty() ? sv::ResponseStatus::kAccepted : sv::ResponseStatus::kFlagged;
   row.reason = sv::JoinReasons(reasons);
+  return p;
+}
 
-  store::SubmitResult r = journal_->Submit(row);
-  if (!earlier) {
+Result<SubmitReply> Collector::Finish(const Prepared& p, const store::SubmitResult& r) {
+  if (p.remembered) {
     if (r.outcome == store::SubmitOutcome::kCreated) {
-      Remember(survey.id, dup_key, r.response_id);
+      Remember(p.row.survey_id, p.dup_key, r.response_id);
     } else {
-      Forget(survey.id, dup_key);
+      Forget(p.row.survey_id, p.dup_key);
     }
   }
   switch (r.outcome) {
@@ -231,7 +239,7 @@ Result<SubmitReply> Collector::Submit(const Submission& s) {
     case store::SubmitOutcome::kReplayed:
       return SubmitReply{r.outcome == store::SubmitOutcome::kCreated, r.response_id, r.status};
     case store::SubmitOutcome::kCredentialUsed:
-      if (row.channel == "code") {
+      if (p.row.channel == "code") {
         return Status(Code::kFailedPrecondition, "code: this invitation code has already been used")
             .Field("code")
             .Zh("code：该邀请码已使用");
@@ -244,9 +252,9 @@ Result<SubmitReply> Collector::Submit(const Submission& s) {
           .Field("code")
           .Zh("code：邀请码无效");
     case store::SubmitOutcome::kUnknownSurvey:
-      return UnknownSurvey(survey.id);
+      return UnknownSurvey(p.row.survey_id);
     case store::SubmitOutcome::kSurveyNotOpen:
-      return Closed(survey.id, "is closed", "调查已结束");
+      return p.not_open;
     case store::SubmitOutcome::kUnavailable:
     case store::SubmitOutcome::kError:
       break;
@@ -256,6 +264,30 @@ Result<SubmitReply> Collector::Submit(const Submission& s) {
     err = Status(Code::kUnavailable, err.message()).RetryAfter(1);
   }
   return err;
+}
+
+void Collector::SubmitAsync(const Submission& s, SubmitDone done) {
+  Result<Prepared> p = Prepare(s);
+  if (!p.ok()) {
+    done(p.status());
+    return;
+  }
+  auto prepared = std::make_shared<Prepared>(std::move(*p));
+  store::SubmitFlags flags = prepared->flags;
+  // The journal takes the row; Finish needs only its survey and channel.
+  sv::Response row = std::move(prepared->row);
+  prepared->row.survey_id = row.survey_id;
+  prepared->row.channel = row.channel;
+  journal_->SubmitAsync(std::move(row), flags,
+                        [this, prepared, done = std::move(done)](store::SubmitResult r) {
+                          done(Finish(*prepared, r));
+                        });
+}
+
+Result<SubmitReply> Collector::Submit(const Submission& s) {
+  Result<Prepared> p = Prepare(s);
+  if (!p.ok()) return p.status();
+  return Finish(*p, journal_->Submit(p->row, p->flags));
 }
 
 }  // namespace govperf::app::survey

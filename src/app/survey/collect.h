@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -73,6 +74,12 @@ class Collector {
   // idempotency_key, paradata), ResourceExhausted with RetryAfter (rate
   // limit), Unavailable (journal busy or stopped).
   Result<SubmitReply> Submit(const Submission& s);
+  // The same without waiting: `done` is called once, with the outcome, on
+  // this thread (refused before the journal) or on the journal's writer
+  // thread after the commit — keep it short. Outside the fieldwork window a
+  // retry of an accepted response still gets its reply (J7 of the journal).
+  using SubmitDone = std::function<void(Result<SubmitReply>)>;
+  void SubmitAsync(const Submission& s, SubmitDone done);
 
   int rate_limit() const { return limiter_.per_minute(); }
 
@@ -88,6 +95,16 @@ class Collector {
     std::unordered_map<std::string, int64_t> ids;
     std::deque<std::string> order;
   };
+  // What goes to the journal, checked and flagged on the caller's thread.
+  struct Prepared {
+    core::survey::Response row;
+    store::SubmitFlags flags;
+    Status not_open;          // the answer to kSurveyNotOpen
+    std::string dup_key;      // remembered for near-duplicates ("" with replay_only)
+    bool remembered = false;  // this submission put dup_key in the memory
+  };
+  Result<Prepared> Prepare(const Submission& s);
+  Result<SubmitReply> Finish(const Prepared& p, const store::SubmitResult& r);
   Result<std::shared_ptr<const core::survey::Survey>> Load(const std::string& survey_id);
   // Returns the earlier response's id (0: one being written) when the same
   // client sent the same answers; otherwise remembers this one.

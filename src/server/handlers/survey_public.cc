@@ -1,6 +1,7 @@
 // 社会评价 public routes (no login): the questionnaire, device tokens and
-// submissions. parse → app/survey/collect → DTO. A submission waits for its
-// batch's commit on the transport's blocking lane (policy.cc: blocking).
+// submissions. parse → app/survey/collect → DTO. A submission is answered
+// later (Response::later), from the journal's callback once its batch has
+// committed: no thread waits for the disk per submission.
 #include "app/survey/collect.h"
 #include "io/survey_json.h"
 #include "server/handlers/handlers.h"
@@ -65,8 +66,8 @@ Json QuestionnaireJson(const sv::Survey& s) {
 // The error envelope, with `details.reason` for the cases a phone page
 // tells apart (code_used, token_used, survey_closed, unknown_code,
 // rate_limited).
-Response SurveyFail(const Ctx& ctx, const Status& st) {
-  Response r = Fail(ctx, st);
+Response SurveyFail(bool zh, const Status& st) {
+  Response r = FailIn(st, zh);
   std::string reason;
   if (st.code() == Code::kFailedPrecondition) {
     if (st.field() == "code") reason = "code_used";
@@ -133,14 +134,14 @@ std::optional<Response> BodyString(const Ctx& ctx, const Json& obj, const char* 
 
 Response SurveyQuestionnaire(Ctx& ctx) {
   auto s = ctx.svc.survey_collector.Questionnaire(ctx.params.at("id"));
-  if (!s.ok()) return SurveyFail(ctx, s.status());
+  if (!s.ok()) return SurveyFail(ctx.zh, s.status());
   Response r = JsonResponse(QuestionnaireJson(**s));
   return r;
 }
 
 Response SurveyDeviceToken(Ctx& ctx) {
   auto t = ctx.svc.survey_collector.MintToken(ctx.params.at("id"), ctx.request.remote_address);
-  if (!t.ok()) return SurveyFail(ctx, t.status());
+  if (!t.ok()) return SurveyFail(ctx.zh, t.status());
   return JsonResponse({{"token", t->token}, {"expires_at", t->expires_at}}, 201);
 }
 
@@ -183,11 +184,20 @@ Response SurveySubmit(Ctx& ctx) {
       return *e;
     }
   }
-  auto reply = ctx.svc.survey_collector.Submit(s);
-  if (!reply.ok()) return SurveyFail(ctx, reply.status());
-  return JsonResponse(
-      {{"response_id", reply->response_id}, {"status", sv::ResponseStatusName(reply->status)}},
-      reply->created ? 201 : 200);
+  Response later;
+  later.later = [&collector = ctx.svc.survey_collector, zh = ctx.zh,
+                 s = std::move(s)](Reply reply) mutable {
+    collector.SubmitAsync(s, [zh, reply = std::move(reply)](Result<app::survey::SubmitReply> r) {
+      if (!r.ok()) {
+        reply(SurveyFail(zh, r.status()));
+        return;
+      }
+      reply(JsonResponse(
+          {{"response_id", r->response_id}, {"status", sv::ResponseStatusName(r->status)}},
+          r->created ? 201 : 200));
+    });
+  };
+  return later;
 }
 
 }  // namespace govperf::server::handlers

@@ -20,6 +20,13 @@
 
 namespace govperf::store {
 
+SubmitResult SurveyJournal::Submit(const core::survey::Response& row, SubmitFlags flags) {
+  std::promise<SubmitResult> done;
+  std::future<SubmitResult> f = done.get_future();
+  SubmitAsync(row, flags, [&done](SubmitResult r) { done.set_value(std::move(r)); });
+  return f.get();
+}
+
 std::string BatchRowJson(const core::survey::Response& r) {
   const nlohmann::json j{{"id", r.id},
                          {"survey_id", r.survey_id},
@@ -46,7 +53,8 @@ namespace sv = core::survey;
 
 struct Pending {
   sv::Response row;
-  std::promise<SubmitResult> done;
+  SubmitFlags flags;
+  SubmitCallback done;
 };
 
 // The prepared statements of one connection, reused for every row: preparing
@@ -104,24 +112,27 @@ class SqliteSurveyJournal final : public SurveyJournal {
     return Status::Ok();
   }
 
-  SubmitResult Submit(const sv::Response& row) override {
-    auto p = std::make_unique<Pending>();
-    p->row = row;
-    std::future<SubmitResult> f = p->done.get_future();
+  void SubmitAsync(sv::Response row, SubmitFlags flags, SubmitCallback done) override {
+    auto p = std::make_unique<Pending>(Pending{std::move(row), flags, std::move(done)});
+    bool wake = false;
     {
       std::lock_guard<std::mutex> lock(mu_);
-      if (stopping_ || queue_.size() >= opt_.queue_limit) {
-        SubmitResult r;
-        r.outcome = SubmitOutcome::kUnavailable;
-        r.error = Status(Code::kUnavailable,
-                         stopping_ ? "survey journal: shutting down" : "survey journal: queue full")
-                      .RetryAfter(1);
-        return r;
+      if (!stopping_ && queue_.size() < opt_.queue_limit) {
+        // Only an idle writer needs waking: a busy one takes the queue when
+        // its commit ends (one wake-up per batch, not per response).
+        wake = idle_;
+        queue_.push_back(std::move(p));
       }
-      queue_.push_back(std::move(p));
     }
-    cv_.notify_one();
-    return f.get();
+    if (p) {  // refused
+      SubmitResult r;
+      r.outcome = SubmitOutcome::kUnavailable;
+      r.error = Status(Code::kUnavailable, "survey journal: shutting down or queue full")
+                    .RetryAfter(1);
+      p->done(std::move(r));
+      return;
+    }
+    if (wake) cv_.notify_one();
   }
 
   void Shutdown() override {
@@ -145,7 +156,9 @@ class SqliteSurveyJournal final : public SurveyJournal {
       std::vector<std::unique_ptr<Pending>> batch;
       {
         std::unique_lock<std::mutex> lock(mu_);
+        idle_ = true;
         cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        idle_ = false;
         if (queue_.empty()) return;  // stopping and drained
         while (!queue_.empty() && batch.size() < opt_.batch_limit) {
           batch.push_back(std::move(queue_.front()));
@@ -165,7 +178,7 @@ class SqliteSurveyJournal final : public SurveyJournal {
 
   // One row inside the open transaction; creates the batch row on the first
   // response written.
-  Result<SubmitResult> Apply(sv::Response& row, int64_t* batch_id,
+  Result<SubmitResult> Apply(sv::Response& row, SubmitFlags flags, int64_t* batch_id,
                              std::map<std::string, std::string>* survey_status) {
     SubmitResult out;
     {
@@ -179,6 +192,10 @@ class SqliteSurveyJournal final : public SurveyJournal {
         out.status = sv::ParseResponseStatus(q.Text(1)).value_or(sv::ResponseStatus::kAccepted);
         return out;
       }
+    }
+    if (flags.replay_only) {
+      out.outcome = SubmitOutcome::kSurveyNotOpen;
+      return out;
     }
     auto cached = survey_status->find(row.survey_id);
     if (cached == survey_status->end()) {
@@ -278,7 +295,7 @@ class SqliteSurveyJournal final : public SurveyJournal {
       std::map<std::string, std::string> survey_status;
       std::vector<const sv::Response*> created;
       for (size_t i = 0; i < batch.size(); ++i) {
-        Result<SubmitResult> r = Apply(batch[i]->row, &batch_id, &survey_status);
+        Result<SubmitResult> r = Apply(batch[i]->row, batch[i]->flags, &batch_id, &survey_status);
         if (!r.ok()) {
           // A row the database refused (it should not happen: every
           // constraint is checked first) fails alone; a failed statement
@@ -339,7 +356,7 @@ class SqliteSurveyJournal final : public SurveyJournal {
         results[i].error =
             Status(Code::kUnavailable, "survey journal: " + st.message()).RetryAfter(1);
       }
-      batch[i]->done.set_value(std::move(results[i]));
+      batch[i]->done(std::move(results[i]));
     }
   }
 
@@ -353,6 +370,7 @@ class SqliteSurveyJournal final : public SurveyJournal {
   std::condition_variable cv_;
   std::deque<std::unique_ptr<Pending>> queue_;
   bool stopping_ = false;
+  bool idle_ = false;  // the writer waits on cv_
   JournalStats stats_;
   std::thread writer_;
 };

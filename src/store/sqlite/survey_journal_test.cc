@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -205,6 +207,60 @@ TEST_F(SurveyJournalTest, ManyThreadsRacingKeysAndCodesCommitEachOnceInBatches) 
   auto v = store_->VerifyAudit();
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->ok) << v->message;
+}
+
+// SubmitAsync from one thread that never waits: every callback comes once,
+// after its commit, and the queue fills whole batches (one submitter alone
+// could never make a batch larger than 1 with the blocking Submit).
+TEST_F(SurveyJournalTest, AsyncSubmissionsFromOneThreadAreAnsweredOnceEachInFullBatches) {
+  constexpr int kRows = 1000;
+  const std::vector<std::string> codes = Codes(kRows);
+  std::mutex mu;
+  std::condition_variable cv;
+  int answered = 0;
+  std::set<int64_t> ids;
+  int not_created = 0;
+  for (int i = 0; i < kRows; ++i) {
+    journal_->SubmitAsync(Row("code", codes[static_cast<size_t>(i)], "a-" + std::to_string(i)), {},
+                          [&](SubmitResult r) {
+                            std::lock_guard<std::mutex> lock(mu);
+                            if (r.outcome == SubmitOutcome::kCreated) {
+                              ids.insert(r.response_id);
+                            } else {
+                              ++not_created;
+                            }
+                            ++answered;
+                            cv.notify_all();
+                          });
+  }
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(60), [&] { return answered == kRows; }));
+  }
+  EXPECT_EQ(not_created, 0);
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kRows));
+  EXPECT_EQ(Count("survey_responses"), kRows);
+  const JournalStats st = journal_->Stats();
+  // The queue runs ahead of the commits (a row costs the writer far more than
+  // the submitter): batches fill up to the limit.
+  EXPECT_GT(st.largest_batch, 32u);
+  EXPECT_LE(st.largest_batch, 64u);
+  EXPECT_LE(st.batches, static_cast<uint64_t>(kRows / 2));
+}
+
+// J7: replay-only (a submission after the fieldwork window) answers a seen
+// key with its id and anything else with kSurveyNotOpen, writing nothing.
+TEST_F(SurveyJournalTest, ReplayOnlyAnswersSeenKeysAndWritesNothing) {
+  const std::vector<std::string> codes = Codes(2);
+  SubmitResult a = journal_->Submit(Row("code", codes[0], "k1"));
+  ASSERT_EQ(a.outcome, SubmitOutcome::kCreated);
+  SubmitResult replay = journal_->Submit(Row("code", codes[0], "k1"), {/*replay_only=*/true});
+  EXPECT_EQ(replay.outcome, SubmitOutcome::kReplayed);
+  EXPECT_EQ(replay.response_id, a.response_id);
+  SubmitResult fresh = journal_->Submit(Row("code", codes[1], "k2"), {/*replay_only=*/true});
+  EXPECT_EQ(fresh.outcome, SubmitOutcome::kSurveyNotOpen);
+  EXPECT_EQ(Count("survey_responses"), 1);
+  EXPECT_EQ(Count("survey_codes WHERE used_by IS NULL"), 1);
 }
 
 TEST_F(SurveyJournalTest, AuditChainStaysValidWhileTheStoreWritesToo) {
