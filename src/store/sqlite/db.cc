@@ -120,7 +120,15 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // WAL: readers never block the writer and a crash mid-write leaves the last
   // committed state. foreign_keys is per connection and off by default.
-  Status st = db->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+  // mmap_size: pages of the database file are read through a memory map,
+  // not one pread system call each — survey collection looks up a code and
+  // a key per response in tables of millions of rows, and on a virtual
+  // machine the system calls cost more than the lookups (docs/design/store.md).
+  // cache_size (KiB when negative): the pages of the write-ahead log and the
+  // hot index pages stay in the connection's own cache.
+  Status st = db->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+      "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-32768;");
   if (!st.ok())
     return Status::Internal("cannot configure database '" + path + "': " + st.message());
   return db;
