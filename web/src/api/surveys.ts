@@ -163,7 +163,7 @@ export const saveSurvey = (s: Survey) => http.put<Survey>(sp(s.id), s, { silent:
 export const setSurveyStatus = (id: string, status: 'open' | 'closed') =>
   http.post<Survey>(`${sp(id)}/status`, { status }, { silent: true })
 export const importMargins = (id: string, file: File) =>
-  http.upload<MarginsReport>(`${sp(id)}/margins`, file, { query: { name: file.name }, contentType: file.type || 'application/octet-stream', silent: true })
+  http.upload<MarginsReport>(`${sp(id)}/margins`, file, { query: { filename: file.name }, contentType: file.type || 'application/octet-stream', silent: true })
 /** The new codes as a CSV download (code,link); shown once. */
 export const issueCodes = (id: string, body: { count: number; group_id: string; cells: Record<string, string>; unit_id: string }) =>
   http.request<import('./request').FileResponse>('POST', `${sp(id)}/codes`, { body, responseType: 'blob', silent: true })

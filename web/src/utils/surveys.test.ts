@@ -114,6 +114,18 @@ describe('review and results helpers', () => {
     expect(satisfactionNote(m.get('D02'))).toBe('')
     expect(satisfactionByUnit(null).size).toBe(0)
   })
+  it('takes the unit’s row of the survey applied last', () => {
+    const row = (n: number, at: number) => ({ unit_id: 'D01', n, n_dont_know: 0, score: 80, se: 1, ci_low: 78, ci_high: 82, warning: '', groups: [], computed_at: at })
+    const sat = {
+      year: 2026,
+      surveys: [
+        { survey_id: 'a', title_zh: '', title_en: '', units: [row(300, 100)] },
+        { survey_id: 'b', title_zh: '', title_en: '', units: [row(2, 200)] },
+        { survey_id: 'c', title_zh: '', title_en: '', units: [row(7, 150)] },
+      ],
+    }
+    expect(satisfactionByUnit(sat).get('D01')?.n).toBe(2)
+  })
   it('computes closure rates', () => {
     const rows = [
       { unit_id: 'D01', total: 4, answered: 3, closed: 3, closure_rate: 0.75 },

@@ -181,8 +181,15 @@ export function durationSeconds(r: Pick<StoredResponse, 'started_at_ms' | 'submi
 
 /** unit id → its applied satisfaction (the first survey that rates the unit). */
 export function satisfactionByUnit(s: Satisfaction | null | undefined): Map<string, UnitResult> {
+  // With two applied surveys rating the same unit, the score in the year's
+  // components is the one applied last: show that survey's n and interval.
   const out = new Map<string, UnitResult>()
-  for (const sv of s?.surveys ?? []) for (const u of sv.units ?? []) if (!out.has(u.unit_id)) out.set(u.unit_id, u)
+  for (const sv of s?.surveys ?? []) {
+    for (const u of sv.units ?? []) {
+      const seen = out.get(u.unit_id)
+      if (!seen || (u.computed_at ?? 0) > (seen.computed_at ?? 0)) out.set(u.unit_id, u)
+    }
+  }
   return out
 }
 

@@ -122,7 +122,8 @@ export const surveys = {
   interval: '95% interval',
   se: 'SE',
   warning: 'Warning',
-  warningName: { small_sample: 'Small sample', no_answers: 'No answers' },
+  reasonName: { speeder: 'Too fast', straight_line: 'Straight-lining', no_paradata: 'No timing', near_duplicate: 'Near-duplicate' },
+  warningName: { small_sample: 'Small sample', no_answers: 'No answers', rake_not_converged: 'Weighting did not converge' },
   satisfactionNote: 'Satisfaction sample size and interval',
 }
 

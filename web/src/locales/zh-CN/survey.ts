@@ -122,7 +122,8 @@ export const surveys = {
   interval: '95% 区间',
   se: '标准误',
   warning: '提示',
-  warningName: { small_sample: '样本不足', no_answers: '无有效回答' },
+  reasonName: { speeder: '作答过快', straight_line: '直线作答', no_paradata: '无作答时长', near_duplicate: '疑似重复' },
+  warningName: { small_sample: '样本不足', no_answers: '无有效回答', rake_not_converged: '加权未收敛' },
   satisfactionNote: '满意度样本量与区间',
 }
 
