@@ -369,11 +369,11 @@ await step('the office closes the survey, sees the results per district, applies
   await page.getByTestId(`result-n-${district.id}`).waitFor({ timeout: 60_000 })
   // One accepted respondent per district: 满意 (80 points) and 很满意 (100).
   assert.equal(await text(`result-n-${district.id}`), '1')
-  assert.equal(await text(`result-score-${district.id}`), '80.0')
+  assert.equal(await text(`result-score-${district.id}`), '80.00')
   assert.equal(await text(`result-interval-${district.id}`), '80.0–80.0')
   assert.equal(await text(`result-warning-${district.id}`), '样本不足')
   assert.equal(await text(`result-n-${other.id}`), '1')
-  assert.equal(await text(`result-score-${other.id}`), '100.0')
+  assert.equal(await text(`result-score-${other.id}`), '100.00')
   await shot('results')
 
   await page.getByTestId('results-apply').click()

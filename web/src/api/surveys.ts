@@ -241,3 +241,9 @@ export const rerouteOpinion = (id: number, unit_id: string, topic_id: string) =>
   http.post<Opinion>(`/api/v1/opinions/${id}/route`, { unit_id, topic_id }, { silent: true })
 export const getOpinionSummary = (year: number) =>
   http.get<{ year: number; units: ClosureRow[] }>(`${yp(year)}/opinions/summary`, { silent: true })
+/** The published year's closure rates (意见建议办理情况) for the public portal: 404 for other years. */
+export const getPublicOpinionSummary = (year: number) =>
+  http.get<{ year: number; units: ClosureRow[]; total: number; closed: number; closure_rate: number | null }>(
+    `/api/v1/public/years/${year}/opinions/summary`,
+    { silent: true },
+  )

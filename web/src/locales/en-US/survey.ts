@@ -128,6 +128,9 @@ export const surveys = {
 }
 
 export const opinions = {
+  publicTitle: 'Handling of comments and suggestions',
+  publicNote: 'Comments and suggestions from the satisfaction survey, answered by the assessed units and closed by the performance office once checked; dismissed ones are not counted.',
+  publicOverall: '{total} in all, {closed} closed, closure rate {rate}',
   unrouted: '(no unit yet)',
   state: 'State',
   stateName: { routed: 'Awaiting answer', answered: 'Answered', closed: 'Closed', dismissed: 'Dismissed' },

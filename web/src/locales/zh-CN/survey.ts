@@ -128,6 +128,9 @@ export const surveys = {
 }
 
 export const opinions = {
+  publicTitle: '意见建议办理情况',
+  publicNote: '群众在满意度调查中提出的意见建议，由被评估单位答复、绩效办核实办结；不予受理的不计入。',
+  publicOverall: '共 {total} 条，已办结 {closed} 条，办结率 {rate}',
   unrouted: '（待指定单位）',
   state: '状态',
   stateName: { routed: '待答复', answered: '已答复', closed: '已办结', dismissed: '不予受理' },
