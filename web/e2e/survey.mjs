@@ -19,14 +19,15 @@
 //   interval and the small-sample warning, applies them and routes the
 //   opinions; 综合结果 shows the district's satisfaction with n and interval;
 //   the district answers its opinion on the opinions page; the office closes
-//   it and the closure rate counts it.
+//   it and the closure rate counts it;
+//   the public portal shows the published year's opinion closure.
 // Other surveys of the demo city may be listed: rows are found by this
 // survey's id, never by position.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import writeXlsxFile from 'write-excel-file/node'
-import { BASE, XLSX, start, step, as, phone, api, shot, finish, page, input, pick, successMessage } from './harness.mjs'
+import { BASE, XLSX, start, step, as, anonymous, phone, api, shot, finish, page, input, pick, successMessage } from './harness.mjs'
 
 const ADMIN = [process.env.E2E_ADMIN_USER, process.env.E2E_ADMIN_PASS]
 const UNIT = [process.env.E2E_UNIT_USER, process.env.E2E_UNIT_PASS]
@@ -424,6 +425,29 @@ await step('the office closes it and the closure rate counts it', async () => {
   assert.equal(row.total, closureBefore.total + 1)
   assert.equal(row.closed, closureBefore.closed + 1)
   await shot('opinions-closed')
+})
+
+await step('the public portal shows the published year’s opinion closure as the public API gives it', async () => {
+  await anonymous()
+  await page.goto(BASE + '/')
+  await page.getByTestId('public-title').waitFor()
+  const published = Math.max(...(await api('GET', '/api/v1/public/years')).body.years)
+  const sum = await api('GET', `/api/v1/public/years/${published}/opinions/summary`)
+  assert.equal(sum.status, 200, JSON.stringify(sum.body))
+  const section = page.getByTestId('public-opinions')
+  await section.waitFor()
+  assert.match(await section.innerText(), /意见建议办理情况/)
+  if (sum.body.total > 0) {
+    const rate = `${((sum.body.closed / sum.body.total) * 100).toFixed(1)}%`
+    assert.equal(await text('public-opinions-overall'), `共 ${sum.body.total} 条，已办结 ${sum.body.closed} 条，办结率 ${rate}`)
+    const rows = await page.getByTestId('public-opinions-table').locator('tbody tr').count()
+    assert.equal(rows, sum.body.units.filter((u) => u.total > 0).length)
+  } else {
+    assert.equal(await text('public-opinions-none'), '暂无意见建议')
+  }
+  // The year in progress is not public: its opinions stay unpublished.
+  assert.equal((await api('GET', `/api/v1/public/years/${year}/opinions/summary`)).status, 404)
+  await shot('portal-opinions')
 })
 
 process.exit(await finish())
