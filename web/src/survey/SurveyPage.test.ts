@@ -154,6 +154,8 @@ describe('SurveyPage', () => {
     await w.find('form').trigger('submit')
     await flushPromises()
     expect(w.find('[data-testid="survey-stop"]').text()).toBe('This survey has already been answered on this device. Thank you for taking part!')
+    await w.find('[data-testid="survey-lang"]').trigger('click')
+    expect(w.find('[data-testid="survey-stop"]').text()).toBe('本设备已经提交过这份问卷，感谢您的参与！')
     w.unmount()
   })
 

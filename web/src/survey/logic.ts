@@ -161,6 +161,8 @@ export interface SubmitError {
   /** Whether sending the same body again can succeed (the key is kept). */
   retryable: boolean
   retryAfter: number
+  /** The failure it describes: the page words it again when the language changes. */
+  failure: HttpFailure
 }
 
 export interface HttpFailure {
@@ -191,7 +193,7 @@ export function describeFailure(f: HttpFailure, qs: PublicQuestion[], lang: Lang
   const d = f.details ?? {}
   const field = typeof d.field === 'string' ? d.field : ''
   const tags = new Set([f.code, d.reason, d.error].filter((x): x is string => typeof x === 'string'))
-  const base = { questionId: '', retryable: false, retryAfter: f.retryAfter ?? 0 }
+  const base = { questionId: '', retryable: false, retryAfter: f.retryAfter ?? 0, failure: f }
   if (f.status === 0) {
     return { ...base, outcome: 'offline', retryable: true, message: m('offline') }
   }
