@@ -148,6 +148,7 @@ await step('the office builds the questionnaire in the editor and saves it', asy
   // What was stored is what the office typed.
   const s = (await api('GET', `/api/v1/surveys/${SURVEY}`)).body
   assert.equal(s.status, 'draft')
+  assert.equal(s.year, year, 'the list opened on the year under way')
   assert.equal(s.title_zh, title)
   assert.deepEqual(s.groups.map((g) => [g.id, g.name_zh, g.weight]), [['citizens', '群众', 0.7], ['enterprises', '企业', 0.3]])
   assert.deepEqual(s.questions.map((q) => [q.id, q.kind]), [['district', 'choice'], ['q1', 'scale'], ['op', 'text']])

@@ -11,6 +11,7 @@ import {
   quotaPercent,
   readableAnswers,
   satisfactionByUnit,
+  flagParts,
   satisfactionNote,
   scaleRows,
   formatClosure,
@@ -113,6 +114,12 @@ describe('review and results helpers', () => {
     expect(satisfactionNote(m.get('D01'))).toBe('n=412 · 86.9–89.4')
     expect(satisfactionNote(m.get('D02'))).toBe('')
     expect(satisfactionByUnit(null).size).toBe(0)
+  })
+  it('splits warnings and review reasons', () => {
+    expect(flagParts('small_sample,rake_not_converged')).toEqual([{ key: 'small_sample', ref: '' }, { key: 'rake_not_converged', ref: '' }])
+    expect(flagParts('speeder, near_duplicate:12')).toEqual([{ key: 'speeder', ref: '' }, { key: 'near_duplicate', ref: '12' }])
+    expect(flagParts('')).toEqual([])
+    expect(flagParts(undefined)).toEqual([])
   })
   it('takes the unit’s row of the survey applied last', () => {
     const row = (n: number, at: number) => ({ unit_id: 'D01', n, n_dont_know: 0, score: 80, se: 1, ci_low: 78, ci_high: 82, warning: '', groups: [], computed_at: at })

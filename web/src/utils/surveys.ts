@@ -220,3 +220,19 @@ export function overallClosure(rows: ClosureRow[]): { total: number; closed: num
 /** unix seconds ↔ the value of an <el-date-picker type="datetime" value-format="x"> (ms). */
 export const secondsToMs = (s: number): number | null => (s ? s * 1000 : null)
 export const msToSeconds = (ms: number | string | null | undefined): number => (ms ? Math.floor(Number(ms) / 1000) : 0)
+
+/**
+ * A comma-separated list of warnings or review reasons as the server writes
+ * them ("small_sample,rake_not_converged", "speeder,near_duplicate:12") →
+ * its parts, each with what follows a colon (the earlier response's id).
+ */
+export function flagParts(list: string | undefined | null): { key: string; ref: string }[] {
+  return (list ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => {
+      const i = x.indexOf(':')
+      return i < 0 ? { key: x, ref: '' } : { key: x.slice(0, i), ref: x.slice(i + 1) }
+    })
+}
