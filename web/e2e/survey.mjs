@@ -50,6 +50,8 @@ let year = 0
 let title = ''
 let district = null // the unit user's district {id, name_zh, category_id}
 let other = null // another district of the same category
+let category = null // their category {id, name_zh}
+let districts = [] // the category's unit ids, in the year's order
 let codes = [] // [{code, link}] from the downloaded CSV
 let opinionId = 0
 let closureBefore = { total: 0, closed: 0 }
@@ -83,10 +85,12 @@ await step('context: the unit user’s district and another district of its cate
   const years = (await api('GET', '/api/v1/years')).body.years
   year = years.find((y) => y.status === 'monitoring' || y.status === 'year_end').year
   title = `${year}年度群众满意度调查（E2E）`
-  const units = (await api('GET', `/api/v1/units?year=${year}`)).body.units
+  const { units, categories } = (await api('GET', `/api/v1/units?year=${year}`)).body
   district = units.find((u) => u.id === me.body.unit_id)
   other = units.find((u) => u.id !== district.id && u.category_id === district.category_id)
   assert.ok(district && other, 'two districts of one category')
+  category = categories.find((c) => c.id === district.category_id)
+  districts = units.filter((u) => u.category_id === category.id).map((u) => u.id)
 })
 
 await step('the office builds the questionnaire in the editor and saves it', async () => {
@@ -104,16 +108,15 @@ await step('the office builds the questionnaire in the editor and saves it', asy
   await input('group-id-1').fill('enterprises')
   await input('group-name-1').fill('企业')
   await setNumber('group-weight-1', 0.3)
-  // 1. Which district — its option ids are the districts' unit ids; it sets the raking variable.
+  // 1. Which district — its options are the districts (ids = unit ids,
+  // added as a category from the year's units); it sets the raking variable.
   await page.getByTestId('question-add-choice').click()
   await input('question-id-0').fill('district')
   await input('question-text-0').fill(Q_DISTRICT)
   await input('question-margin-0').fill('district')
-  for (const [k, u] of [district, other].entries()) {
-    await page.getByTestId('option-add-0').click()
-    await input(`option-id-0-${k}`).fill(u.id)
-    await input(`option-label-0-${k}`).fill(u.name_zh)
-  }
+  await pick('option-units-0', category.name_zh)
+  assert.equal(await input('option-id-0-0').inputValue(), districts[0])
+  assert.equal(await input(`option-label-0-${districts.indexOf(district.id)}`).inputValue(), district.name_zh)
   // 2. The satisfaction scale about the chosen district; saved without its
   // text first: the editor names the question and the part that is missing.
   await page.getByTestId('question-add-scale').click()
@@ -154,7 +157,8 @@ await step('the office builds the questionnaire in the editor and saves it', asy
   assert.equal(s.title_zh, title)
   assert.deepEqual(s.groups.map((g) => [g.id, g.name_zh, g.weight]), [['citizens', '群众', 0.7], ['enterprises', '企业', 0.3]])
   assert.deepEqual(s.questions.map((q) => [q.id, q.kind]), [['district', 'choice'], ['q1', 'scale'], ['op', 'text']])
-  assert.deepEqual(s.questions[0].options.map((o) => o.id), [district.id, other.id])
+  assert.deepEqual(s.questions[0].options.map((o) => o.id), districts)
+  assert.equal(s.questions[0].options.find((o) => o.id === other.id).label_zh, other.name_zh)
   assert.equal(s.questions[0].margin, 'district')
   assert.equal(s.questions[1].unit_from, 'district')
   assert.equal(s.questions[1].text_en, Q_SCALE_EN)

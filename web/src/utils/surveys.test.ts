@@ -12,6 +12,7 @@ import {
   readableAnswers,
   satisfactionByUnit,
   flagParts,
+  withUnitOptions,
   satisfactionNote,
   scaleRows,
   formatClosure,
@@ -114,6 +115,20 @@ describe('review and results helpers', () => {
     expect(satisfactionNote(m.get('D01'))).toBe('n=412 · 86.9–89.4')
     expect(satisfactionNote(m.get('D02'))).toBe('')
     expect(satisfactionByUnit(null).size).toBe(0)
+  })
+  it('adds a category’s units as a choice question’s options, once', () => {
+    const units = [
+      { id: 'D01', category_id: 'C1', name_zh: '青川区', name_en: 'Qingchuan' },
+      { id: 'B01', category_id: 'C2', name_zh: '财政局', name_en: 'Finance' },
+      { id: 'D02', category_id: 'C1', name_zh: '云岭区', name_en: 'Yunling' },
+    ]
+    const once = withUnitOptions([{ id: 'D02', label_zh: '云岭', label_en: '' }], units, 'C1')
+    expect(once).toEqual([
+      { id: 'D02', label_zh: '云岭', label_en: '' },
+      { id: 'D01', label_zh: '青川区', label_en: 'Qingchuan' },
+    ])
+    expect(withUnitOptions(once, units, 'C1')).toEqual(once)
+    expect(withUnitOptions([], units, 'C9')).toEqual([])
   })
   it('splits warnings and review reasons', () => {
     expect(flagParts('small_sample,rake_not_converged')).toEqual([{ key: 'small_sample', ref: '' }, { key: 'rake_not_converged', ref: '' }])

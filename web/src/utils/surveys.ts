@@ -2,6 +2,7 @@
 // field → editor place, code cells and recipients parsing, quota progress,
 // readable answers, satisfaction lookups). docs/design/survey.md.
 import type {
+  SurveyOption,
   ClosureRow,
   QuestionKind,
   Satisfaction,
@@ -235,4 +236,21 @@ export function flagParts(list: string | undefined | null): { key: string; ref: 
       const i = x.indexOf(':')
       return i < 0 ? { key: x, ref: '' } : { key: x.slice(0, i), ref: x.slice(i + 1) }
     })
+}
+
+/**
+ * A choice question's options with the units of a category added (id = the
+ * unit id, labels = its names), in the units' order; options already there
+ * (by id) are kept as they are.
+ */
+export function withUnitOptions(
+  options: SurveyOption[],
+  units: { id: string; category_id: string; name_zh: string; name_en: string }[],
+  categoryId: string,
+): SurveyOption[] {
+  const have = new Set(options.map((o) => o.id))
+  const added = units
+    .filter((u) => u.category_id === categoryId && !have.has(u.id))
+    .map((u) => ({ id: u.id, label_zh: u.name_zh, label_en: u.name_en }))
+  return [...options, ...added]
 }

@@ -35,6 +35,7 @@ export const surveys = {
   margin: 'Raking variable',
   marginHint: 'district / age / sex / group',
   options: 'Options',
+  addUnitOptions: 'Add a category’s units as options',
   addOption: 'Add option',
   maxLength: 'Max characters',
   about: 'Rates',

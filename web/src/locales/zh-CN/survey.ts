@@ -35,6 +35,7 @@ export const surveys = {
   margin: '加权变量',
   marginHint: 'district / age / sex / group',
   options: '选项',
+  addUnitOptions: '添加一类单位为选项',
   addOption: '添加选项',
   maxLength: '最多字数',
   about: '评价对象',
