@@ -215,6 +215,11 @@ await step('population margins: a bad workbook is refused by sheet and cell, the
 
 await step('the office opens the survey', async () => {
   await page.getByTestId('survey-open').click()
+  // Opening freezes the questionnaire: the page asks first.
+  const box = page.locator('.el-message-box')
+  await box.waitFor()
+  assert.match(await box.innerText(), new RegExp(`开放「${title.replace(/[()（）]/g, '.')}」？开放后问卷题目不可再改`))
+  await box.locator('.el-button--primary').click()
   await page.getByTestId('survey-close').waitFor()
   assert.match(await page.getByTestId('survey-detail').locator('.toolbar .el-tag').first().innerText(), /进行中/)
   assert.equal(cli('list').find((s) => s.id === SURVEY).status, 'open')
@@ -368,6 +373,7 @@ await step('the office rejects one speeder and accepts the other in the review q
 
 await step('the office closes the survey, sees the results per district, applies them and routes the opinions', async () => {
   await page.getByTestId('survey-close').click()
+  await page.locator('.el-message-box .el-button--primary').click()
   await page.getByTestId('survey-open').waitFor()
   assert.match(await page.getByTestId('survey-detail').locator('.toolbar .el-tag').first().innerText(), /已结束/)
   const before = (await api('GET', `/api/v1/years/${year}/opinions/summary`)).body.units.find((u) => u.unit_id === district.id)
