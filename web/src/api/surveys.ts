@@ -163,7 +163,7 @@ export const saveSurvey = (s: Survey) => http.put<Survey>(sp(s.id), s, { silent:
 export const setSurveyStatus = (id: string, status: 'open' | 'closed') =>
   http.post<Survey>(`${sp(id)}/status`, { status }, { silent: true })
 export const importMargins = (id: string, file: File) =>
-  http.upload<MarginsReport>(`${sp(id)}/margins`, file, { query: { name: file.name }, contentType: file.type || 'application/octet-stream', silent: true })
+  http.upload<MarginsReport>(`${sp(id)}/margins`, file, { query: { filename: file.name }, contentType: file.type || 'application/octet-stream', silent: true })
 /** The new codes as a CSV download (code,link); shown once. */
 export const issueCodes = (id: string, body: { count: number; group_id: string; cells: Record<string, string>; unit_id: string }) =>
   http.request<import('./request').FileResponse>('POST', `${sp(id)}/codes`, { body, responseType: 'blob', silent: true })
@@ -241,3 +241,9 @@ export const rerouteOpinion = (id: number, unit_id: string, topic_id: string) =>
   http.post<Opinion>(`/api/v1/opinions/${id}/route`, { unit_id, topic_id }, { silent: true })
 export const getOpinionSummary = (year: number) =>
   http.get<{ year: number; units: ClosureRow[] }>(`${yp(year)}/opinions/summary`, { silent: true })
+/** The published year's closure rates (意见建议办理情况) for the public portal: 404 for other years. */
+export const getPublicOpinionSummary = (year: number) =>
+  http.get<{ year: number; units: ClosureRow[]; total: number; closed: number; closure_rate: number | null }>(
+    `/api/v1/public/years/${year}/opinions/summary`,
+    { silent: true },
+  )

@@ -14,12 +14,18 @@ const survey = {
   ],
 }
 
+// The browser's preferred languages (happy-dom's default is English).
+function setBrowserLanguage(l: string) {
+  Object.defineProperty(navigator, 'languages', { value: [l], configurable: true })
+  Object.defineProperty(navigator, 'language', { value: l, configurable: true })
+}
+
 type Reply = { status: number; body: unknown } | 'offline'
 
 function install(replies: Reply[]) {
-  const calls: { url: string; body: Record<string, unknown> | undefined }[] = []
+  const calls: { url: string; body: Record<string, unknown> | undefined; headers: Record<string, string> }[] = []
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    calls.push({ url, body: init?.body ? JSON.parse(String(init.body)) : undefined })
+    calls.push({ url, body: init?.body ? JSON.parse(String(init.body)) : undefined, headers: (init?.headers ?? {}) as Record<string, string> })
     const r = replies.shift()
     if (!r || r === 'offline') throw new TypeError('Failed to fetch')
     return new Response(JSON.stringify(r.body), { status: r.status })
@@ -30,6 +36,7 @@ function install(replies: Reply[]) {
 describe('SurveyPage', () => {
   beforeEach(() => {
     localStorage.clear()
+    setBrowserLanguage('zh-CN')
     window.history.replaceState(null, '', '/s/s1')
     Element.prototype.scrollIntoView = () => {}
     window.scrollTo = () => {}
@@ -100,6 +107,67 @@ describe('SurveyPage', () => {
     await w.find('form').trigger('submit')
     await flushPromises()
     expect(w.find('[data-testid="survey-stop"]').text()).toContain('邀请码已经使用过')
+    w.unmount()
+  })
+
+  it('speaks English to an English browser, Chinese where the office gave no English, and switches', async () => {
+    setBrowserLanguage('en-GB')
+    const en = {
+      ...survey, title_en: '2026 public satisfaction survey', intro_en: 'Thank you',
+      questions: [{ ...survey.questions[0], text_en: 'Public services' }, survey.questions[1], survey.questions[2]],
+    }
+    const calls = install([
+      { status: 200, body: en },
+      { status: 201, body: { token: 'T1', expires_at: 0 } },
+      { status: 409, body: { code: 'failed_precondition', message: 'used', details: { field: 'token', reason: 'token_used' } } },
+    ])
+    const w = mount(SurveyPage, { attachTo: document.body })
+    await flushPromises()
+    expect(document.documentElement.lang).toBe('en')
+    expect(w.find('h1').text()).toBe('2026 public satisfaction survey')
+    expect(w.find('.sv-intro').text()).toBe('Thank you')
+    expect(w.find('[data-testid="q-q1"] .sv-q').text()).toContain('Public services')
+    expect(w.find('[data-testid="q-district"] .sv-q').text()).toContain('所在区')
+    expect(w.findAll('[data-testid^="q-q1-opt-"]').map((b) => b.text())).toEqual(
+      ['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Dissatisfied', 'Very dissatisfied', "Don't know"])
+    expect(w.find('[data-testid="survey-submit"]').text()).toBe('Submit')
+    expect(w.find('[data-testid="survey-progress"]').text()).toBe('0% done')
+    expect(calls[0].headers['Accept-Language']).toBe('en-US')
+
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid="q-q1-error"]').text()).toBe('Please answer this question')
+    expect(w.find('[data-testid="survey-alert"]').text()).toBe('2 question(s) still need an answer or a correction')
+
+    // The switch: Chinese now and on the next visit; messages in the old language are dropped.
+    await w.find('[data-testid="survey-lang"]').trigger('click')
+    expect(w.find('h1').text()).toBe('2026年度群众满意度调查')
+    expect(w.find('[data-testid="survey-submit"]').text()).toBe('提交')
+    expect(w.find('[data-testid="survey-alert"]').exists()).toBe(false)
+    expect(document.documentElement.lang).toBe('zh-CN')
+    expect(localStorage.getItem('govperf.survey.lang')).toBe('zh-CN')
+    await w.find('[data-testid="survey-lang"]').trigger('click')
+    expect(w.find('[data-testid="survey-lang"]').text()).toBe('中文')
+
+    await w.find('[data-testid="q-q1-opt-5"]').trigger('click')
+    await w.find('[data-testid="q-district-opt-D01"]').trigger('change')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid="survey-stop"]').text()).toBe('This survey has already been answered on this device. Thank you for taking part!')
+    await w.find('[data-testid="survey-lang"]').trigger('click')
+    expect(w.find('[data-testid="survey-stop"]').text()).toBe('本设备已经提交过这份问卷，感谢您的参与！')
+    w.unmount()
+  })
+
+  it('takes ?lang= before the browser language', async () => {
+    setBrowserLanguage('en-US')
+    window.history.replaceState(null, '', '/s/s1?lang=zh')
+    install([{ status: 200, body: { ...survey, status: 'closed' } }])
+    const w = mount(SurveyPage)
+    await flushPromises()
+    expect(w.find('[data-testid="survey-stop"]').text()).toBe('本次调查已结束，感谢您的关注。')
+    await w.find('[data-testid="survey-lang"]').trigger('click')
+    expect(w.find('[data-testid="survey-stop"]').text()).toBe('This survey has ended. Thank you for your interest.')
     w.unmount()
   })
 

@@ -11,14 +11,15 @@ export class CallError extends Error {
   }
 }
 
-async function call<T>(f: Fetch, method: string, url: string, body?: unknown): Promise<{ status: number; data: T }> {
+async function call<T>(f: Fetch, lang: string, method: string, url: string, body?: unknown): Promise<{ status: number; data: T }> {
   let res: Response
   try {
     res = await f(url, {
       method,
+      // The server words its messages (an answer's error) in the page's language.
       headers: body === undefined
-        ? { Accept: 'application/json', 'Accept-Language': 'zh-CN' }
-        : { Accept: 'application/json', 'Accept-Language': 'zh-CN', 'Content-Type': 'application/json' },
+        ? { Accept: 'application/json', 'Accept-Language': lang }
+        : { Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch (e) {
@@ -41,13 +42,13 @@ async function call<T>(f: Fetch, method: string, url: string, body?: unknown): P
 
 const base = (id: string) => `/api/v1/s/${encodeURIComponent(id)}`
 
-export function createSurveyApi(f: Fetch = (...a) => globalThis.fetch(...a)) {
+export function createSurveyApi(f: Fetch = (...a) => globalThis.fetch(...a), lang: () => string = () => 'zh-CN') {
   return {
-    questionnaire: async (id: string) => (await call<PublicSurvey>(f, 'GET', base(id))).data,
-    token: async (id: string) => (await call<{ token: string; expires_at: number }>(f, 'POST', `${base(id)}/token`, {})).data,
+    questionnaire: async (id: string) => (await call<PublicSurvey>(f, lang(), 'GET', base(id))).data,
+    token: async (id: string) => (await call<{ token: string; expires_at: number }>(f, lang(), 'POST', `${base(id)}/token`, {})).data,
     /** 201 new, 200 the same key seen before: both carry the response id. */
     submit: async (id: string, body: SubmitBody) =>
-      (await call<{ response_id: number; status: string }>(f, 'POST', `${base(id)}/responses`, body)).data,
+      (await call<{ response_id: number; status: string }>(f, lang(), 'POST', `${base(id)}/responses`, body)).data,
   }
 }
 export type SurveyApi = ReturnType<typeof createSurveyApi>

@@ -2,7 +2,9 @@
 // it can be tested without a browser: answer state → request body, server
 // error → message and question, the idempotency key that survives retries,
 // the device token kept per survey. No Vue, no i18n library: the bundle must
-// stay small (docs/design/survey.md "Distribution").
+// stay small (docs/design/survey.md "Distribution"); words come from the
+// small table in messages.ts, zh-CN unless a `lang` is given.
+import { msg, SCALE_LABELS, type Lang } from './messages'
 
 /** One question as GET /api/v1/s/{id} returns it. */
 export interface PublicOption {
@@ -27,6 +29,7 @@ export interface PublicSurvey {
   title_zh: string
   title_en: string
   intro_zh: string
+  intro_en?: string
   status: string
   public_link: boolean
   questions: PublicQuestion[]
@@ -46,24 +49,24 @@ export interface SubmitBody {
 }
 
 /** The 5-point labels, 5 = 很满意; the server's labels win when it sends them. */
-export const DEFAULT_SCALE_LABELS: Record<string, string> = {
-  '5': '很满意',
-  '4': '满意',
-  '3': '基本满意',
-  '2': '不满意',
-  '1': '很不满意',
-}
-export const DONT_KNOW_LABEL = '不了解'
+export const DEFAULT_SCALE_LABELS: Record<string, string> = SCALE_LABELS['zh-CN']
+export const DONT_KNOW_LABEL = msg('zh-CN', 'dontKnow')
 
-/** The choices of a scale question, best first (the order people read 很满意 … 很不满意 in). */
-export function scaleChoices(q: PublicQuestion, labels: Record<string, string> = {}): { value: AnswerValue; label: string }[] {
+/**
+ * The choices of a scale question, best first (the order people read 很满意 …
+ * 很不满意 in). `labels` are the server's (Chinese) ones; in English the
+ * page's own English labels are used.
+ */
+export function scaleChoices(q: PublicQuestion, labels: Record<string, string> = {}, lang: Lang = 'zh-CN'): { value: AnswerValue; label: string }[] {
   const min = q.scale_min ?? 1
   const max = q.scale_max ?? 5
+  const own = SCALE_LABELS[lang]
+  const shown = lang === 'zh-CN' ? labels : {}
   const out: { value: AnswerValue; label: string }[] = []
   for (let v = max; v >= min; v--) {
-    out.push({ value: v, label: labels[String(v)] ?? DEFAULT_SCALE_LABELS[String(v)] ?? String(v) })
+    out.push({ value: v, label: shown[String(v)] ?? own[String(v)] ?? String(v) })
   }
-  if (q.allow_dont_know) out.push({ value: 'dk', label: DONT_KNOW_LABEL })
+  if (q.allow_dont_know) out.push({ value: 'dk', label: msg(lang, 'dontKnow') })
   return out
 }
 
@@ -80,16 +83,16 @@ function answered(v: AnswerValue | undefined): boolean {
  * What is wrong with the answers before sending, per question id (the same
  * checks the server makes, so most mistakes never need a round trip).
  */
-export function localErrors(qs: PublicQuestion[], state: AnswerState): Record<string, string> {
+export function localErrors(qs: PublicQuestion[], state: AnswerState, lang: Lang = 'zh-CN'): Record<string, string> {
   const errs: Record<string, string> = {}
   for (const q of qs) {
     const v = state[q.id]
     if (!answered(v)) {
-      if (q.required) errs[q.id] = '此题为必答题'
+      if (q.required) errs[q.id] = msg(lang, 'required')
       continue
     }
     if (q.kind === 'text' && typeof v === 'string' && q.max_length && charCount(v) > q.max_length) {
-      errs[q.id] = `最多 ${q.max_length} 字`
+      errs[q.id] = msg(lang, 'tooLong', { n: q.max_length })
     }
   }
   return errs
@@ -158,6 +161,8 @@ export interface SubmitError {
   /** Whether sending the same body again can succeed (the key is kept). */
   retryable: boolean
   retryAfter: number
+  /** The failure it describes: the page words it again when the language changes. */
+  failure: HttpFailure
 }
 
 export interface HttpFailure {
@@ -183,47 +188,48 @@ export function questionOfField(field: unknown, qs: PublicQuestion[]): string {
  * `code`, `details.reason` and `details.error`, and the field named by
  * `details.field` (`code`, `token`, `answers.<id>`) decides the rest.
  */
-export function describeFailure(f: HttpFailure, qs: PublicQuestion[]): SubmitError {
+export function describeFailure(f: HttpFailure, qs: PublicQuestion[], lang: Lang = 'zh-CN'): SubmitError {
+  const m = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(lang, k, p)
   const d = f.details ?? {}
   const field = typeof d.field === 'string' ? d.field : ''
   const tags = new Set([f.code, d.reason, d.error].filter((x): x is string => typeof x === 'string'))
-  const base = { questionId: '', retryable: false, retryAfter: f.retryAfter ?? 0 }
+  const base = { questionId: '', retryable: false, retryAfter: f.retryAfter ?? 0, failure: f }
   if (f.status === 0) {
-    return { ...base, outcome: 'offline', retryable: true, message: '网络连接失败，请检查网络后点击“重新提交”，不会重复提交。' }
+    return { ...base, outcome: 'offline', retryable: true, message: m('offline') }
   }
   if (f.status === 429 || tags.has('rate_limited') || tags.has('too_many_requests') || tags.has('resource_exhausted')) {
-    const wait = base.retryAfter > 0 ? `请 ${base.retryAfter} 秒后` : '请稍后'
-    return { ...base, outcome: 'rate_limited', retryable: true, message: `提交过于频繁，${wait}再试。` }
+    const wait = base.retryAfter > 0 ? m('waitSeconds', { n: base.retryAfter }) : m('waitLater')
+    return { ...base, outcome: 'rate_limited', retryable: true, message: m('rateLimited', { wait }) }
   }
   if (f.status >= 500) {
-    return { ...base, outcome: 'offline', retryable: true, message: '服务器暂时无法处理，请稍后点击“重新提交”。' }
+    return { ...base, outcome: 'offline', retryable: true, message: m('serverBusy') }
   }
   if (tags.has('survey_closed') || (f.status === 409 && (field === 'status' || field === 'closes_at' || field === 'opens_at'))) {
-    return { ...base, outcome: 'closed', message: '本次调查已结束或尚未开始，感谢您的关注。' }
+    return { ...base, outcome: 'closed', message: m('closed') }
   }
   if (tags.has('code_used') || (f.status === 409 && field === 'code')) {
-    return { ...base, outcome: 'code_used', message: '该邀请码已经使用过，每个邀请码只能提交一次。感谢您的参与！' }
+    return { ...base, outcome: 'code_used', message: m('codeUsed') }
   }
   if (tags.has('token_used') || (f.status === 409 && field === 'token')) {
-    return { ...base, outcome: 'code_used', message: '本设备已经提交过这份问卷，感谢您的参与！' }
+    return { ...base, outcome: 'code_used', message: m('deviceUsed') }
   }
   const q = questionOfField(field, qs)
   if (q) {
-    return { ...base, outcome: 'answer', questionId: q, message: f.message || '此题答案有误' }
+    return { ...base, outcome: 'answer', questionId: q, message: f.message || m('badAnswer') }
   }
   if (field === 'code' || tags.has('unknown_code')) {
-    return { ...base, outcome: 'unknown_code', message: '邀请码无效，请核对短信或信函中的邀请码。' }
+    return { ...base, outcome: 'unknown_code', message: m('unknownCode') }
   }
   if (field === 'token' || tags.has('token_invalid') || tags.has('token_expired')) {
-    return { ...base, outcome: 'token', retryable: true, message: '设备凭证已失效，已重新获取，请再次点击“提交”。' }
+    return { ...base, outcome: 'token', retryable: true, message: m('tokenRenewed') }
   }
   if (f.status === 404) {
-    return { ...base, outcome: 'not_found', message: '问卷不存在或尚未发布。' }
+    return { ...base, outcome: 'not_found', message: m('notFound') }
   }
   if (f.status === 409) {
-    return { ...base, outcome: 'closed', message: '本次调查当前不接受提交。' }
+    return { ...base, outcome: 'closed', message: m('notAccepting') }
   }
-  return { ...base, outcome: 'other', message: f.message || '提交失败，请稍后再试。' }
+  return { ...base, outcome: 'other', message: f.message || m('failed') }
 }
 
 /** A minimal localStorage (tests pass a map). */

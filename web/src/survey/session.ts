@@ -19,6 +19,7 @@ import {
   type PublicQuestion,
   type SubmitError,
 } from './logic'
+import type { Lang } from './messages'
 
 export type SubmitResult =
   | { ok: true; responseId: number; status: string }
@@ -34,6 +35,8 @@ export class SurveySession {
   code = ''
   token = ''
   startedAtMs: number
+  /** The language of the messages a failure is told in. */
+  lang: Lang = 'zh-CN'
 
   constructor(
     readonly surveyId: string,
@@ -54,7 +57,7 @@ export class SurveySession {
       this.token = t.token
       return null
     } catch (e) {
-      return describeFailure(failureOf(e), [])
+      return describeFailure(failureOf(e), [], this.lang)
     }
   }
 
@@ -64,7 +67,7 @@ export class SurveySession {
   }
 
   async submit(questions: PublicQuestion[], state: AnswerState): Promise<SubmitResult> {
-    const local = localErrors(questions, state)
+    const local = localErrors(questions, state, this.lang)
     if (Object.keys(local).length > 0) return { ok: false, local }
     const body = buildBody(
       questions,
@@ -81,7 +84,7 @@ export class SurveySession {
       markDone(this.kv, this.surveyId, r.response_id)
       return { ok: true, responseId: r.response_id, status: r.status }
     } catch (e) {
-      const err = describeFailure(failureOf(e), questions)
+      const err = describeFailure(failureOf(e), questions, this.lang)
       if (err.outcome === 'token') {
         // A forged/expired token: fetch a fresh one; the key stays (nothing was stored).
         dropToken(this.kv, this.surveyId)

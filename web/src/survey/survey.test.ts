@@ -16,6 +16,7 @@ import {
   type PublicSurvey,
 } from './logic'
 import { SurveySession } from './session'
+import { msg, pick, pickLang, storedLang, storeLang } from './messages'
 
 const Q: PublicQuestion[] = [
   { id: 'district', kind: 'choice', text_zh: '您居住在哪个区？', text_en: '', required: true, options: [
@@ -237,5 +238,44 @@ describe('submission', () => {
     const survey: PublicSurvey = { survey_id: 's1', title_zh: '满意度', title_en: '', intro_zh: '', status: 'open', public_link: false, questions: Q }
     const { api } = fakeServer([{ status: 200, body: survey }])
     expect((await api.questionnaire('s1')).questions).toHaveLength(4)
+  })
+})
+
+describe('questionnaire languages', () => {
+  it('picks ?lang= first, then the respondent’s switch, then the browser language', () => {
+    expect(pickLang('?code=AB12&lang=en', 'zh-CN', ['zh-CN'])).toBe('en-US')
+    expect(pickLang('?lang=zh', null, ['en-US'])).toBe('zh-CN')
+    expect(pickLang('', 'en-US', ['zh-CN'])).toBe('en-US')
+    expect(pickLang('', null, ['en-GB', 'zh-CN'])).toBe('en-US')
+    expect(pickLang('', null, ['zh-TW', 'en-US'])).toBe('zh-CN')
+    expect(pickLang('', 'fr', [])).toBe('zh-CN')
+  })
+
+  it('words messages in either language with their numbers', () => {
+    expect(msg('zh-CN', 'tooLong', { n: 10 })).toBe('最多 10 字')
+    expect(msg('en-US', 'tooLong', { n: 10 })).toBe('At most 10 characters')
+    expect(msg('en-US', 'progress', { pct: 40 })).toBe('40% done')
+    expect(localErrors(Q, {}, 'en-US')).toEqual({ district: 'Please answer this question', q1: 'Please answer this question' })
+    expect(describeFailure({ status: 409, details: { reason: 'code_used' } }, Q, 'en-US').message).toMatch(/already been used/)
+    expect(describeFailure({ status: 429, retryAfter: 30 }, Q, 'en-US').message).toBe('Too many submissions: please try again in 30 seconds.')
+    expect(describeFailure({ status: 0 }, Q, 'en-US').outcome).toBe('offline')
+  })
+
+  it('labels the scale in English with the page’s own labels, not the server’s Chinese ones', () => {
+    expect(scaleChoices(Q[1], { '5': '非常满意' }, 'en-US').map((c) => c.label)).toEqual(
+      ['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Dissatisfied', 'Very dissatisfied', "Don't know"])
+    expect(scaleChoices(Q[1], { '5': '非常满意' }, 'zh-CN')[0].label).toBe('非常满意')
+  })
+
+  it('shows the English text of the survey where there is one, else the Chinese', () => {
+    expect(pick('en-US', '政务服务', 'Public services')).toBe('Public services')
+    expect(pick('en-US', '政务服务', '')).toBe('政务服务')
+    expect(pick('zh-CN', '政务服务', 'Public services')).toBe('政务服务')
+  })
+
+  it('keeps the switch on the device', () => {
+    const kv = memory()
+    storeLang(kv, 'en-US')
+    expect(storedLang(kv)).toBe('en-US')
   })
 })

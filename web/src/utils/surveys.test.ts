@@ -11,6 +11,8 @@ import {
   quotaPercent,
   readableAnswers,
   satisfactionByUnit,
+  flagParts,
+  withUnitOptions,
   satisfactionNote,
   scaleRows,
   formatClosure,
@@ -113,6 +115,38 @@ describe('review and results helpers', () => {
     expect(satisfactionNote(m.get('D01'))).toBe('n=412 · 86.9–89.4')
     expect(satisfactionNote(m.get('D02'))).toBe('')
     expect(satisfactionByUnit(null).size).toBe(0)
+  })
+  it('adds a category’s units as a choice question’s options, once', () => {
+    const units = [
+      { id: 'D01', category_id: 'C1', name_zh: '青川区', name_en: 'Qingchuan' },
+      { id: 'B01', category_id: 'C2', name_zh: '财政局', name_en: 'Finance' },
+      { id: 'D02', category_id: 'C1', name_zh: '云岭区', name_en: 'Yunling' },
+    ]
+    const once = withUnitOptions([{ id: 'D02', label_zh: '云岭', label_en: '' }], units, 'C1')
+    expect(once).toEqual([
+      { id: 'D02', label_zh: '云岭', label_en: '' },
+      { id: 'D01', label_zh: '青川区', label_en: 'Qingchuan' },
+    ])
+    expect(withUnitOptions(once, units, 'C1')).toEqual(once)
+    expect(withUnitOptions([], units, 'C9')).toEqual([])
+  })
+  it('splits warnings and review reasons', () => {
+    expect(flagParts('small_sample,rake_not_converged')).toEqual([{ key: 'small_sample', ref: '' }, { key: 'rake_not_converged', ref: '' }])
+    expect(flagParts('speeder, near_duplicate:12')).toEqual([{ key: 'speeder', ref: '' }, { key: 'near_duplicate', ref: '12' }])
+    expect(flagParts('')).toEqual([])
+    expect(flagParts(undefined)).toEqual([])
+  })
+  it('takes the unit’s row of the survey applied last', () => {
+    const row = (n: number, at: number) => ({ unit_id: 'D01', n, n_dont_know: 0, score: 80, se: 1, ci_low: 78, ci_high: 82, warning: '', groups: [], computed_at: at })
+    const sat = {
+      year: 2026,
+      surveys: [
+        { survey_id: 'a', title_zh: '', title_en: '', units: [row(300, 100)] },
+        { survey_id: 'b', title_zh: '', title_en: '', units: [row(2, 200)] },
+        { survey_id: 'c', title_zh: '', title_en: '', units: [row(7, 150)] },
+      ],
+    }
+    expect(satisfactionByUnit(sat).get('D01')?.n).toBe(2)
   })
   it('computes closure rates', () => {
     const rows = [

@@ -2,6 +2,7 @@
 // field → editor place, code cells and recipients parsing, quota progress,
 // readable answers, satisfaction lookups). docs/design/survey.md.
 import type {
+  SurveyOption,
   ClosureRow,
   QuestionKind,
   Satisfaction,
@@ -181,8 +182,15 @@ export function durationSeconds(r: Pick<StoredResponse, 'started_at_ms' | 'submi
 
 /** unit id → its applied satisfaction (the first survey that rates the unit). */
 export function satisfactionByUnit(s: Satisfaction | null | undefined): Map<string, UnitResult> {
+  // With two applied surveys rating the same unit, the score in the year's
+  // components is the one applied last: show that survey's n and interval.
   const out = new Map<string, UnitResult>()
-  for (const sv of s?.surveys ?? []) for (const u of sv.units ?? []) if (!out.has(u.unit_id)) out.set(u.unit_id, u)
+  for (const sv of s?.surveys ?? []) {
+    for (const u of sv.units ?? []) {
+      const seen = out.get(u.unit_id)
+      if (!seen || (u.computed_at ?? 0) > (seen.computed_at ?? 0)) out.set(u.unit_id, u)
+    }
+  }
   return out
 }
 
@@ -213,3 +221,36 @@ export function overallClosure(rows: ClosureRow[]): { total: number; closed: num
 /** unix seconds ↔ the value of an <el-date-picker type="datetime" value-format="x"> (ms). */
 export const secondsToMs = (s: number): number | null => (s ? s * 1000 : null)
 export const msToSeconds = (ms: number | string | null | undefined): number => (ms ? Math.floor(Number(ms) / 1000) : 0)
+
+/**
+ * A comma-separated list of warnings or review reasons as the server writes
+ * them ("small_sample,rake_not_converged", "speeder,near_duplicate:12") →
+ * its parts, each with what follows a colon (the earlier response's id).
+ */
+export function flagParts(list: string | undefined | null): { key: string; ref: string }[] {
+  return (list ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => {
+      const i = x.indexOf(':')
+      return i < 0 ? { key: x, ref: '' } : { key: x.slice(0, i), ref: x.slice(i + 1) }
+    })
+}
+
+/**
+ * A choice question's options with the units of a category added (id = the
+ * unit id, labels = its names), in the units' order; options already there
+ * (by id) are kept as they are.
+ */
+export function withUnitOptions(
+  options: SurveyOption[],
+  units: { id: string; category_id: string; name_zh: string; name_en: string }[],
+  categoryId: string,
+): SurveyOption[] {
+  const have = new Set(options.map((o) => o.id))
+  const added = units
+    .filter((u) => u.category_id === categoryId && !have.has(u.id))
+    .map((u) => ({ id: u.id, label_zh: u.name_zh, label_en: u.name_en }))
+  return [...options, ...added]
+}

@@ -35,6 +35,7 @@ export const surveys = {
   margin: 'Raking variable',
   marginHint: 'district / age / sex / group',
   options: 'Options',
+  addUnitOptions: 'Add a category’s units as options',
   addOption: 'Add option',
   maxLength: 'Max characters',
   about: 'Rates',
@@ -122,11 +123,15 @@ export const surveys = {
   interval: '95% interval',
   se: 'SE',
   warning: 'Warning',
-  warningName: { small_sample: 'Small sample', no_answers: 'No answers' },
+  reasonName: { speeder: 'Too fast', straight_line: 'Straight-lining', no_paradata: 'No timing', near_duplicate: 'Near-duplicate' },
+  warningName: { small_sample: 'Small sample', no_answers: 'No answers', rake_not_converged: 'Weighting did not converge' },
   satisfactionNote: 'Satisfaction sample size and interval',
 }
 
 export const opinions = {
+  publicTitle: 'Handling of comments and suggestions',
+  publicNote: 'Comments and suggestions from the satisfaction survey, answered by the assessed units and closed by the performance office once checked; dismissed ones are not counted.',
+  publicOverall: '{total} in all, {closed} closed, closure rate {rate}',
   unrouted: '(no unit yet)',
   state: 'State',
   stateName: { routed: 'Awaiting answer', answered: 'Answered', closed: 'Closed', dismissed: 'Dismissed' },

@@ -35,6 +35,7 @@ export const surveys = {
   margin: '加权变量',
   marginHint: 'district / age / sex / group',
   options: '选项',
+  addUnitOptions: '添加一类单位为选项',
   addOption: '添加选项',
   maxLength: '最多字数',
   about: '评价对象',
@@ -122,11 +123,15 @@ export const surveys = {
   interval: '95% 区间',
   se: '标准误',
   warning: '提示',
-  warningName: { small_sample: '样本不足', no_answers: '无有效回答' },
+  reasonName: { speeder: '作答过快', straight_line: '直线作答', no_paradata: '无作答时长', near_duplicate: '疑似重复' },
+  warningName: { small_sample: '样本不足', no_answers: '无有效回答', rake_not_converged: '加权未收敛' },
   satisfactionNote: '满意度样本量与区间',
 }
 
 export const opinions = {
+  publicTitle: '意见建议办理情况',
+  publicNote: '群众在满意度调查中提出的意见建议，由被评估单位答复、绩效办核实办结；不予受理的不计入。',
+  publicOverall: '共 {total} 条，已办结 {closed} 条，办结率 {rate}',
   unrouted: '（待指定单位）',
   state: '状态',
   stateName: { routed: '待答复', answered: '已答复', closed: '已办结', dismissed: '不予受理' },
