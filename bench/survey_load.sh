@@ -4,10 +4,12 @@
 # 201, and the latency at a paced campaign rate.
 #   bench/survey_load.sh GOVPERF_BIN
 #     DURATION=10 (s per wrk run), THREADS=2, CONNS=128, RATE=2000 (paced run),
-#     PACED_CONNS=40
+#     PACED_CONNS=80
 # Phase 1: max submissions/s (wrk -tTHREADS -cCONNS, one code per request).
 # Phase 2: latency (p50/p99) at RATE submissions/s: PACED_CONNS connections,
-#   each waiting PACED_CONNS*1000/RATE ms before each request.
+#   each waiting PACED_CONNS*1000/(1.1*RATE) ms before each request (10 %
+#   short of the full interval, for the request's own time), so that the
+#   achieved rate, printed, is at least RATE.
 # Targets: >= 10,000 submissions/s; p99 < 20 ms at 2,000/s. The database is
 # made fresh (`govperf demo`, the survey of tests/cli/survey_fixture.json,
 # enough codes) in $BENCH_DIR/survey; the server runs --survey-rate-limit 0.
@@ -16,7 +18,7 @@ bin="$(realpath "$1")"
 src="$(cd "$(dirname "$0")/.." && pwd)"
 work="${BENCH_DIR:-/tmp/govperf-bench}/survey"
 duration="${DURATION:-10}"; threads="${THREADS:-2}"; conns="${CONNS:-128}"
-rate="${RATE:-2000}"; paced_conns="${PACED_CONNS:-40}"
+rate="${RATE:-2000}"; paced_conns="${PACED_CONNS:-80}"
 command -v wrk >/dev/null || { echo "survey_load: wrk not found (scripts/install-deps.sh)" >&2; exit 2; }
 rm -rf "$work"; mkdir -p "$work"
 db="$work/city.db"
@@ -63,13 +65,14 @@ max=$(rps "$work/max.txt")
 echo "submissions/s: $max  p50 $(pct "$work/max.txt" 50)  p99 $(pct "$work/max.txt" 99)  $(grep 'survey statuses' "$work/max.txt")"
 echo "target >= 10000/s: $(meets "$max >= 10000")"
 
-pace=$(( paced_conns * 1000 / rate ))
+pace=$(( paced_conns * 10000 / (rate * 11) ))
 echo "== phase 2: paced ~${rate}/s (wrk -t1 -c$paced_conns, ${pace} ms before each request) =="
 wrk -t1 -c"$paced_conns" -d"${duration}s" --timeout 10s --latency \
   -s "$src/bench/wrk/survey_submit.lua" "$url" -- "$work/paced.csv" 1 "$pace" >"$work/paced.txt"
 p99=$(pct "$work/paced.txt" 99)
-echo "submissions/s: $(rps "$work/paced.txt")  p50 $(pct "$work/paced.txt" 50)  p99 $p99  $(grep 'survey statuses' "$work/paced.txt")"
-echo "target p99 < 20 ms at ${rate}/s: $(meets "$(ms "$p99") < 20")"
+paced=$(rps "$work/paced.txt")
+echo "submissions/s: $paced  p50 $(pct "$work/paced.txt" 50)  p99 $p99  $(grep 'survey statuses' "$work/paced.txt")"
+echo "target p99 < 20 ms at ${rate}/s: $(meets "$(ms "$p99") < 20 && $paced >= 0.95 * $rate")"
 kill "$server"; wait "$server" 2>/dev/null || true
 trap - EXIT
 "$bin" survey count --db "$db" --survey sat-2026
