@@ -787,6 +787,10 @@ class SurveyReader {
   // millions: no vector of them all). `fn` returning an error stops the scan.
   virtual Status ForEachResponse(const std::string& survey_id,
                                  const std::function<Status(const core::survey::Response&)>& fn) = 0;
+  // The newest `limit` responses of the survey, in id order (the collector's
+  // near-duplicate memory after a restart: reads `limit` rows, not all).
+  virtual Result<std::vector<core::survey::Response>> RecentResponses(
+      const std::string& survey_id, int limit) = 0;
   // Computed results (survey_results.cc).
   virtual Result<std::vector<SurveyResultRow>> ListSurveyResults(const std::string& survey_id) = 0;
 };

@@ -112,19 +112,17 @@ void Collector::Forget(const std::string& survey_id, const std::string& key) {
 }
 
 // The memory starts from the survey's most recent stored responses, so a
-// restart does not forget them. Read once per survey and process.
+// restart does not forget them. Read once per survey and process: the newest
+// `duplicate_memory` rows, not the whole survey.
 void Collector::SeedLocked(const std::string& survey_id, Recent& r) {
   r.seeded = true;
-  Result<store::ResponseCounts> n = store_.CountResponses(survey_id);
-  if (!n.ok()) return;
-  const int64_t total = n->accepted + n->flagged + n->rejected;
-  int64_t skip = total - static_cast<int64_t>(opt_.duplicate_memory);
-  (void)store_.ForEachResponse(survey_id, [&](const sv::Response& row) -> Status {
-    if (skip-- > 0) return Status::Ok();
+  Result<std::vector<sv::Response>> rows =
+      store_.RecentResponses(survey_id, static_cast<int>(opt_.duplicate_memory));
+  if (!rows.ok()) return;
+  for (const sv::Response& row : *rows) {
     const std::string key = row.client_hash + ":" + sv::AnswerFingerprint(row.answers);
     if (r.ids.emplace(key, row.id).second) r.order.push_back(key);
-    return Status::Ok();
-  });
+  }
 }
 
 Result<Collector::Prepared> Collector::Prepare(const Submission& s) {

@@ -255,6 +255,8 @@ class SqliteStore final : public Store {
       int64_t after_id, int limit) override;
   Status ForEachResponse(const std::string& survey_id,
                          const std::function<Status(const core::survey::Response&)>& fn) override;
+  Result<std::vector<core::survey::Response>> RecentResponses(const std::string& survey_id,
+                                                              int limit) override;
   Status AddInvitationCodesTx(const Actor& actor,
                               const std::vector<core::survey::InvitationCode>& codes);
   Status ReviewResponseTx(const Actor& actor, const std::string& survey_id, int64_t response_id,

@@ -263,6 +263,27 @@ TEST_F(SurveyJournalTest, ReplayOnlyAnswersSeenKeysAndWritesNothing) {
   EXPECT_EQ(Count("survey_codes WHERE used_by IS NULL"), 1);
 }
 
+// RecentResponses: the newest `limit` of one survey, in id order, whatever
+// another survey wrote in between.
+TEST_F(SurveyJournalTest, RecentResponsesAreTheNewestInIdOrder) {
+  const std::vector<std::string> codes = Codes(5);
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    SubmitResult r =
+        journal_->Submit(Row("code", codes[static_cast<size_t>(i)], "r-" + std::to_string(i)));
+    ASSERT_EQ(r.outcome, SubmitOutcome::kCreated);
+    ids.push_back(r.response_id);
+  }
+  auto recent = store_->RecentResponses("sat", 3);
+  ASSERT_TRUE(recent.ok()) << recent.status().ToString();
+  ASSERT_EQ(recent->size(), 3u);
+  EXPECT_EQ((*recent)[0].id, ids[2]);
+  EXPECT_EQ((*recent)[2].id, ids[4]);
+  EXPECT_EQ((*recent)[2].idempotency_key, "r-4");
+  EXPECT_EQ(store_->RecentResponses("sat", 50)->size(), 5u);
+  EXPECT_TRUE(store_->RecentResponses("nope", 50)->empty());
+}
+
 TEST_F(SurveyJournalTest, AuditChainStaysValidWhileTheStoreWritesToo) {
   std::atomic<bool> done{false};
   std::thread store_writer([&] {

@@ -1,6 +1,8 @@
 // 社会评价 invitation codes and responses (migration 0017): issuing codes,
 // reading responses, and the office's review of flagged ones. Responses are
 // written by the response journal (store/survey_journal.h), in batches.
+#include <algorithm>
+
 #include "io/survey_json.h"
 #include "store/password.h"
 #include "store/sqlite/sqlite_store.h"
@@ -129,6 +131,30 @@ Status SqliteStore::ForEachResponse(const std::string& survey_id,
     }
     return Status::Ok();
   });
+}
+
+Result<std::vector<sv::Response>> SqliteStore::RecentResponses(const std::string& survey_id,
+                                                               int limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<sv::Response> out;
+  GOVPERF_RETURN_IF_ERROR(db_->ReadTxn([&]() -> Status {
+    // `+survey_id`: walk the table backwards by id and stop after `limit`
+    // rows, instead of sorting every row of the survey found by an index.
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare(std::string("SELECT ") + kResponseColumns +
+                                        " FROM survey_responses WHERE +survey_id = ? "
+                                        "ORDER BY id DESC LIMIT ?"));
+    q.Bind(1, survey_id).Bind(2, static_cast<int64_t>(std::max(0, limit)));
+    for (;;) {
+      GOVPERF_STEP(row, q);
+      if (!row) break;
+      Result<sv::Response> r = ResponseRow(q);
+      if (!r.ok()) return r.status();
+      out.push_back(std::move(*r));
+    }
+    return Status::Ok();
+  }));
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 Status SqliteStore::AddInvitationCodesTx(const Actor& actor,
