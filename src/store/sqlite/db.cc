@@ -120,15 +120,15 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // WAL: readers never block the writer and a crash mid-write leaves the last
   // committed state. foreign_keys is per connection and off by default.
-  // mmap_size: pages of the database file are read through a memory map,
-  // not one pread system call each — survey collection looks up a code and
-  // a key per response in tables of millions of rows, and on a virtual
-  // machine the system calls cost more than the lookups (docs/design/store.md).
-  // cache_size (KiB when negative): the pages of the write-ahead log and the
-  // hot index pages stay in the connection's own cache.
+  // cache_size (KiB when negative): survey collection looks up a code and a
+  // key per response in tables of millions of rows; with SQLite's default
+  // 2 MiB cache nearly every lookup was a pread system call
+  // (docs/design/store.md). No mmap: the file grows under collection and
+  // SQLite remaps it at the start of each transaction after a growth, which
+  // cost more than the reads it saved.
   Status st = db->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
-      "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-32768;");
+      "PRAGMA cache_size=-32768;");
   if (!st.ok())
     return Status::Internal("cannot configure database '" + path + "': " + st.message());
   return db;

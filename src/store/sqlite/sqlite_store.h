@@ -358,6 +358,9 @@ class SqliteStore final : public Store {
 
   std::mutex mu_;
   std::unique_ptr<Db> db_;
+  // Prepared once (under mu_): the code lookup runs for every survey
+  // submission, and preparing costs as much as the lookup.
+  std::optional<Stmt> find_code_;
   const Clock& clock_;
   // The audit chain's key (store/audit_key.h); empty = an unkeyed chain.
   AuditKey audit_key_;

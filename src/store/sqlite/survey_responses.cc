@@ -56,9 +56,19 @@ Result<sv::Response> ResponseRow(const Stmt& q) {
 Result<std::optional<sv::InvitationCode>> SqliteStore::FindInvitationCode(
     const std::string& survey_id, const std::string& code_hash) {
   std::lock_guard<std::mutex> lock(mu_);
-  GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT group_id, cells, unit_id, issued_at, "
-                                      "COALESCE(used_by, 0) FROM survey_codes "
-                                      "WHERE code_hash = ? AND survey_id = ?"));
+  if (!find_code_) {
+    Result<Stmt> prepared = db_->Prepare(
+        "SELECT group_id, cells, unit_id, issued_at, COALESCE(used_by, 0) FROM survey_codes "
+        "WHERE code_hash = ? AND survey_id = ?");
+    if (!prepared.ok()) return prepared.status();
+    find_code_ = std::move(*prepared);
+  }
+  Stmt& q = *find_code_;
+  // Reset on every exit: a statement left mid-step holds a read snapshot.
+  struct ResetOnExit {
+    Stmt& s;
+    ~ResetOnExit() { s.Reset(); }
+  } reset{q};
   q.Bind(1, code_hash).Bind(2, survey_id);
   GOVPERF_STEP(row, q);
   if (!row) return std::optional<sv::InvitationCode>();
