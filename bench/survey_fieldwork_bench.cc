@@ -53,7 +53,11 @@ int main(int argc, char** argv) {
   namespace core = govperf::core;
   core::Scheme scheme;  // the smallest year a survey can belong to
   scheme.year = 2026;
-  scheme.categories = {{"C1", "区县", "Districts", core::UnitKind::kDistrict, {},
+  scheme.categories = {{"C1",
+                        "区县",
+                        "Districts",
+                        core::UnitKind::kDistrict,
+                        {},
                         {{"ok", "合格", "OK", 0, std::nullopt}}}};
   scheme.units = {{"D01", "东区", "East", "C1", "", core::UnitKind::kDistrict}};
   core::Indicator root, leaf;
@@ -82,7 +86,8 @@ int main(int argc, char** argv) {
   const std::string sql =
       "INSERT INTO survey_responses (survey_id, channel, credential, idempotency_key, group_id, "
       "cells, answers, started_at_ms, submitted_at_ms, received_at, client_hash, status, "
-      "reason, batch_id) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+      "reason, batch_id) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i "
+      "< " +
       std::to_string(n) +
       ") SELECT 'sat', 'link', 'cred-' || i, 'key-' || i, CASE WHEN i % 5 = 0 THEN 'enterprise' "
       "ELSE 'citizen' END, CASE WHEN i % 3 = 0 THEN '{}' ELSE '{\"district\":\"D' || "
@@ -103,11 +108,12 @@ int main(int argc, char** argv) {
   t0 = std::chrono::steady_clock::now();
   auto f = app::survey::FieldworkProgress(st, admin, "sat");
   Check(f.status(), "fieldwork");
-  std::printf("FieldworkProgress (SQL aggregates): %.3f s — accepted %lld flagged %lld "
-              "rejected %lld, %zu cells, quota[0] %lld\n",
-              Since(t0), static_cast<long long>(f->accepted), static_cast<long long>(f->flagged),
-              static_cast<long long>(f->rejected), f->cells.size(),
-              static_cast<long long>(f->quotas[0].accepted));
+  std::printf(
+      "FieldworkProgress (SQL aggregates): %.3f s — accepted %lld flagged %lld "
+      "rejected %lld, %zu cells, quota[0] %lld\n",
+      Since(t0), static_cast<long long>(f->accepted), static_cast<long long>(f->flagged),
+      static_cast<long long>(f->rejected), f->cells.size(),
+      static_cast<long long>(f->quotas[0].accepted));
 
   t0 = std::chrono::steady_clock::now();
   int64_t acc = 0, fl = 0, rej = 0, quota0 = 0;
@@ -127,10 +133,11 @@ int main(int argc, char** argv) {
                            }),
         "scan");
   quota0 = cells[{"citizen", "district", "D01"}];
-  std::printf("before: one ForEachResponse scan in memory: %.3f s — accepted %lld flagged %lld "
-              "rejected %lld, %zu cells, quota[0] %lld\n",
-              Since(t0), static_cast<long long>(acc), static_cast<long long>(fl),
-              static_cast<long long>(rej), cells.size(), static_cast<long long>(quota0));
+  std::printf(
+      "before: one ForEachResponse scan in memory: %.3f s — accepted %lld flagged %lld "
+      "rejected %lld, %zu cells, quota[0] %lld\n",
+      Since(t0), static_cast<long long>(acc), static_cast<long long>(fl),
+      static_cast<long long>(rej), cells.size(), static_cast<long long>(quota0));
 
   t0 = std::chrono::steady_clock::now();
   auto first = app::survey::ListResponses(st, admin, "sat", sv::ResponseStatus::kFlagged, 0,

@@ -18,9 +18,9 @@
 
 #include "app/survey/codes.h"
 #include "app/survey/opinions.h"
-#include "io/csv.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "io/csv.h"
 #include "io/survey_json.h"
 #include "store/store.h"
 
@@ -172,8 +172,9 @@ int RunOpinions(const SurveyArgs& a) {
   static const char* kStates[] = {"routed", "answered", "closed", "dismissed"};
   if (!a.status.empty() &&
       std::find(std::begin(kStates), std::end(kStates), a.status) == std::end(kStates)) {
-    return Fail("opinions", Status::Invalid("--status: routed, answered, closed or dismissed, got '" +
-                                            a.status + "'"));
+    return Fail(
+        "opinions",
+        Status::Invalid("--status: routed, answered, closed or dismissed, got '" + a.status + "'"));
   }
   auto opened = OpenExisting(a.db);
   if (!opened.ok()) return Fail("opinions", opened.status());
@@ -273,7 +274,8 @@ void AddSurveyCommand(CLI::App& app, RunState& state) {
       "opinions", "Export the survey's opinions (意见建议) as CSV for Excel (UTF-8 with BOM)");
   opinions->add_option("--db", a->db, "SQLite database file")->required();
   opinions->add_option("--survey", a->survey, "survey id")->required();
-  opinions->add_option("--status", a->status, "only this state: routed, answered, closed, dismissed");
+  opinions->add_option("--status", a->status,
+                       "only this state: routed, answered, closed, dismissed");
   opinions->add_option("--out", a->out, "CSV file to write")->required();
   opinions->callback([a, &state] { state.exit_code = RunOpinions(*a); });
 }

@@ -315,18 +315,17 @@ TEST_F(SurveyDesignLoopback, TheOfficesNoteIsNotTheAnswerAndDismissalTakesAReaso
   CallJson("POST", lamp_path + "/answer", "unit_d02", 200, R"({"answer": "已报修"})");
   EXPECT_EQ(CallJson("POST", lamp_path + "/dismiss", "admin", 400, "{}")["details"]["field"],
             "reason");
-  EXPECT_EQ(
-      CallJson("POST", lamp_path + "/dismiss", "admin", 400, R"({"reason": "　"})")["details"]
-                                                                                    ["field"],
-      "reason");
+  EXPECT_EQ(CallJson("POST", lamp_path + "/dismiss", "admin", 400,
+                     R"({"reason": "　"})")["details"]["field"],
+            "reason");
   EXPECT_EQ(Call("POST", lamp_path + "/dismiss", "unit_d02", R"({"reason": "x"})").status, 403);
   const Json dismissed =
       CallJson("POST", lamp_path + "/dismiss", "admin", 200, R"({"reason": "与其他意见重复"})");
   EXPECT_EQ(dismissed["state"], "dismissed");
   EXPECT_EQ(dismissed["note"], "与其他意见重复");
   EXPECT_EQ(dismissed["answer"], "已报修");
-  EXPECT_EQ(CallJson("POST", lamp_path + "/dismiss", "admin", 409, R"({"reason": "再次"})")
-                ["details"]["field"],
+  EXPECT_EQ(CallJson("POST", lamp_path + "/dismiss", "admin", 409,
+                     R"({"reason": "再次"})")["details"]["field"],
             "state");
   const Json listed = CallJson("GET", "/api/v1/years/2025/opinions?state=dismissed", "leader", 200);
   ASSERT_EQ(listed["opinions"].size(), 1u);

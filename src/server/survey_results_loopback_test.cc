@@ -78,8 +78,7 @@ class SurveyResultsLoopback : public ::testing::Test {
         "INSERT INTO survey_responses (survey_id, channel, credential, idempotency_key, "
         "group_id, cells, answers, started_at_ms, submitted_at_ms, received_at, client_hash, "
         "status, batch_id) VALUES ('" +
-        survey + "', 'link', 'cred-" +
-        n + "', 'key-" + n + "', 'citizens', '{}', '" + answers +
+        survey + "', 'link', 'cred-" + n + "', 'key-" + n + "', 'citizens', '{}', '" + answers +
         "', 0, 60000, 1700000000, 'h', '" + status + "', 1)";
     char* err = nullptr;
     EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
@@ -224,17 +223,16 @@ TEST_F(SurveyResultsLoopback, ASecondSurveyOfTheSameUnitsIsRefusedUnlessReplace)
   q.unit_id = "D01";
   s.questions = {q};
   s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
-  ASSERT_TRUE(city_.store()
-                  .Write({"system"},
-                         [&](store::WriteTx& tx) -> Status {
-                           GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
-                           GOVPERF_RETURN_IF_ERROR(
-                               tx.SetSurveyStatus(s.id, sv::SurveyStatus::kOpen));
-                           GOVPERF_RETURN_IF_ERROR(
-                               tx.SetSurveyStatus(s.id, sv::SurveyStatus::kClosed));
-                           return tx.SetSurveyStatus("2025-sat", sv::SurveyStatus::kClosed);
-                         })
-                  .ok());
+  ASSERT_TRUE(
+      city_.store()
+          .Write({"system"},
+                 [&](store::WriteTx& tx) -> Status {
+                   GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
+                   GOVPERF_RETURN_IF_ERROR(tx.SetSurveyStatus(s.id, sv::SurveyStatus::kOpen));
+                   GOVPERF_RETURN_IF_ERROR(tx.SetSurveyStatus(s.id, sv::SurveyStatus::kClosed));
+                   return tx.SetSurveyStatus("2025-sat", sv::SurveyStatus::kClosed);
+                 })
+          .ok());
   Insert(R"({"q":3})", "accepted", "2025-d01");
   Insert(R"({"q":5})", "accepted", "2025-d01");
   ASSERT_EQ(CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 200)["units_written"], 2);

@@ -1180,8 +1180,7 @@ class WriteTx {
   // Audited: survey.satisfaction, or survey.satisfaction.replace with the
   // replaced units and surveys as its before. Stage rule: scores.
   virtual Status SetSatisfactionSources(const std::string& survey_id,
-                                        const std::vector<std::string>& unit_ids,
-                                        bool replace) = 0;
+                                        const std::vector<std::string>& unit_ids, bool replace) = 0;
   // ---- end surveys ----
 };
 

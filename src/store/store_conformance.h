@@ -1893,9 +1893,8 @@ TEST_P(StoreConformance, OpinionNoteIsKeptApartFromTheAnswer) {
     batch[i].unit_id = i == 0 ? "U1" : "";
     batch[i].text = i == 0 ? "审批太慢" : "不知道找谁";
   }
-  ASSERT_TRUE(store()
-                  .Write(kAdmin, [&](WriteTx& tx) { return tx.AddOpinions(batch).status(); })
-                  .ok());
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddOpinions(batch).status(); }).ok());
   EXPECT_EQ(store().FindOpinion(batch[0].id)->value().note, "");  // new: no note
   Opinion answered = store().FindOpinion(batch[0].id)->value();
   answered.state = "closed";
@@ -1907,8 +1906,7 @@ TEST_P(StoreConformance, OpinionNoteIsKeptApartFromTheAnswer) {
   Opinion dismissed = store().FindOpinion(batch[1].id)->value();
   dismissed.state = "dismissed";
   dismissed.note = "内容与政府工作无关";
-  ASSERT_TRUE(
-      store().Write(kAdmin, [&](WriteTx& tx) { return tx.UpdateOpinion(dismissed); }).ok());
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.UpdateOpinion(dismissed); }).ok());
   const Opinion a = store().FindOpinion(batch[0].id)->value();
   EXPECT_EQ(a.answer, "已压缩审批时限");
   EXPECT_EQ(a.note, "经核实已办结");
@@ -1971,7 +1969,7 @@ TEST_P(StoreConformance, SatisfactionSourcesCombineAndRefuseAnotherSurveysUnits)
   EXPECT_EQ(clash.field(), "replace");
   EXPECT_NE(clash.message().find("U1"), std::string::npos) << clash.message();
   EXPECT_NE(clash.message().find("'sat-a'"), std::string::npos) << clash.message();
-  EXPECT_EQ(clash.message().find("U2"), std::string::npos) << clash.message();  // sat-b's own
+  EXPECT_EQ(clash.message().find("U2"), std::string::npos) << clash.message();     // sat-b's own
   EXPECT_EQ(set(kLead, "sat-a", {"U2"}, true).code(), Code::kFailedPrecondition);  // stage rule
   EXPECT_EQ(set(kAdmin, "nope", {"U1"}, false).code(), Code::kNotFound);
   EXPECT_EQ(AuditCount(), before);
@@ -2005,8 +2003,8 @@ TEST_P(StoreConformance, FieldworkCountsOfASurveyWithoutResponses) {
   ASSERT_TRUE(counts.ok()) << counts.status().ToString();
   EXPECT_TRUE(counts->groups.empty());
   EXPECT_TRUE(counts->cells.empty());
-  EXPECT_TRUE(store().ListResponses("2025-sat", core::survey::ResponseStatus::kFlagged, 0, 10)
-                  ->empty());
+  EXPECT_TRUE(
+      store().ListResponses("2025-sat", core::survey::ResponseStatus::kFlagged, 0, 10)->empty());
 }
 
 }  // namespace govperf::store::testing

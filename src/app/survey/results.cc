@@ -192,8 +192,8 @@ Result<SurveyResults> Compute(store::Store& store, const Caller& caller,
   return out;
 }
 
-Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller,
-                           const std::string& survey_id, bool replace) {
+Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller, const std::string& survey_id,
+                           bool replace) {
   if (caller.role != core::Role::kAdmin && caller.role != core::Role::kSystem) {
     return Status(Code::kPermissionDenied, "only the performance office applies survey results")
         .Zh("仅绩效办可应用调查结果");

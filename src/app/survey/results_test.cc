@@ -344,8 +344,8 @@ TEST_F(SurveyResultsTest, SeveralSurveysInAYearCombineAndAClashIsRefusedUnlessRe
   };
   close("2025-sat");
   ASSERT_TRUE(Apply(*store_, admin_, "2025-sat").ok());  // D01, D02
-  one_unit_survey("2025-north", "D03", 5, 4);             // 100, 80 → 90
-  one_unit_survey("2025-east", "D01", 3, 5);              // 60, 100 → 80
+  one_unit_survey("2025-north", "D03", 5, 4);            // 100, 80 → 90
+  one_unit_survey("2025-east", "D01", 3, 5);             // 60, 100 → 80
   close("2025-north");
   close("2025-east");
 

@@ -70,7 +70,7 @@ TEST_F(Fieldwork50k, CountsByStatusGroupCellAndQuotaComeFromTheDatabase) {
   EXPECT_EQ(f->quotas[0].target, 10000);
   EXPECT_EQ(f->quotas[1].accepted, 2597);  // enterprises of D02
   EXPECT_EQ(f->quotas[2].accepted, 2598);  // enterprises of D01
-  ASSERT_EQ(f->cells.size(), 4u);  // by group, variable, level
+  ASSERT_EQ(f->cells.size(), 4u);          // by group, variable, level
   EXPECT_EQ(f->cells[0].group_id, "citizen");
   EXPECT_EQ(f->cells[0].level, "D01");
   EXPECT_EQ(f->cells[0].accepted, 10389);
@@ -79,8 +79,7 @@ TEST_F(Fieldwork50k, CountsByStatusGroupCellAndQuotaComeFromTheDatabase) {
   EXPECT_EQ(f->cells[2].accepted, 2598);
   EXPECT_EQ(f->cells[3].accepted, 2597);
   EXPECT_TRUE(FieldworkProgress(*store_, leader_, "sat").ok());
-  EXPECT_EQ(FieldworkProgress(*store_, unit_d01_, "sat").status().code(),
-            Code::kPermissionDenied);
+  EXPECT_EQ(FieldworkProgress(*store_, unit_d01_, "sat").status().code(), Code::kPermissionDenied);
   EXPECT_EQ(FieldworkProgress(*store_, admin_, "nope").status().code(), Code::kNotFound);
 }
 
@@ -116,8 +115,8 @@ TEST_F(Fieldwork50k, TheReviewQueueIsReadInPages) {
   EXPECT_EQ((*tail)[2].id, kRows);
 
   // Reviewing one takes it out of the queue and into the counts.
-  ASSERT_TRUE(ReviewResponse(*store_, admin_, "sat", 7, sv::ResponseStatus::kAccepted, "人工核实")
-                  .ok());
+  ASSERT_TRUE(
+      ReviewResponse(*store_, admin_, "sat", 7, sv::ResponseStatus::kAccepted, "人工核实").ok());
   EXPECT_EQ(ListResponses(*store_, admin_, "sat", sv::ResponseStatus::kFlagged, 0, 1)->at(0).id,
             14);
   auto f = FieldworkProgress(*store_, admin_, "sat");

@@ -373,9 +373,10 @@ Status SqliteStore::UpdateOpinionTx(const Actor& actor, const Opinion& o) {
         .Field("state");
   }
   GOVPERF_ASSIGN_STMT(
-      up, db_->Prepare("UPDATE survey_opinions SET unit_id = ?, topic_id = ?, lead_unit_id = ?, "
-                       "state = ?, answer = ?, answered_by = ?, answered_at = ?, "
-                       "rectification_id = ?, closed_by = ?, closed_at = ?, note = ? WHERE id = ?"));
+      up,
+      db_->Prepare("UPDATE survey_opinions SET unit_id = ?, topic_id = ?, lead_unit_id = ?, "
+                   "state = ?, answer = ?, answered_by = ?, answered_at = ?, "
+                   "rectification_id = ?, closed_by = ?, closed_at = ?, note = ? WHERE id = ?"));
   up.Bind(1, o.unit_id).Bind(2, o.topic_id).Bind(3, o.lead_unit_id).Bind(4, o.state);
   up.Bind(5, o.answer).Bind(6, o.answered_by).Bind(7, o.answered_at);
   up.Bind(8, o.rectification_id).Bind(9, o.closed_by).Bind(10, o.closed_at).Bind(11, o.note);

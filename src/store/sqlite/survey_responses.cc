@@ -101,14 +101,15 @@ Result<std::vector<sv::Response>> SqliteStore::ListResponses(
   // given, the page is a range of the (survey_id, status, id) index, so a
   // review queue of a few flagged rows among a million costs a few rows, not
   // a scan from `after_id` to the end.
-  const std::string where = status ? " WHERE survey_id = ? AND status = ? AND id > ?"
-                                   : " WHERE survey_id = ? AND id > ?";
+  const std::string where =
+      status ? " WHERE survey_id = ? AND status = ? AND id > ?" : " WHERE survey_id = ? AND id > ?";
   GOVPERF_ASSIGN_STMT(q, db_->Prepare(std::string("SELECT ") + kResponseColumns +
                                       " FROM survey_responses" + where + " ORDER BY id LIMIT ?"));
   int i = 1;
   q.Bind(i++, survey_id);
   if (status) q.Bind(i++, std::string(sv::ResponseStatusName(*status)));
-  q.Bind(i++, after_id).Bind(i++, limit);
+  q.Bind(i++, after_id);
+  q.Bind(i++, limit);
   std::vector<sv::Response> out;
   for (;;) {
     GOVPERF_STEP(row, q);

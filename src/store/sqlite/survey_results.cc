@@ -137,8 +137,9 @@ Status SqliteStore::PutSurveyResultsTx(const Actor& actor, const std::string& su
 
 Result<std::vector<SatisfactionSource>> SqliteStore::ListSatisfactionSources(int year) {
   std::lock_guard<std::mutex> lock(mu_);
-  GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT unit_id, survey_id, applied_by, applied_at FROM "
-                                      "survey_satisfaction_sources WHERE year = ? ORDER BY unit_id"));
+  GOVPERF_ASSIGN_STMT(q,
+                      db_->Prepare("SELECT unit_id, survey_id, applied_by, applied_at FROM "
+                                   "survey_satisfaction_sources WHERE year = ? ORDER BY unit_id"));
   q.Bind(1, year);
   std::vector<SatisfactionSource> out;
   for (;;) {
@@ -214,8 +215,8 @@ Status SqliteStore::SetSatisfactionSourcesTx(const Actor& actor, const std::stri
     up.Bind(1, year).Bind(2, u).Bind(3, survey_id).Bind(4, actor.username).Bind(5, now);
     GOVPERF_RETURN_IF_ERROR(up.Run());
   }
-  const nlohmann::json after{
-      {"year", year}, {"units", std::vector<std::string>(units.begin(), units.end())}};
+  const nlohmann::json after{{"year", year},
+                             {"units", std::vector<std::string>(units.begin(), units.end())}};
   if (replaced.empty()) {
     return AppendAudit(actor, "survey.satisfaction", "survey:" + survey_id, "", after.dump());
   }
