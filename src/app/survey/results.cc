@@ -241,7 +241,9 @@ Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller, const std:
   }
   GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
     // The sources first: a refused clash stops before anything is written.
-    GOVPERF_RETURN_IF_ERROR(tx.SetSatisfactionSources(survey_id, units, replace));
+    if (!units.empty()) {
+      GOVPERF_RETURN_IF_ERROR(tx.SetSatisfactionSources(survey_id, units, replace));
+    }
     GOVPERF_RETURN_IF_ERROR(tx.PutSurveyResults(survey_id, out.results.rows));
     for (const store::ComponentScores& c : scores) {
       GOVPERF_RETURN_IF_ERROR(tx.PutComponentScores(year, c));
