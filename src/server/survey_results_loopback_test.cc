@@ -70,7 +70,7 @@ class SurveyResultsLoopback : public ::testing::Test {
   }
 
   void Insert(const std::string& answers, const std::string& status,
-              const std::string& survey = "2025-sat") {
+              const std::string& survey = "2025-sat", const std::string& group = "citizens") {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(city_.dir().File("city.db").c_str(), &db), SQLITE_OK);
     const std::string n = std::to_string(++inserted_);
@@ -78,8 +78,8 @@ class SurveyResultsLoopback : public ::testing::Test {
         "INSERT INTO survey_responses (survey_id, channel, credential, idempotency_key, "
         "group_id, cells, answers, started_at_ms, submitted_at_ms, received_at, client_hash, "
         "status, batch_id) VALUES ('" +
-        survey + "', 'link', 'cred-" + n + "', 'key-" + n + "', 'citizens', '{}', '" + answers +
-        "', 0, 60000, 1700000000, 'h', '" + status + "', 1)";
+        survey + "', 'link', 'cred-" + n + "', 'key-" + n + "', '" + group + "', '{}', '" +
+        answers + "', 0, 60000, 1700000000, 'h', '" + status + "', 1)";
     char* err = nullptr;
     EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
     sqlite3_free(err);
@@ -233,8 +233,8 @@ TEST_F(SurveyResultsLoopback, ASecondSurveyOfTheSameUnitsIsRefusedUnlessReplace)
                    return tx.SetSurveyStatus("2025-sat", sv::SurveyStatus::kClosed);
                  })
           .ok());
-  Insert(R"({"q":3})", "accepted", "2025-d01");
-  Insert(R"({"q":5})", "accepted", "2025-d01");
+  Insert(R"({"q":3})", "accepted", "2025-d01", "firms");
+  Insert(R"({"q":5})", "accepted", "2025-d01", "firms");
   ASSERT_EQ(CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 200)["units_written"], 2);
 
   const Json refused = CallJson("POST", "/api/v1/surveys/2025-d01/apply", "admin", 409);
