@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
   s.year = 2026;
   s.title_zh = "满意度调查";
   s.groups = {{"citizen", "群众", "", 0.7}, {"enterprise", "企业", "", 0.3}};
-  s.quotas = {{"citizen", "district", "D01", 100000}, {"enterprise", "district", "D02", 20000}};
+  // D02 is i % 40 == 1 (citizens only), D01 i % 40 == 0 (enterprises only).
+  s.quotas = {{"citizen", "district", "D02", 20000}, {"enterprise", "district", "D01", 5000}};
   Check(st.Write(sys, [&](store::WriteTx& tx) { return tx.PutSurvey(s); }), "survey");
   // 40 districts; flagged every 7th, rejected every 11th; no cell every 3rd.
   const std::string sql =
@@ -132,7 +133,7 @@ int main(int argc, char** argv) {
                              return Status::Ok();
                            }),
         "scan");
-  quota0 = cells[{"citizen", "district", "D01"}];
+  if (auto it = cells.find({"citizen", "district", "D02"}); it != cells.end()) quota0 = it->second;
   std::printf(
       "before: one ForEachResponse scan in memory: %.3f s — accepted %lld flagged %lld "
       "rejected %lld, %zu cells, quota[0] %lld\n",
