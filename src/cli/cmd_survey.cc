@@ -1,18 +1,26 @@
-// govperf survey put | list | codes | count: the survey contract for outside
-// load and crash tools (docs/design/survey.md "CLI contract").
+// govperf survey put | list | codes | count | opinions: the survey contract
+// for outside load and crash tools (docs/design/survey.md "CLI contract"),
+// and the office's batch export of opinions (意见建议).
 //   put   --db FILE --file survey.json [--status open]
 //                                          → stores a definition (io/survey_json.h), audited
 //   list  --db FILE                        → JSON [{"id","year","title_zh","status"}]
 //   codes --db FILE --survey ID --count N --out FILE.csv [--group G] [--cell var=level]…
 //                                          → N new one-time codes, header `code`
 //   count --db FILE --survey ID            → {"accepted": n, "flagged": n, "rejected": n}
+//   opinions --db FILE --survey ID [--status S] --out FILE.csv
+//                                          → the survey's opinions as CSV (UTF-8 with BOM)
 // Exit 0 on success, 2 for bad input (unknown survey, bad count), 1 otherwise.
+#include <algorithm>
+#include <ctime>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/survey/codes.h"
+#include "app/survey/opinions.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "io/csv.h"
 #include "io/survey_json.h"
 #include "store/store.h"
 
@@ -139,6 +147,101 @@ int RunCount(const SurveyArgs& a) {
   return kExitOk;
 }
 
+// Unix seconds → ISO 8601 UTC; 0 (never) → ''.
+std::string IsoUtc(int64_t t) {
+  if (t <= 0) return "";
+  const std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A cell Excel must show as text: citizens' words starting with = + - @ (or
+// a tab / CR) would otherwise be run as a formula when the file is opened
+// (CSV injection); a leading apostrophe keeps them text.
+std::string ExcelText(const std::string& s) {
+  if (!s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos) {
+    return io::CsvField("'" + s);
+  }
+  return io::CsvField(s);
+}
+
+int RunOpinions(const SurveyArgs& a) {
+  static const char* kStates[] = {"routed", "answered", "closed", "dismissed"};
+  if (!a.status.empty() &&
+      std::find(std::begin(kStates), std::end(kStates), a.status) == std::end(kStates)) {
+    return Fail(
+        "opinions",
+        Status::Invalid("--status: routed, answered, closed or dismissed, got '" + a.status + "'"));
+  }
+  auto opened = OpenExisting(a.db);
+  if (!opened.ok()) return Fail("opinions", opened.status());
+  store::Store& st = **opened;
+  auto s = st.FindSurvey(a.survey);
+  if (!s.ok()) return Fail("opinions", s.status());
+  if (!s->has_value()) {
+    return Fail("opinions", Status::NotFound("--survey: unknown survey '" + a.survey + "'"));
+  }
+  const int year = (*s)->year;
+  // Names for the people who open the file: the unit's and the topic's.
+  std::map<std::string, std::string> unit_names, topic_names;
+  if (auto scheme = st.LoadScheme(year); scheme.ok()) {
+    for (const core::Unit& u : scheme->units) unit_names[u.id] = u.name_zh;
+  }
+  auto topics = st.ListOpinionTopics(year);
+  if (!topics.ok()) return Fail("opinions", topics.status());
+  for (const store::OpinionTopic& t : *topics) topic_names[t.id] = t.name_zh;
+  const app::Caller system = app::Caller::System();
+  std::string csv = "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8
+  csv +=
+      "id,unit_id,unit_name,topic_id,topic_name,lead_unit_id,state,text,answer,answered_by,"
+      "answered_at,note,closed_by,closed_at,rectification_id,created_at\r\n";
+  app::survey::OpinionQuery q;
+  q.survey_id = a.survey;
+  q.state = a.status;
+  q.limit = 1000;
+  int64_t rows = 0;
+  for (;;) {
+    auto page = app::survey::ListOpinions(st, system, year, q);
+    if (!page.ok()) return Fail("opinions", page.status());
+    for (const store::Opinion& o : *page) {
+      const std::string fields[] = {std::to_string(o.id),
+                                    ExcelText(o.unit_id),
+                                    ExcelText(unit_names[o.unit_id]),
+                                    ExcelText(o.topic_id),
+                                    ExcelText(topic_names[o.topic_id]),
+                                    ExcelText(o.lead_unit_id),
+                                    o.state,
+                                    ExcelText(o.text),
+                                    ExcelText(o.answer),
+                                    ExcelText(o.answered_by),
+                                    IsoUtc(o.answered_at),
+                                    ExcelText(o.note),
+                                    ExcelText(o.closed_by),
+                                    IsoUtc(o.closed_at),
+                                    o.rectification_id ? std::to_string(o.rectification_id) : "",
+                                    IsoUtc(o.created_at)};
+      bool first = true;
+      for (const std::string& f : fields) {
+        if (!first) csv += ',';
+        csv += f;
+        first = false;
+      }
+      csv += "\r\n";
+      ++rows;
+    }
+    if (page->size() < static_cast<size_t>(q.limit)) break;
+    q.after_id = page->back().id;
+  }
+  if (!WriteFileBytes(a.out, csv)) {
+    return Fail("opinions", Status::Internal("--out: cannot write " + a.out));
+  }
+  std::cerr << "govperf survey opinions: " << rows << " opinions written to " << a.out << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddSurveyCommand(CLI::App& app, RunState& state) {
@@ -167,6 +270,14 @@ void AddSurveyCommand(CLI::App& app, RunState& state) {
   count->add_option("--db", a->db, "SQLite database file")->required();
   count->add_option("--survey", a->survey, "survey id")->required();
   count->callback([a, &state] { state.exit_code = RunCount(*a); });
+  auto* opinions = survey->add_subcommand(
+      "opinions", "Export the survey's opinions (意见建议) as CSV for Excel (UTF-8 with BOM)");
+  opinions->add_option("--db", a->db, "SQLite database file")->required();
+  opinions->add_option("--survey", a->survey, "survey id")->required();
+  opinions->add_option("--status", a->status,
+                       "only this state: routed, answered, closed, dismissed");
+  opinions->add_option("--out", a->out, "CSV file to write")->required();
+  opinions->callback([a, &state] { state.exit_code = RunOpinions(*a); });
 }
 
 }  // namespace govperf::cli

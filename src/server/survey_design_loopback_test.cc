@@ -286,5 +286,51 @@ TEST_F(SurveyDesignLoopback, OpinionsAreRoutedAnsweredAndClosed) {
   EXPECT_EQ((*item)->source, "opinion");
 }
 
+TEST_F(SurveyDesignLoopback, TheOfficesNoteIsNotTheAnswerAndDismissalTakesAReason) {
+  CreateAndOpen();
+  AddResponse("r1", R"({"district":"D01","q_district":4,"opinion":"审批太慢"})");
+  AddResponse("r2", R"({"district":"D02","q_district":5,"opinion":"路灯坏了"})");
+  ASSERT_EQ(CallJson("POST", "/api/v1/surveys/sat/opinions/route", "admin", 200)["added"], 2);
+  const int64_t slow =
+      CallJson("GET", "/api/v1/years/2025/opinions", "unit_d01", 200)["opinions"][0]["id"]
+          .get<int64_t>();
+  const int64_t lamp =
+      CallJson("GET", "/api/v1/years/2025/opinions", "unit_d02", 200)["opinions"][0]["id"]
+          .get<int64_t>();
+  const std::string slow_path = "/api/v1/opinions/" + std::to_string(slow);
+  const std::string lamp_path = "/api/v1/opinions/" + std::to_string(lamp);
+
+  // Closing an unanswered opinion: the note is required and stays a note.
+  EXPECT_EQ(CallJson("POST", slow_path + "/close", "admin", 400, "{}")["details"]["field"], "note");
+  const Json closed =
+      CallJson("POST", slow_path + "/close", "admin", 200, R"({"note": "已转城管部门处理"})");
+  EXPECT_EQ(closed["state"], "closed");
+  EXPECT_EQ(closed["note"], "已转城管部门处理");
+  EXPECT_EQ(closed["answer"], "");
+  EXPECT_EQ(closed["answered_at"], 0);
+  // The unit sees the note on its own opinion.
+  EXPECT_EQ(CallJson("GET", slow_path, "unit_d01", 200)["note"], "已转城管部门处理");
+
+  // An answered opinion is dismissed with a reason; its answer stays.
+  CallJson("POST", lamp_path + "/answer", "unit_d02", 200, R"({"answer": "已报修"})");
+  EXPECT_EQ(CallJson("POST", lamp_path + "/dismiss", "admin", 400, "{}")["details"]["field"],
+            "reason");
+  EXPECT_EQ(CallJson("POST", lamp_path + "/dismiss", "admin", 400,
+                     R"({"reason": "　"})")["details"]["field"],
+            "reason");
+  EXPECT_EQ(Call("POST", lamp_path + "/dismiss", "unit_d02", R"({"reason": "x"})").status, 403);
+  const Json dismissed =
+      CallJson("POST", lamp_path + "/dismiss", "admin", 200, R"({"reason": "与其他意见重复"})");
+  EXPECT_EQ(dismissed["state"], "dismissed");
+  EXPECT_EQ(dismissed["note"], "与其他意见重复");
+  EXPECT_EQ(dismissed["answer"], "已报修");
+  EXPECT_EQ(CallJson("POST", lamp_path + "/dismiss", "admin", 409,
+                     R"({"reason": "再次"})")["details"]["field"],
+            "state");
+  const Json listed = CallJson("GET", "/api/v1/years/2025/opinions?state=dismissed", "leader", 200);
+  ASSERT_EQ(listed["opinions"].size(), 1u);
+  EXPECT_EQ(listed["opinions"][0]["note"], "与其他意见重复");
+}
+
 }  // namespace
 }  // namespace govperf::server

@@ -69,16 +69,17 @@ class SurveyResultsLoopback : public ::testing::Test {
     EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
   }
 
-  void Insert(const std::string& answers, const std::string& status) {
+  void Insert(const std::string& answers, const std::string& status,
+              const std::string& survey = "2025-sat", const std::string& group = "citizens") {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(city_.dir().File("city.db").c_str(), &db), SQLITE_OK);
     const std::string n = std::to_string(++inserted_);
     const std::string sql =
         "INSERT INTO survey_responses (survey_id, channel, credential, idempotency_key, "
         "group_id, cells, answers, started_at_ms, submitted_at_ms, received_at, client_hash, "
-        "status, batch_id) VALUES ('2025-sat', 'link', 'cred-" +
-        n + "', 'key-" + n + "', 'citizens', '{}', '" + answers +
-        "', 0, 60000, 1700000000, 'h', '" + status + "', 1)";
+        "status, batch_id) VALUES ('" +
+        survey + "', 'link', 'cred-" + n + "', 'key-" + n + "', '" + group + "', '{}', '" +
+        answers + "', 0, 60000, 1700000000, 'h', '" + status + "', 1)";
     char* err = nullptr;
     EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
     sqlite3_free(err);
@@ -87,11 +88,12 @@ class SurveyResultsLoopback : public ::testing::Test {
 
   // `user` empty: anonymous.
   Json CallJson(const std::string& method, const std::string& target, const std::string& user,
-                int status) {
+                int status, const std::string& body = "") {
     http_test::Client c(server_->port());
     std::vector<std::pair<std::string, std::string>> headers;
     if (!user.empty()) headers.emplace_back("Authorization", "Bearer " + city_.TokenFor(user));
-    EXPECT_TRUE(c.Send(http_test::Http(method, target, headers, "")));
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    EXPECT_TRUE(c.Send(http_test::Http(method, target, headers, body)));
     const http_test::Reply r = c.Read(std::chrono::milliseconds(30000));
     EXPECT_EQ(r.status, status) << method << " " << target << " as " << user << ": " << r.body;
     return r.body.empty() ? Json() : Json::parse(r.body, nullptr, false);
@@ -201,6 +203,70 @@ TEST_F(SurveyResultsLoopback, ApplyFeedsTheYearsScoresAndTheSatisfactionPages) {
   EXPECT_DOUBLE_EQ((*pd01)["score"].get<double>(), 90);
   EXPECT_EQ((*pd01)["n"], 2);
   CallJson("GET", "/api/v1/public/years/2099/satisfaction", "", 404);
+}
+
+// Two surveys in 2025: 2025-sat rates D01 and D02; 2025-d01 (enterprises)
+// rates D01 again (3, 5 → 60, 100 → 80). Applying the second is refused with
+// 409 naming D01 and 2025-sat unless {"replace": true}; the satisfaction GET
+// says which survey supplied each unit.
+TEST_F(SurveyResultsLoopback, ASecondSurveyOfTheSameUnitsIsRefusedUnlessReplace) {
+  namespace sv = core::survey;
+  sv::Survey s;
+  s.id = "2025-d01";
+  s.year = 2025;
+  s.title_zh = "东区企业满意度调查";
+  s.groups = {{"firms", "企业", "Enterprises", 1}};
+  sv::Question q;
+  q.id = "q";
+  q.kind = sv::QuestionKind::kScale;
+  q.text_zh = "您对东区营商环境满意吗？";
+  q.unit_id = "D01";
+  s.questions = {q};
+  s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
+  ASSERT_TRUE(
+      city_.store()
+          .Write({"system"},
+                 [&](store::WriteTx& tx) -> Status {
+                   GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
+                   GOVPERF_RETURN_IF_ERROR(tx.SetSurveyStatus(s.id, sv::SurveyStatus::kOpen));
+                   GOVPERF_RETURN_IF_ERROR(tx.SetSurveyStatus(s.id, sv::SurveyStatus::kClosed));
+                   return tx.SetSurveyStatus("2025-sat", sv::SurveyStatus::kClosed);
+                 })
+          .ok());
+  Insert(R"({"q":3})", "accepted", "2025-d01", "firms");
+  Insert(R"({"q":5})", "accepted", "2025-d01", "firms");
+  ASSERT_EQ(CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 200)["units_written"], 2);
+
+  const Json refused = CallJson("POST", "/api/v1/surveys/2025-d01/apply", "admin", 409);
+  EXPECT_EQ(refused["details"]["field"], "replace");
+  const std::string message = refused["message"].get<std::string>();
+  EXPECT_NE(message.find("D01"), std::string::npos) << message;
+  EXPECT_NE(message.find("2025-sat"), std::string::npos) << message;
+  CallJson("POST", "/api/v1/surveys/2025-d01/apply", "admin", 400, R"({"replace": "yes"})");
+  Json inputs = CallJson("GET", "/api/v1/years/2025/inputs", "admin", 200);
+  EXPECT_DOUBLE_EQ((*UnitOf(inputs["units"], "D01"))["satisfaction"].get<double>(), 90);
+
+  const Json replaced =
+      CallJson("POST", "/api/v1/surveys/2025-d01/apply", "admin", 200, R"({"replace": true})");
+  EXPECT_EQ(replaced["units_written"], 1);
+  EXPECT_EQ(replaced["replaced"], Json::parse(R"({"D01": "2025-sat"})"));
+  inputs = CallJson("GET", "/api/v1/years/2025/inputs", "admin", 200);
+  EXPECT_DOUBLE_EQ((*UnitOf(inputs["units"], "D01"))["satisfaction"].get<double>(), 80);
+  EXPECT_DOUBLE_EQ((*UnitOf(inputs["units"], "D02"))["satisfaction"].get<double>(), 60);
+  // Re-applying the same survey: allowed.
+  EXPECT_EQ(CallJson("POST", "/api/v1/surveys/2025-d01/apply", "admin", 200)["replaced"],
+            Json::object());
+
+  const Json all = CallJson("GET", "/api/v1/years/2025/satisfaction", "admin", 200);
+  EXPECT_EQ(all["sources"], Json::parse(R"({"D01": "2025-d01", "D02": "2025-sat"})"));
+  ASSERT_EQ(all["surveys"].size(), 2u);
+  for (const Json& survey : all["surveys"]) {
+    const Json* d01 = UnitOf(survey["units"], "D01");
+    ASSERT_NE(d01, nullptr);
+    EXPECT_EQ((*d01)["supplies_satisfaction"], survey["survey_id"] == "2025-d01");
+  }
+  const Json own = CallJson("GET", "/api/v1/years/2025/satisfaction", "unit_d01", 200);
+  EXPECT_EQ(own["sources"], Json::parse(R"({"D01": "2025-d01"})"));
 }
 
 }  // namespace

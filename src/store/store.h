@@ -743,8 +743,11 @@ struct Opinion {
   std::string topic_id, lead_unit_id;
   std::string text;
   std::string state = "routed";  // routed | answered | closed | dismissed
-  std::string answer, answered_by;
+  std::string answer, answered_by;  // the reply to the citizen (the unit's, a lead's)
   int64_t answered_at = 0;
+  // The office's own words (migration 0018): a dismissal's reason, the note
+  // it closes an opinion with. Not an answer: the citizen's reply is `answer`.
+  std::string note;
   int64_t rectification_id = 0;
   std::string closed_by;
   int64_t closed_at = 0;
@@ -765,6 +768,25 @@ struct SurveyResultRow {
   std::optional<double> score, se, ci_low, ci_high;
   std::string warning;  // e.g. "small_sample"
   int64_t computed_at = 0;
+};
+// Which survey supplied a unit's satisfaction for the year (migration 0018).
+struct SatisfactionSource {
+  std::string unit_id, survey_id, applied_by;
+  int64_t applied_at = 0;
+};
+// 执行进度 counts of a survey's responses, computed by the database
+// (aggregates over indexes), never by reading the rows into memory.
+struct FieldworkCounts {
+  struct ByGroup {
+    std::string group_id, status;  // status: accepted | flagged | rejected
+    int64_t count = 0;
+  };
+  struct ByCell {  // accepted responses whose stored cell `variable` is `level`
+    std::string group_id, variable, level;
+    int64_t count = 0;
+  };
+  std::vector<ByGroup> groups;  // by group, then status
+  std::vector<ByCell> cells;    // by group, variable, level
 };
 class SurveyReader {
  public:
@@ -793,6 +815,11 @@ class SurveyReader {
       const std::string& survey_id, int limit) = 0;
   // Computed results (survey_results.cc).
   virtual Result<std::vector<SurveyResultRow>> ListSurveyResults(const std::string& survey_id) = 0;
+  // The year's satisfaction sources, by unit id (migration 0018).
+  virtual Result<std::vector<SatisfactionSource>> ListSatisfactionSources(int year) = 0;
+  // Counts by group and status, and accepted responses by group and stored
+  // cell: SQL aggregates (migration 0018's index), the rows are not read out.
+  virtual Result<FieldworkCounts> CountFieldwork(const std::string& survey_id) = 0;
 };
 // ---- end surveys ----
 
@@ -1144,11 +1171,20 @@ class WriteTx {
   // Adds opinions (ids set by the store); one already present for the same
   // (response, question) is skipped. Returns how many were added.
   virtual Result<int64_t> AddOpinions(std::vector<Opinion>& opinions) = 0;
-  // Replaces an opinion's routing, state and answer fields.
+  // Replaces an opinion's routing, state, answer and note fields.
   virtual Status UpdateOpinion(const Opinion& opinion) = 0;
   // Replaces the survey's computed results (one audit record with their hash).
   virtual Status PutSurveyResults(const std::string& survey_id,
                                   const std::vector<SurveyResultRow>& rows) = 0;
+  // Records that `survey_id` supplied these units' satisfaction for its year
+  // (several surveys of a year combine when they cover different units). A
+  // unit whose satisfaction another survey of the year supplied is refused
+  // — FailedPrecondition naming `replace`, the first few such units and the
+  // other survey — unless `replace`; the same survey again is allowed.
+  // Audited: survey.satisfaction, or survey.satisfaction.replace with the
+  // replaced units and surveys as its before. Stage rule: scores.
+  virtual Status SetSatisfactionSources(const std::string& survey_id,
+                                        const std::vector<std::string>& unit_ids, bool replace) = 0;
   // ---- end surveys ----
 };
 

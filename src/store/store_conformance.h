@@ -1873,4 +1873,138 @@ TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
   EXPECT_TRUE(v.ok() && v->ok);
 }
 
+// 意见建议 note (migration 0018): the office's note is stored apart from the
+// answer, read back by FindOpinion and ListOpinions, and replaced by
+// UpdateOpinion like the other fields.
+TEST_P(StoreConformance, OpinionNoteIsKeptApartFromTheAnswer) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  core::survey::Survey s;
+  s.id = "2025-sat";
+  s.year = 2025;
+  s.title_zh = "满意度调查";
+  s.groups = {{"citizens", "群众", "", 1.0}};
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  std::vector<Opinion> batch(2);
+  for (int i = 0; i < 2; ++i) {
+    batch[i].year = 2025;
+    batch[i].survey_id = "2025-sat";
+    batch[i].response_id = i + 1;
+    batch[i].question_id = "opinion";
+    batch[i].unit_id = i == 0 ? "U1" : "";
+    batch[i].text = i == 0 ? "审批太慢" : "不知道找谁";
+  }
+  ASSERT_TRUE(
+      store().Write(kAdmin, [&](WriteTx& tx) { return tx.AddOpinions(batch).status(); }).ok());
+  EXPECT_EQ(store().FindOpinion(batch[0].id)->value().note, "");  // new: no note
+  Opinion answered = store().FindOpinion(batch[0].id)->value();
+  answered.state = "closed";
+  answered.answer = "已压缩审批时限";
+  answered.answered_by = "unit_u1";
+  answered.note = "经核实已办结";
+  answered.closed_by = "office";
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.UpdateOpinion(answered); }).ok());
+  Opinion dismissed = store().FindOpinion(batch[1].id)->value();
+  dismissed.state = "dismissed";
+  dismissed.note = "内容与政府工作无关";
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.UpdateOpinion(dismissed); }).ok());
+  const Opinion a = store().FindOpinion(batch[0].id)->value();
+  EXPECT_EQ(a.answer, "已压缩审批时限");
+  EXPECT_EQ(a.note, "经核实已办结");
+  const Opinion d = store().FindOpinion(batch[1].id)->value();
+  EXPECT_EQ(d.state, "dismissed");
+  EXPECT_EQ(d.answer, "");
+  EXPECT_EQ(d.note, "内容与政府工作无关");
+  OpinionFilter f;
+  f.state = "dismissed";
+  auto listed = store().ListOpinions(2025, f);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].note, "内容与政府工作无关");
+  auto audit = store().ListAudit(AuditCount() - 1, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_NE((*audit)[0].after.find("note_sha256"), std::string::npos);
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
+// Several surveys in a year (migration 0018): SetSatisfactionSources records
+// which survey supplied each unit's satisfaction; another survey's units are
+// refused (naming `replace`, the units and the survey) and nothing changes,
+// unless replace, audited as survey.satisfaction.replace; the same survey
+// again and surveys of different units combine; stage rule scores.
+TEST_P(StoreConformance, SatisfactionSourcesCombineAndRefuseAnotherSurveysUnits) {
+  MakeYear(2025, core::Stage::kYearEnd);
+  for (const char* id : {"sat-a", "sat-b"}) {
+    core::survey::Survey s;
+    s.id = id;
+    s.year = 2025;
+    s.title_zh = "满意度调查";
+    s.groups = {{"citizens", "群众", "", 1.0}};
+    ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  }
+  auto set = [&](const Actor& who, const std::string& survey, std::vector<std::string> units,
+                 bool replace) {
+    return store().Write(
+        who, [&](WriteTx& tx) { return tx.SetSatisfactionSources(survey, units, replace); });
+  };
+  EXPECT_TRUE(store().ListSatisfactionSources(2025)->empty());
+  clock_.Set(1760000000);
+  ASSERT_TRUE(set(kAdmin, "sat-a", {"U1"}, false).ok());
+  ASSERT_TRUE(set(kAdmin, "sat-b", {"U2"}, false).ok());  // different units: combine
+  ASSERT_TRUE(set(kAdmin, "sat-a", {"U1"}, false).ok());  // the same survey again
+  auto sources = store().ListSatisfactionSources(2025);
+  ASSERT_TRUE(sources.ok());
+  ASSERT_EQ(sources->size(), 2u);
+  EXPECT_EQ((*sources)[0].unit_id, "U1");
+  EXPECT_EQ((*sources)[0].survey_id, "sat-a");
+  EXPECT_EQ((*sources)[0].applied_by, "admin");
+  EXPECT_EQ((*sources)[0].applied_at, 1760000000);
+  EXPECT_EQ((*sources)[1].unit_id, "U2");
+  EXPECT_EQ((*sources)[1].survey_id, "sat-b");
+
+  const int64_t before = AuditCount();
+  Status clash = set(kAdmin, "sat-b", {"U1", "U2"}, false);
+  EXPECT_EQ(clash.code(), Code::kFailedPrecondition);
+  EXPECT_EQ(clash.field(), "replace");
+  EXPECT_NE(clash.message().find("U1"), std::string::npos) << clash.message();
+  EXPECT_NE(clash.message().find("'sat-a'"), std::string::npos) << clash.message();
+  EXPECT_EQ(clash.message().find("U2"), std::string::npos) << clash.message();     // sat-b's own
+  EXPECT_EQ(set(kLead, "sat-a", {"U2"}, true).code(), Code::kFailedPrecondition);  // stage rule
+  EXPECT_EQ(set(kAdmin, "nope", {"U1"}, false).code(), Code::kNotFound);
+  EXPECT_EQ(AuditCount(), before);
+  EXPECT_EQ(store().ListSatisfactionSources(2025)->at(0).survey_id, "sat-a");
+
+  ASSERT_TRUE(set(kAdmin, "sat-b", {"U1", "U2"}, true).ok());
+  sources = store().ListSatisfactionSources(2025);
+  EXPECT_EQ(sources->at(0).survey_id, "sat-b");
+  EXPECT_EQ(sources->at(1).survey_id, "sat-b");
+  auto audit = store().ListAudit(before, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "survey.satisfaction.replace");
+  EXPECT_EQ((*audit)[0].entity, "survey:sat-b");
+  EXPECT_EQ((*audit)[0].before, R"({"replaced":{"U1":"sat-a"}})");
+  EXPECT_EQ((*audit)[0].after, R"({"units":["U1","U2"],"year":2025})");
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
+// Fieldwork counts of a survey without responses: empty, not an error.
+TEST_P(StoreConformance, FieldworkCountsOfASurveyWithoutResponses) {
+  MakeYear(2025, core::Stage::kMonitoring);
+  core::survey::Survey s;
+  s.id = "2025-sat";
+  s.year = 2025;
+  s.title_zh = "满意度调查";
+  s.groups = {{"citizens", "群众", "", 1.0}};
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  auto counts = store().CountFieldwork("2025-sat");
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_TRUE(counts->groups.empty());
+  EXPECT_TRUE(counts->cells.empty());
+  EXPECT_TRUE(
+      store().ListResponses("2025-sat", core::survey::ResponseStatus::kFlagged, 0, 10)->empty());
+}
+
 }  // namespace govperf::store::testing

@@ -61,6 +61,20 @@ Result<store::Opinion> OpinionSave(store::Store& store, const Caller& caller,
   return OpinionFind(store, caller, o.id);
 }
 
+// Only spaces (ASCII or the ideographic 　) and line breaks: no words at all.
+bool OpinionBlank(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+      ++i;
+    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::vector<sv::TopicRule> OpinionRules(const std::vector<store::OpinionTopic>& topics) {
   std::vector<sv::TopicRule> rules;
   rules.reserve(topics.size());
@@ -251,22 +265,19 @@ Result<store::Opinion> CloseOpinion(store::Store& store, const store::Clock& clo
   if (!o.ok()) return o.status();
   GOVPERF_RETURN_IF_ERROR(OpinionStillOpen(*o));
   GOVPERF_RETURN_IF_ERROR(CheckText("note", r.note, kMaxOpinionNote, false, true));
+  if (o->answer.empty() && OpinionBlank(r.note) && !r.rectification) {
+    return Status::Invalid("note: an unanswered opinion is closed with the office's note")
+        .Field("note")
+        .Zh("note：尚未答复的意见建议须填写办结说明");
+  }
   store::Opinion next = *o;
   next.state = "closed";
   next.closed_by = caller.username;
   next.closed_at = clock.NowUnix();
-  if (next.answer.empty()) {
-    if (r.note.empty() && !r.rectification) {
-      return Status::Invalid("note: an unanswered opinion is closed with the office's note")
-          .Field("note")
-          .Zh("note：尚未答复的意见建议须填写办结说明");
-    }
-    if (!r.note.empty()) {
-      next.answer = r.note;  // the office's answer (guarantee 4)
-      next.answered_by = caller.username;
-      next.answered_at = next.closed_at;
-    }
-  }
+  // The office's note, never the answer (guarantee 4): an unanswered
+  // opinion stays unanswered, and the closure rate's "answered" counts
+  // only the units' and lead departments' replies.
+  next.note = r.note;
   if (!r.rectification) return OpinionSave(store, caller, next);
 
   // 整改: a rectification item for the unit, filed with the close in one write.
@@ -316,16 +327,17 @@ Result<store::Opinion> DismissOpinion(store::Store& store, const store::Clock& c
   auto o = OpinionFind(store, caller, id);
   if (!o.ok()) return o.status();
   GOVPERF_RETURN_IF_ERROR(OpinionStillOpen(*o));
-  if (o->state != "routed") {
-    return Status::Precondition("state: an answered opinion is closed, not dismissed")
-        .Field("state")
-        .Zh("state：已答复的意见建议应办结，不能不予受理");
-  }
   GOVPERF_RETURN_IF_ERROR(CheckText("reason", reason, kMaxOpinionNote, true, true));
+  if (OpinionBlank(reason)) {
+    return Status::Invalid("reason: required, the reason for not accepting the opinion")
+        .Field("reason")
+        .Zh("reason：必填，请说明不予受理的理由");
+  }
+  // Any open opinion (routed, answered, or not yet routed to a unit); an
+  // answer already given stays as it was, the reason is the office's note.
   o->state = "dismissed";
-  o->answer = reason;  // why, kept as the office's answer (guarantee 4)
-  o->answered_by = caller.username;
-  o->answered_at = o->closed_at = clock.NowUnix();
+  o->note = reason;
+  o->closed_at = clock.NowUnix();
   o->closed_by = caller.username;
   return OpinionSave(store, caller, *o);
 }

@@ -16,11 +16,12 @@
 //    while it is routed or answered (again: replaces), at most
 //    kMaxOpinionAnswer characters. Closing, dismissing and re-routing: the
 //    office. A closed or dismissed opinion no longer changes.
-// 4. The office's words are kept as the opinion's answer when it has none:
-//    a dismissal's reason (only a routed opinion is dismissed: an answered
-//    one is closed), or the note it closes an unanswered opinion with. A
-//    rectification item (整改) can only be filed for a published year (the
-//    stage rule of rectification), so before publication an opinion is
+// 4. The office's words are its note, kept apart from the answer (the reply
+//    to the citizen): a dismissal's reason (required; any open opinion,
+//    routed, answered or not yet routed to a unit, can be dismissed 不予受理),
+//    the note it closes an opinion with (required when nobody answered it).
+//    A rectification item (整改) can only be filed for a published year
+//    (the stage rule of rectification), so before publication an opinion is
 //    closed with a note.
 // 5. Every change is one audited store write (stage rule: opinions).
 #pragma once
@@ -76,7 +77,7 @@ struct RectificationRequest {
   std::string measure, owner, deadline;  // 整改措施, 责任人, YYYY-MM-DD
 };
 struct CloseRequest {
-  std::string note;  // the office's answer when the opinion has none (then required)
+  std::string note;  // the office's close note (required when the opinion has no answer)
   std::optional<RectificationRequest> rectification;
 };
 Result<store::Opinion> CloseOpinion(store::Store& store, const store::Clock& clock,

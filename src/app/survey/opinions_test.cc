@@ -128,13 +128,17 @@ TEST_F(Opinions, RoutedAnsweredClosedAndALeadAnswersItsTopic) {
   EXPECT_EQ(AnswerOpinion(*store_, clock_, unit_d01_, slow, "再答").status().code(),
             Code::kFailedPrecondition);
 
-  // An unanswered one needs the office's note, which becomes its answer.
+  // An unanswered one needs the office's note, kept as the note: nobody
+  // answered the citizen, so the answer stays empty.
   const int64_t lamp = ByText(all, "路灯经常坏").id;
   EXPECT_EQ(CloseOpinion(*store_, clock_, admin_, lamp, {}).status().field(), "note");
   auto noted = CloseOpinion(*store_, clock_, admin_, lamp, {"已转城管部门处理", std::nullopt});
   ASSERT_TRUE(noted.ok());
-  EXPECT_EQ(noted->answer, "已转城管部门处理");
-  EXPECT_EQ(noted->answered_by, "office");
+  EXPECT_EQ(noted->state, "closed");
+  EXPECT_EQ(noted->note, "已转城管部门处理");
+  EXPECT_EQ(noted->answer, "");
+  EXPECT_EQ(noted->answered_by, "");
+  EXPECT_EQ(noted->answered_at, 0);
 
   // Dismissed with a reason; re-routed.
   const int64_t fine = ByText(all, "环境很好").id;
@@ -142,7 +146,8 @@ TEST_F(Opinions, RoutedAnsweredClosedAndALeadAnswersItsTopic) {
   auto dismissed = DismissOpinion(*store_, clock_, admin_, fine, "表扬，无需办理");
   ASSERT_TRUE(dismissed.ok());
   EXPECT_EQ(dismissed->state, "dismissed");
-  EXPECT_EQ(dismissed->answer, "表扬，无需办理");
+  EXPECT_EQ(dismissed->note, "表扬，无需办理");
+  EXPECT_EQ(dismissed->answer, "");
   const int64_t bus = ByText(all, "公交班次太少").id;
   EXPECT_EQ(RerouteOpinion(*store_, admin_, bus, "B99", "").status().field(), "unit_id");
   EXPECT_EQ(RerouteOpinion(*store_, admin_, bus, "D02", "nope").status().field(), "topic_id");
@@ -168,6 +173,62 @@ TEST_F(Opinions, RoutedAnsweredClosedAndALeadAnswersItsTopic) {
   ASSERT_EQ(own->size(), 1u);
   EXPECT_EQ((*own)[0].unit_id, "D02");
   EXPECT_EQ(OpinionSummary(*store_, Caller{}, 2026, true).status().code(), Code::kNotFound);
+}
+
+TEST_F(Opinions, TheOfficesNoteIsNotAnAnswerAndAnyOpenOpinionCanBeDismissed) {
+  ASSERT_TRUE(RouteOpinions(*store_, admin_, "sat").ok());
+  const auto all = *ListOpinions(*store_, admin_, 2026, {});
+  // An answered opinion closed with a note: both kept, each in its place.
+  const int64_t slow = ByText(all, "审批太慢，希望改进").id;
+  clock_.Set(1780002000);
+  ASSERT_TRUE(AnswerOpinion(*store_, clock_, unit_d01_, slow, "已增设窗口").ok());
+  clock_.Set(1780003000);
+  auto closed = CloseOpinion(*store_, clock_, admin_, slow, {"电话回访，群众满意", std::nullopt});
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_EQ(closed->answer, "已增设窗口");
+  EXPECT_EQ(closed->answered_by, "unit_d01");
+  EXPECT_EQ(closed->answered_at, 1780002000);
+  EXPECT_EQ(closed->note, "电话回访，群众满意");
+  EXPECT_EQ(closed->closed_at, 1780003000);
+  // The unit sees the office's note on its own opinion.
+  EXPECT_EQ(GetOpinion(*store_, unit_d01_, slow)->note, "电话回访，群众满意");
+
+  // An answered opinion can be dismissed too; its answer stays.
+  const int64_t bus = ByText(all, "公交班次太少").id;
+  ASSERT_TRUE(AnswerOpinion(*store_, clock_, unit_b02_, bus, "将加密班次").ok());
+  EXPECT_EQ(DismissOpinion(*store_, clock_, admin_, bus, "  ").status().field(), "reason");
+  EXPECT_EQ(DismissOpinion(*store_, clock_, unit_b02_, bus, "重复").status().code(),
+            Code::kPermissionDenied);
+  auto dismissed = DismissOpinion(*store_, clock_, admin_, bus, "与 2 号意见重复");
+  ASSERT_TRUE(dismissed.ok()) << dismissed.status().ToString();
+  EXPECT_EQ(dismissed->state, "dismissed");
+  EXPECT_EQ(dismissed->answer, "将加密班次");
+  EXPECT_EQ(dismissed->note, "与 2 号意见重复");
+  EXPECT_EQ(dismissed->closed_by, "office");
+  EXPECT_EQ(DismissOpinion(*store_, clock_, admin_, bus, "再次").status().code(),
+            Code::kFailedPrecondition);
+
+  // An unrouted one (no unit: the office had not routed it) is dismissed.
+  const int64_t lamp = ByText(all, "路灯经常坏").id;
+  ASSERT_TRUE(RerouteOpinion(*store_, admin_, lamp, "", "").ok());
+  EXPECT_EQ(GetOpinion(*store_, admin_, lamp)->unit_id, "");
+  auto unrouted = DismissOpinion(*store_, clock_, admin_, lamp, "无法确定所涉单位");
+  ASSERT_TRUE(unrouted.ok()) << unrouted.status().ToString();
+  EXPECT_EQ(unrouted->state, "dismissed");
+  EXPECT_EQ(unrouted->note, "无法确定所涉单位");
+
+  // Closure rates: dismissed ones do not count; "answered" counts the
+  // units' replies only (D01 answered and closed: 1/1).
+  auto summary = OpinionSummary(*store_, admin_, 2026, false);
+  ASSERT_TRUE(summary.ok());
+  ASSERT_EQ(summary->size(), 2u);
+  EXPECT_EQ((*summary)[0].unit_id, "D01");
+  EXPECT_EQ((*summary)[0].total, 1);
+  EXPECT_EQ((*summary)[0].answered, 1);
+  EXPECT_EQ((*summary)[0].closed, 1);
+  EXPECT_EQ((*summary)[1].unit_id, "D02");  // 环境很好, still routed
+  EXPECT_EQ((*summary)[1].total, 1);
+  EXPECT_EQ((*summary)[1].answered, 0);
 }
 
 TEST_F(Opinions, APublishedYearTurnsAnOpinionIntoARectificationItem) {

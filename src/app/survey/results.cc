@@ -192,8 +192,8 @@ Result<SurveyResults> Compute(store::Store& store, const Caller& caller,
   return out;
 }
 
-Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller,
-                           const std::string& survey_id) {
+Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller, const std::string& survey_id,
+                           bool replace) {
   if (caller.role != core::Role::kAdmin && caller.role != core::Role::kSystem) {
     return Status(Code::kPermissionDenied, "only the performance office applies survey results")
         .Zh("仅绩效办可应用调查结果");
@@ -227,7 +227,23 @@ Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller,
     c.satisfaction_se = std::min(r.se.value_or(0.0), kMaxSe);
     scores.push_back(c);
   }
+  std::vector<std::string> units;
+  for (const store::ComponentScores& c : scores) units.push_back(c.unit_id);
+  // What a replacement takes over, for the answer (the store checks again
+  // inside the write, which is what refuses or audits).
+  auto sources = store.ListSatisfactionSources(year);
+  if (!sources.ok()) return sources.status();
+  for (const store::SatisfactionSource& src : *sources) {
+    if (src.survey_id != survey_id &&
+        std::find(units.begin(), units.end(), src.unit_id) != units.end()) {
+      out.replaced.push_back(src);
+    }
+  }
   GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) {
+    // The sources first: a refused clash stops before anything is written.
+    if (!units.empty()) {
+      GOVPERF_RETURN_IF_ERROR(tx.SetSatisfactionSources(survey_id, units, replace));
+    }
     GOVPERF_RETURN_IF_ERROR(tx.PutSurveyResults(survey_id, out.results.rows));
     for (const store::ComponentScores& c : scores) {
       GOVPERF_RETURN_IF_ERROR(tx.PutComponentScores(year, c));
@@ -241,12 +257,18 @@ Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller,
 Result<std::vector<AppliedSurvey>> YearSatisfaction(store::Store& store, int year) {
   auto surveys = store.ListSurveys(year);
   if (!surveys.ok()) return surveys.status();
+  auto sources = store.ListSatisfactionSources(year);
+  if (!sources.ok()) return sources.status();
   std::vector<AppliedSurvey> out;
   for (const sv::Survey& s : *surveys) {
     auto rows = store.ListSurveyResults(s.id);
     if (!rows.ok()) return rows.status();
     if (rows->empty()) continue;
-    out.push_back({s.id, s.title_zh, s.title_en, std::move(*rows)});
+    AppliedSurvey a{s.id, s.title_zh, s.title_en, std::move(*rows), {}};
+    for (const store::SatisfactionSource& src : *sources) {
+      if (src.survey_id == s.id) a.supplies.insert(src.unit_id);
+    }
+    out.push_back(std::move(a));
   }
   return out;
 }

@@ -18,9 +18,18 @@
 //     satisfaction and satisfaction_se in ONE store transaction, keeping each
 //     unit's leadership score; units without answers keep their scores. The
 //     year's composite and score/rank intervals then use them.
+//  4. Several surveys in a year (one per category, say) combine: the store
+//     records which survey supplied each unit's satisfaction. Applying a
+//     survey whose units already have satisfaction from ANOTHER survey is
+//     refused (FailedPrecondition naming `replace`, the first few units and
+//     the other survey) and nothing is written, unless `replace` — then the
+//     write is audited as a replacement. Re-applying the same survey is
+//     allowed. Satisfaction entered by hand (no survey) is not a source and
+//     is overwritten as before.
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,15 +70,21 @@ Result<SurveyResults> Compute(store::Store& store, const Caller& caller,
 struct ApplyOutcome {
   SurveyResults results;
   int64_t units_written = 0;  // units whose satisfaction was set
+  // With `replace`: the units whose satisfaction another survey had supplied
+  // (survey_id = that other survey), by unit id.
+  std::vector<store::SatisfactionSource> replaced;
 };
 
-// Computes with the default options and writes (admin, or the program itself).
-Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller, const std::string& survey_id);
+// Computes with the default options and writes (admin, or the program
+// itself). `replace`: take over units another survey supplied (guarantee 4).
+Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller, const std::string& survey_id,
+                           bool replace = false);
 
 // The applied results of the year's surveys (those with rows), by survey id.
 struct AppliedSurvey {
   std::string survey_id, title_zh, title_en;
   std::vector<store::SurveyResultRow> rows;
+  std::set<std::string> supplies;  // units whose satisfaction this survey supplied
 };
 Result<std::vector<AppliedSurvey>> YearSatisfaction(store::Store& store, int year);
 

@@ -19,6 +19,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <map>
+#include <set>
+
 #include "app/results/year_cache.h"
 #include "store/store_testing.h"
 
@@ -129,7 +132,7 @@ class SurveyResultsTest : public ::testing::Test {
 
   // One response row as the journal writes it.
   void Insert(const std::string& group, const std::string& cells, const std::string& answers,
-              const std::string& status = "accepted") {
+              const std::string& status = "accepted", const std::string& survey = "2025-sat") {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     const std::string n = std::to_string(++inserted_);
@@ -138,19 +141,20 @@ class SurveyResultsTest : public ::testing::Test {
                                  "INSERT INTO survey_responses (survey_id, channel, credential, "
                                  "idempotency_key, group_id, cells, answers, started_at_ms, "
                                  "submitted_at_ms, received_at, client_hash, status, reason, "
-                                 "batch_id) VALUES ('2025-sat', 'code', ?, ?, ?, ?, ?, 0, 90000, "
+                                 "batch_id) VALUES (?, 'code', ?, ?, ?, ?, ?, 0, 90000, "
                                  "1700000000, 'h', ?, ?, 1)",
                                  -1, &st, nullptr),
               SQLITE_OK);
     const std::string cred = "cred-" + n, key = "key-" + n,
                       reason = status == "flagged" ? "speeder" : "";
-    sqlite3_bind_text(st, 1, cred.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, key.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, group.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, cells.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, answers.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 6, status.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 7, reason.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, survey.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, cred.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, key.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, group.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, cells.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, answers.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 7, status.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 8, reason.c_str(), -1, SQLITE_TRANSIENT);
     EXPECT_EQ(sqlite3_step(st), SQLITE_DONE) << sqlite3_errmsg(db);
     sqlite3_finalize(st);
     sqlite3_close(db);
@@ -251,8 +255,8 @@ TEST_F(SurveyResultsTest, ApplyWritesResultsAndScoresInOneGoAndTheEngineUsesThem
   auto applied = Apply(*store_, admin_, "2025-sat");
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
   EXPECT_EQ(applied->units_written, 2);  // D01, D02; D03 has no answers
-  // One transaction: the results record and two score records.
-  EXPECT_EQ(store_->AuditHead()->first, audit_before + 3);
+  // One transaction: the sources record, the results record and two score records.
+  EXPECT_EQ(store_->AuditHead()->first, audit_before + 4);
 
   auto rows = store_->ListSurveyResults("2025-sat");
   ASSERT_TRUE(rows.ok());
@@ -295,6 +299,107 @@ TEST_F(SurveyResultsTest, ApplyWritesResultsAndScoresInOneGoAndTheEngineUsesThem
   ASSERT_EQ(year->size(), 1u);
   EXPECT_EQ((*year)[0].survey_id, "2025-sat");
   EXPECT_EQ((*year)[0].rows.size(), 6u);
+}
+
+// Several surveys in one year: a survey of other units combines with the
+// first; one of the same units is refused (naming the units and the other
+// survey, nothing written) unless replace, audited as a replacement; the
+// satisfaction's source is read back per unit.
+TEST_F(SurveyResultsTest, SeveralSurveysInAYearCombineAndAClashIsRefusedUnlessReplace) {
+  namespace sv = core::survey;
+  // A one-question survey of firms about `unit`, closed, with two answers.
+  auto one_unit_survey = [&](const std::string& id, const std::string& unit, int a, int b) {
+    sv::Survey s;
+    s.id = id;
+    s.year = 2025;
+    s.title_zh = "企业满意度调查";
+    s.groups = {{"firms", "企业", "Enterprises", 1}};
+    sv::Question q;
+    q.id = "q";
+    q.kind = sv::QuestionKind::kScale;
+    q.text_zh = "您对该单位满意吗？";
+    q.unit_id = unit;
+    s.questions = {q};
+    s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
+    ASSERT_TRUE(store_
+                    ->Write(admin_.actor(),
+                            [&](store::WriteTx& tx) -> Status {
+                              GOVPERF_RETURN_IF_ERROR(tx.PutSurvey(s));
+                              return tx.SetSurveyStatus(id, sv::SurveyStatus::kOpen);
+                            })
+                    .ok());
+    Insert("firms", "{}", "{\"q\":" + std::to_string(a) + "}", "accepted", id);
+    Insert("firms", "{}", "{\"q\":" + std::to_string(b) + "}", "accepted", id);
+  };
+  auto close = [&](const std::string& id) {
+    ASSERT_TRUE(store_
+                    ->Write(admin_.actor(),
+                            [&](store::WriteTx& tx) {
+                              return tx.SetSurveyStatus(id, sv::SurveyStatus::kClosed);
+                            })
+                    .ok());
+  };
+  auto satisfaction = [&](const std::string& unit) {
+    return store_->LoadComponentScores(2025, unit)->satisfaction.value_or(-1);
+  };
+  close("2025-sat");
+  ASSERT_TRUE(Apply(*store_, admin_, "2025-sat").ok());  // D01, D02
+  one_unit_survey("2025-north", "D03", 5, 4);            // 100, 80 → 90
+  one_unit_survey("2025-east", "D01", 3, 5);             // 60, 100 → 80
+  close("2025-north");
+  close("2025-east");
+
+  // Different units: combine.
+  auto north = Apply(*store_, admin_, "2025-north");
+  ASSERT_TRUE(north.ok()) << north.status().ToString();
+  EXPECT_EQ(north->units_written, 1);
+  EXPECT_TRUE(north->replaced.empty());
+  EXPECT_NEAR(satisfaction("D03"), 90, 1e-9);
+  EXPECT_NEAR(satisfaction("D01"), kD01, 1e-6);
+
+  // The same unit as 2025-sat: refused, naming D01 and 2025-sat; nothing written.
+  const int64_t audit_before = store_->AuditHead()->first;
+  auto clash = Apply(*store_, admin_, "2025-east");
+  EXPECT_EQ(clash.status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(clash.status().field(), "replace");
+  EXPECT_NE(clash.status().message().find("D01 from survey '2025-sat'"), std::string::npos)
+      << clash.status().message();
+  EXPECT_NE(clash.status().message_zh().find("2025-sat"), std::string::npos);
+  EXPECT_EQ(store_->AuditHead()->first, audit_before);
+  EXPECT_TRUE(store_->ListSurveyResults("2025-east")->empty());
+  EXPECT_NEAR(satisfaction("D01"), kD01, 1e-6);
+
+  // With replace: written, the source moves, audited as a replacement.
+  auto replaced = Apply(*store_, admin_, "2025-east", true);
+  ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
+  ASSERT_EQ(replaced->replaced.size(), 1u);
+  EXPECT_EQ(replaced->replaced[0].unit_id, "D01");
+  EXPECT_EQ(replaced->replaced[0].survey_id, "2025-sat");
+  EXPECT_NEAR(satisfaction("D01"), 80, 1e-9);
+  EXPECT_NEAR(satisfaction("D02"), 60, 1e-9);  // still 2025-sat's
+  auto audit = store_->ListAudit(audit_before, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_FALSE(audit->empty());
+  EXPECT_EQ((*audit)[0].action, "survey.satisfaction.replace");
+  EXPECT_EQ((*audit)[0].before, R"({"replaced":{"D01":"2025-sat"}})");
+
+  // Re-applying 2025-east is allowed; 2025-sat now clashes on D01 (2025-east's).
+  EXPECT_TRUE(Apply(*store_, admin_, "2025-east").ok());
+  auto again = Apply(*store_, admin_, "2025-sat");
+  EXPECT_EQ(again.status().field(), "replace");
+  EXPECT_NE(again.status().message().find("D01 from survey '2025-east'"), std::string::npos)
+      << again.status().message();
+
+  // Which survey supplied each unit's satisfaction.
+  auto year = YearSatisfaction(*store_, 2025);
+  ASSERT_TRUE(year.ok());
+  std::map<std::string, std::set<std::string>> supplies;
+  for (const auto& a : *year) supplies[a.survey_id] = a.supplies;
+  EXPECT_EQ(supplies["2025-sat"], (std::set<std::string>{"D02"}));
+  EXPECT_EQ(supplies["2025-north"], (std::set<std::string>{"D03"}));
+  EXPECT_EQ(supplies["2025-east"], (std::set<std::string>{"D01"}));
+  auto v = store_->VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
 }
 
 }  // namespace

@@ -42,10 +42,14 @@ struct Fieldwork {
   int64_t accepted = 0, flagged = 0, rejected = 0;
   std::vector<GroupProgress> groups;  // in the survey's group order
   std::vector<QuotaProgress> quotas;  // in the survey's quota order
+  // Accepted responses per group and stored cell (target 0), by group,
+  // variable, level: every cell, with or without a quota.
+  std::vector<QuotaProgress> cells;
 };
 
-// Counts by status, per group, and the quotas' progress (accepted responses
-// of the group whose cell `variable` is `level`). One scan of the responses.
+// Counts by status, per group, per cell, and the quotas' progress (accepted
+// responses of the group whose stored cell `variable` is `level`). SQL
+// aggregates (store CountFieldwork): the responses are not read into memory.
 Result<Fieldwork> FieldworkProgress(store::Store& store, const Caller& caller,
                                     const std::string& survey_id);
 

@@ -23,6 +23,7 @@ Json OpinionJson(const store::Opinion& o) {
           {"answer", o.answer},
           {"answered_by", o.answered_by},
           {"answered_at", o.answered_at},
+          {"note", o.note},
           {"rectification_id", o.rectification_id},
           {"closed_by", o.closed_by},
           {"closed_at", o.closed_at},

@@ -32,14 +32,17 @@ Json SurveyRowJson(const store::SurveyResultRow& r) {
 }
 
 // Rows (each unit's '' row followed by its groups') → units with their groups.
-// `only_unit` non-empty keeps that unit alone.
-Json UnitsJson(const std::vector<store::SurveyResultRow>& rows, const std::string& only_unit) {
+// `only_unit` non-empty keeps that unit alone. `supplies` (applied results
+// only): the units whose current satisfaction this survey supplied.
+Json UnitsJson(const std::vector<store::SurveyResultRow>& rows, const std::string& only_unit,
+               const std::set<std::string>* supplies = nullptr) {
   Json units = Json::array();
   for (const store::SurveyResultRow& r : rows) {
     if (!only_unit.empty() && r.unit_id != only_unit) continue;
     if (r.group_id.empty()) {
       Json u = SurveyRowJson(r);
       u["unit_id"] = r.unit_id;
+      if (supplies) u["supplies_satisfaction"] = supplies->count(r.unit_id) > 0;
       u["groups"] = Json::array();
       units.push_back(std::move(u));
     } else if (!units.empty() && units.back()["unit_id"] == r.unit_id) {
@@ -71,13 +74,19 @@ Json ResultsJson(const app::survey::SurveyResults& s) {
 Json AppliedJson(int year, const std::vector<app::survey::AppliedSurvey>& applied,
                  const std::string& only_unit) {
   Json surveys = Json::array();
+  // unit → the survey that supplied its satisfaction (several surveys of a
+  // year combine, each supplying its own units).
+  Json sources = Json::object();
   for (const auto& a : applied) {
     surveys.push_back({{"survey_id", a.survey_id},
                        {"title_zh", a.title_zh},
                        {"title_en", a.title_en},
-                       {"units", UnitsJson(a.rows, only_unit)}});
+                       {"units", UnitsJson(a.rows, only_unit, &a.supplies)}});
+    for (const std::string& u : a.supplies) {
+      if (only_unit.empty() || u == only_unit) sources[u] = a.survey_id;
+    }
   }
-  return {{"year", year}, {"surveys", std::move(surveys)}};
+  return {{"year", year}, {"surveys", std::move(surveys)}, {"sources", std::move(sources)}};
 }
 
 }  // namespace
@@ -95,10 +104,21 @@ Response SurveyResults(Ctx& ctx) {
 }
 
 Response ApplySurveyResults(Ctx& ctx) {
-  auto r = app::survey::Apply(ctx.svc.store, ctx.caller(), ctx.params.at("id"));
+  // Optional body {"replace": true}: take over units another survey of the
+  // year supplied (refused otherwise, naming them).
+  bool replace = false;
+  if (!ctx.request.body.empty()) {
+    BodyReader body(ctx);
+    replace = body.OptBool("replace").value_or(false);
+    if (!body.ok()) return body.error();
+  }
+  auto r = app::survey::Apply(ctx.svc.store, ctx.caller(), ctx.params.at("id"), replace);
   if (!r.ok()) return Fail(ctx, r.status());
   Json body = ResultsJson(r->results);
   body["units_written"] = r->units_written;
+  Json replaced = Json::object();
+  for (const auto& src : r->replaced) replaced[src.unit_id] = src.survey_id;
+  body["replaced"] = std::move(replaced);
   return JsonResponse(body);
 }
 

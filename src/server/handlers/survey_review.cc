@@ -137,12 +137,20 @@ Response SurveyFieldwork(Ctx& ctx) {
          {"accepted", q.accepted},
          {"progress", q.target > 0 ? static_cast<double>(q.accepted) / q.target : 0.0}});
   }
+  Json cells = Json::array();
+  for (const auto& c : f->cells) {
+    cells.push_back({{"group_id", c.group_id},
+                     {"variable", c.variable},
+                     {"level", c.level},
+                     {"accepted", c.accepted}});
+  }
   return JsonResponse(
       {{"survey_id", f->survey_id},
        {"status", f->status},
        {"counts", {{"accepted", f->accepted}, {"flagged", f->flagged}, {"rejected", f->rejected}}},
        {"groups", std::move(groups)},
-       {"quotas", std::move(quotas)}});
+       {"quotas", std::move(quotas)},
+       {"cells", std::move(cells)}});
 }
 
 }  // namespace govperf::server::handlers

@@ -257,6 +257,7 @@ class SqliteStore final : public Store {
                          const std::function<Status(const core::survey::Response&)>& fn) override;
   Result<std::vector<core::survey::Response>> RecentResponses(const std::string& survey_id,
                                                               int limit) override;
+  Result<FieldworkCounts> CountFieldwork(const std::string& survey_id) override;
   Status AddInvitationCodesTx(const Actor& actor,
                               const std::vector<core::survey::InvitationCode>& codes);
   Status ReviewResponseTx(const Actor& actor, const std::string& survey_id, int64_t response_id,
@@ -265,6 +266,9 @@ class SqliteStore final : public Store {
   Result<std::vector<SurveyResultRow>> ListSurveyResults(const std::string& survey_id) override;
   Status PutSurveyResultsTx(const Actor& actor, const std::string& survey_id,
                             const std::vector<SurveyResultRow>& rows);
+  Result<std::vector<SatisfactionSource>> ListSatisfactionSources(int year) override;
+  Status SetSatisfactionSourcesTx(const Actor& actor, const std::string& survey_id,
+                                  const std::vector<std::string>& unit_ids, bool replace);
   // ---- end rectification ----
   // ---- 考核项目规范 assessment projects (assessment_projects.cc) ----
   Result<std::vector<AssessmentProject>> ListAssessmentProjects(int year) override;

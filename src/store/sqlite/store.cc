@@ -199,6 +199,10 @@ class SqliteWriteTx final : public WriteTx {
                           const std::vector<SurveyResultRow>& rows) override {
     return s_.PutSurveyResultsTx(actor_, survey_id, rows);
   }
+  Status SetSatisfactionSources(const std::string& survey_id,
+                                const std::vector<std::string>& unit_ids, bool replace) override {
+    return s_.SetSatisfactionSourcesTx(actor_, survey_id, unit_ids, replace);
+  }
 
  private:
   SqliteStore& s_;

@@ -217,7 +217,7 @@ namespace {
 
 constexpr const char* kOpinionColumns =
     "id, year, survey_id, response_id, question_id, unit_id, topic_id, lead_unit_id, text, state, "
-    "answer, answered_by, answered_at, rectification_id, closed_by, closed_at, created_at";
+    "answer, answered_by, answered_at, rectification_id, closed_by, closed_at, created_at, note";
 
 Opinion OpinionRow(const Stmt& q) {
   Opinion o;
@@ -238,6 +238,7 @@ Opinion OpinionRow(const Stmt& q) {
   o.closed_by = q.Text(14);
   o.closed_at = q.Int(15);
   o.created_at = q.Int(16);
+  o.note = q.Text(17);
   return o;
 }
 
@@ -252,6 +253,7 @@ std::string OpinionAuditJson(const Opinion& o) {
                         {"lead_unit_id", o.lead_unit_id},
                         {"state", o.state},
                         {"answer_sha256", Sha256Hex(o.answer)},
+                        {"note_sha256", Sha256Hex(o.note)},
                         {"rectification_id", o.rectification_id}}
       .dump();
 }
@@ -371,12 +373,14 @@ Status SqliteStore::UpdateOpinionTx(const Actor& actor, const Opinion& o) {
         .Field("state");
   }
   GOVPERF_ASSIGN_STMT(
-      up, db_->Prepare("UPDATE survey_opinions SET unit_id = ?, topic_id = ?, lead_unit_id = ?, "
-                       "state = ?, answer = ?, answered_by = ?, answered_at = ?, "
-                       "rectification_id = ?, closed_by = ?, closed_at = ? WHERE id = ?"));
+      up,
+      db_->Prepare("UPDATE survey_opinions SET unit_id = ?, topic_id = ?, lead_unit_id = ?, "
+                   "state = ?, answer = ?, answered_by = ?, answered_at = ?, "
+                   "rectification_id = ?, closed_by = ?, closed_at = ?, note = ? WHERE id = ?"));
   up.Bind(1, o.unit_id).Bind(2, o.topic_id).Bind(3, o.lead_unit_id).Bind(4, o.state);
   up.Bind(5, o.answer).Bind(6, o.answered_by).Bind(7, o.answered_at);
-  up.Bind(8, o.rectification_id).Bind(9, o.closed_by).Bind(10, o.closed_at).Bind(11, o.id);
+  up.Bind(8, o.rectification_id).Bind(9, o.closed_by).Bind(10, o.closed_at).Bind(11, o.note);
+  up.Bind(12, o.id);
   GOVPERF_RETURN_IF_ERROR(up.Run());
   return AppendAudit(actor, "opinion.update", "opinion:" + std::to_string(o.id),
                      OpinionAuditJson(*old), OpinionAuditJson(o));

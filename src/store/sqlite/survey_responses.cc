@@ -109,11 +109,19 @@ Result<std::vector<sv::Response>> SqliteStore::ListResponses(
     const std::string& survey_id, std::optional<sv::ResponseStatus> status, int64_t after_id,
     int limit) {
   std::lock_guard<std::mutex> lock(mu_);
+  // Two statements, not one with "(? = '' OR status = ?)": with the status
+  // given, the page is a range of the (survey_id, status, id) index, so a
+  // review queue of a few flagged rows among a million costs a few rows, not
+  // a scan from `after_id` to the end.
+  const std::string where =
+      status ? " WHERE survey_id = ? AND status = ? AND id > ?" : " WHERE survey_id = ? AND id > ?";
   GOVPERF_ASSIGN_STMT(q, db_->Prepare(std::string("SELECT ") + kResponseColumns +
-                                      " FROM survey_responses WHERE survey_id = ? AND id > ? "
-                                      "AND (? = '' OR status = ?) ORDER BY id LIMIT ?"));
-  const std::string st = status ? sv::ResponseStatusName(*status) : "";
-  q.Bind(1, survey_id).Bind(2, after_id).Bind(3, st).Bind(4, st).Bind(5, limit);
+                                      " FROM survey_responses" + where + " ORDER BY id LIMIT ?"));
+  int i = 1;
+  q.Bind(i++, survey_id);
+  if (status) q.Bind(i++, std::string(sv::ResponseStatusName(*status)));
+  q.Bind(i++, after_id);
+  q.Bind(i++, limit);
   std::vector<sv::Response> out;
   for (;;) {
     GOVPERF_STEP(row, q);
@@ -122,6 +130,40 @@ Result<std::vector<sv::Response>> SqliteStore::ListResponses(
     if (!r.ok()) return r.status();
     out.push_back(std::move(*r));
   }
+  return out;
+}
+
+Result<FieldworkCounts> SqliteStore::CountFieldwork(const std::string& survey_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  FieldworkCounts out;
+  GOVPERF_RETURN_IF_ERROR(db_->ReadTxn([&]() -> Status {
+    {
+      // Covered by survey_responses_group (survey_id, group_id, status).
+      GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT group_id, status, COUNT(*) FROM survey_responses "
+                                          "WHERE survey_id = ? GROUP BY group_id, status "
+                                          "ORDER BY group_id, status"));
+      q.Bind(1, survey_id);
+      for (;;) {
+        GOVPERF_STEP(row, q);
+        if (!row) break;
+        out.groups.push_back({q.Text(0), q.Text(1), q.Int(2)});
+      }
+    }
+    // Accepted rows through survey_responses_status (survey_id, status, id);
+    // their cells object is expanded by json_each inside the database.
+    GOVPERF_ASSIGN_STMT(
+        q, db_->Prepare("SELECT r.group_id, c.key, c.value, COUNT(*) FROM survey_responses r, "
+                        "json_each(r.cells) c WHERE r.survey_id = ? AND r.status = 'accepted' "
+                        "AND c.type = 'text' GROUP BY r.group_id, c.key, c.value "
+                        "ORDER BY r.group_id, c.key, c.value"));
+    q.Bind(1, survey_id);
+    for (;;) {
+      GOVPERF_STEP(row, q);
+      if (!row) break;
+      out.cells.push_back({q.Text(0), q.Text(1), q.Text(2), q.Int(3)});
+    }
+    return Status::Ok();
+  }));
   return out;
 }
 

@@ -4,7 +4,9 @@
 // (the same rule as the component scores the apply writes beside them).
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <tuple>
 
 #include "store/password.h"
@@ -129,6 +131,97 @@ Status SqliteStore::PutSurveyResultsTx(const Actor& actor, const std::string& su
   const nlohmann::json after{
       {"year", year}, {"rows", rows.size()}, {"content_sha256", Sha256Hex(ResultsCanonical(rows))}};
   return AppendAudit(actor, "survey.results", "survey:" + survey_id, before, after.dump());
+}
+
+// ---- which survey supplied each unit's satisfaction (migration 0018) ----
+
+Result<std::vector<SatisfactionSource>> SqliteStore::ListSatisfactionSources(int year) {
+  std::lock_guard<std::mutex> lock(mu_);
+  GOVPERF_ASSIGN_STMT(q,
+                      db_->Prepare("SELECT unit_id, survey_id, applied_by, applied_at FROM "
+                                   "survey_satisfaction_sources WHERE year = ? ORDER BY unit_id"));
+  q.Bind(1, year);
+  std::vector<SatisfactionSource> out;
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) break;
+    out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Int(3)});
+  }
+  return out;
+}
+
+Status SqliteStore::SetSatisfactionSourcesTx(const Actor& actor, const std::string& survey_id,
+                                             const std::vector<std::string>& given, bool replace) {
+  int year = 0;
+  {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
+    q.Bind(1, survey_id);
+    GOVPERF_STEP(row, q);
+    if (!row) {
+      return Status::NotFound("survey_id: unknown survey '" + survey_id + "'")
+          .Field("survey_id")
+          .Zh("survey_id：没有这项调查");
+    }
+    year = static_cast<int>(q.Int(0));
+  }
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kScores));
+  const std::set<std::string> units(given.begin(), given.end());
+  // Units another survey of the year supplied: other survey → its units.
+  std::map<std::string, std::vector<std::string>> taken;
+  {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT unit_id, survey_id FROM "
+                                        "survey_satisfaction_sources WHERE year = ? AND "
+                                        "survey_id <> ? ORDER BY unit_id"));
+    q.Bind(1, year).Bind(2, survey_id);
+    for (;;) {
+      GOVPERF_STEP(row, q);
+      if (!row) break;
+      if (units.count(q.Text(0))) taken[q.Text(1)].push_back(q.Text(0));
+    }
+  }
+  if (!taken.empty() && !replace) {
+    // Name the first few units of each other survey: enough to recognise
+    // the clash (a category surveyed twice) without a wall of ids.
+    constexpr size_t kNamed = 5;
+    std::string en, zh;
+    for (const auto& [other, list] : taken) {
+      std::string names;
+      for (size_t i = 0; i < list.size() && i < kNamed; ++i) names += (i ? ", " : "") + list[i];
+      if (list.size() > kNamed) names += " and " + std::to_string(list.size() - kNamed) + " more";
+      std::string names_zh;
+      for (size_t i = 0; i < list.size() && i < kNamed; ++i) names_zh += (i ? "、" : "") + list[i];
+      if (list.size() > kNamed) names_zh += " 等 " + std::to_string(list.size()) + " 个单位";
+      en += (en.empty() ? "" : "; ") + names + " from survey '" + other + "'";
+      zh += (zh.empty() ? "" : "；") + names_zh + " 的满意度来自调查 '" + other + "'";
+    }
+    return Status::Precondition("replace: " + std::to_string(year) +
+                                " satisfaction already applied for " + en +
+                                "; apply with replace to replace it")
+        .Field("replace")
+        .Zh("replace：" + std::to_string(year) + " 年度 " + zh + "，如需以本调查替换请选择替换");
+  }
+  nlohmann::json replaced = nlohmann::json::object();
+  for (const auto& [other, list] : taken) {
+    for (const std::string& u : list) replaced[u] = other;
+  }
+  GOVPERF_ASSIGN_STMT(
+      up, db_->Prepare("INSERT INTO survey_satisfaction_sources (year, unit_id, survey_id, "
+                       "applied_by, applied_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, unit_id) "
+                       "DO UPDATE SET survey_id = excluded.survey_id, applied_by = "
+                       "excluded.applied_by, applied_at = excluded.applied_at"));
+  const int64_t now = clock_.NowUnix();
+  for (const std::string& u : units) {
+    up.Reset();
+    up.Bind(1, year).Bind(2, u).Bind(3, survey_id).Bind(4, actor.username).Bind(5, now);
+    GOVPERF_RETURN_IF_ERROR(up.Run());
+  }
+  const nlohmann::json after{{"year", year},
+                             {"units", std::vector<std::string>(units.begin(), units.end())}};
+  if (replaced.empty()) {
+    return AppendAudit(actor, "survey.satisfaction", "survey:" + survey_id, "", after.dump());
+  }
+  return AppendAudit(actor, "survey.satisfaction.replace", "survey:" + survey_id,
+                     nlohmann::json{{"replaced", replaced}}.dump(), after.dump());
 }
 
 }  // namespace govperf::store::sqlite

@@ -201,6 +201,8 @@ export interface Opinion {
   answer: string
   answered_by: string
   answered_at: number
+  /** The office's note: a dismissal's reason or a close note (not an answer to the citizen). */
+  note: string
   rectification_id: number
   closed_by: string
   closed_at: number

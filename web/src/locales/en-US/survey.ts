@@ -159,10 +159,16 @@ export const opinions = {
   measure: 'Measure',
   owner: 'Owner',
   deadline: 'Deadline',
+  closeNote: 'Close note',
+  dismissReason: 'Reason for dismissal',
+  reasonHint: 'Give the reason for dismissing it (required). It is kept as the office\'s note, not as an answer to the citizen.',
+  reasonRequired: 'Give the reason for dismissing the opinion',
+  noteRequired: 'The opinion has no answer yet: add a close note',
+  answerRequired: 'Write the answer',
   placeholder: {
     answer: 'Your answer',
     close: 'Closing note (required when the opinion has no answer)',
-    dismiss: 'Why it is dismissed',
+    dismiss: 'Why it is dismissed (required)',
     route: '—',
   },
 }

@@ -159,10 +159,16 @@ export const opinions = {
   measure: '整改措施',
   owner: '责任人',
   deadline: '完成时限',
+  closeNote: '办结说明',
+  dismissReason: '不予受理理由',
+  reasonHint: '请填写不予受理的理由（必填），该理由作为绩效办的说明保存，不作为对群众的答复。',
+  reasonRequired: '请填写不予受理的理由',
+  noteRequired: '意见尚无答复，请填写办结说明',
+  answerRequired: '请填写答复内容',
   placeholder: {
     answer: '答复内容',
     close: '办结说明（意见尚无答复时必填）',
-    dismiss: '不予受理的理由',
+    dismiss: '不予受理的理由（必填）',
     route: '—',
   },
 }
