@@ -21,8 +21,8 @@
 #include "demo/bulletins.h"
 #include "demo/catalog.h"
 #include "demo/naming.h"
-#include "demo/projects.h"
 #include "demo/past_year.h"
+#include "demo/projects.h"
 #include "demo/rng.h"
 #include "demo/surveys.h"
 #include "demo/year_in_progress.h"
@@ -548,9 +548,13 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
     core::YearData data = BuildYearData(options.seed, plan, cy, scheme, leaves);
     std::vector<core::Adjustment> claimed;
     data.adjustments = BuildAdjustments(options.seed, plan, cy, &claimed);
-    DemoSurvey survey{options.seed,     plan.year, plan.published,
-                      options.db_path,  Strengths(options.seed, plan.year),
-                      plan.year - (cy - 2), {}};
+    DemoSurvey survey{options.seed,
+                      plan.year,
+                      plan.published,
+                      options.db_path,
+                      Strengths(options.seed, plan.year),
+                      plan.year - (cy - 2),
+                      {}};
     if (plan.surveyed && plan.published) {
       // 社会评价 of the year: designed in October, fieldwork in November and
       // December, reviewed and closed, opinions handled (surveys.h).

@@ -14,10 +14,10 @@
 #include "app/publication/appeals.h"
 #include "app/publication/verify.h"
 #include "app/result_use.h"
+#include "app/results/year_cache.h"
 #include "app/survey/design.h"
 #include "app/survey/opinions.h"
 #include "app/survey/review.h"
-#include "app/results/year_cache.h"
 #include "app/year_end/claims.h"
 #include "app/year_end/leader_rating.h"
 #include "app/year_end/self_evaluation.h"
@@ -287,8 +287,8 @@ TEST(DemoCity, SameSeedSameCityOtherSeedOtherCity) {
       ASSERT_TRUE(st.ForEachResponse(survey, [&](const core::survey::Response& r) {
                       out.push_back(std::to_string(r.id) + "|" + r.idempotency_key + "|" +
                                     core::survey::ResponseStatusName(r.status) + "|" + r.reason +
-                                    "|" + std::to_string(r.received_at) + "|" + r.group_id +
-                                    "|" + io::AnswersToJson(r.answers).dump());
+                                    "|" + std::to_string(r.received_at) + "|" + r.group_id + "|" +
+                                    io::AnswersToJson(r.answers).dump());
                       return Status::Ok();
                     }).ok());
     };
@@ -306,7 +306,8 @@ TEST(DemoCity, SameSeedSameCityOtherSeedOtherCity) {
     }
   }
   EXPECT_TRUE(c->ListSurveys(0)->empty());
-  EXPECT_EQ(c->LoadYearData(kYear - 1)->satisfaction.size(), c->LoadScheme(kYear - 1)->units.size());
+  EXPECT_EQ(c->LoadYearData(kYear - 1)->satisfaction.size(),
+            c->LoadScheme(kYear - 1)->units.size());
   for (int year : {kYear - 2, kYear - 1, kYear}) {
     SCOPED_TRACE(year);
     const auto sa = store::SchemeContentHash(*a->LoadScheme(year));
@@ -568,7 +569,6 @@ TEST_F(DemoCityTest, PastYearsWentThroughYearEndAppealsRectificationAndResultUse
   }
 }
 
-
 // ---- 社会评价: the surveys the demo city ran (surveys.h) ----
 
 namespace sv = core::survey;
@@ -605,7 +605,6 @@ TempDir* DemoSurveyCityTest::dir_ = nullptr;
 StoryClock* DemoSurveyCityTest::clock_ = nullptr;
 store::Store* DemoSurveyCityTest::store_ = nullptr;
 
-
 std::map<std::string, int64_t> ByStatusAndReason(store::Store& st, const std::string& survey) {
   std::map<std::string, int64_t> out;
   EXPECT_TRUE(st.ForEachResponse(survey, [&](const sv::Response& r) {
@@ -634,8 +633,9 @@ void EachYearHasItsSurveyDefinedLikeAnOffices(store::Store* store_) {
     ASSERT_EQ(s.groups.size(), 4u);
     std::map<std::string, double> weights;
     for (const auto& g : s.groups) weights[g.id] = g.weight;
-    EXPECT_EQ(weights, (std::map<std::string, double>{
-                           {"citizen", 0.5}, {"enterprise", 0.2}, {"deputy", 0.2}, {"service", 0.1}}));
+    EXPECT_EQ(weights,
+              (std::map<std::string, double>{
+                  {"citizen", 0.5}, {"enterprise", 0.2}, {"deputy", 0.2}, {"service", 0.1}}));
     // district, sex, age; the district's rating; 44 city bodies; two opinions.
     EXPECT_EQ(s.questions.size(), 4u + 44u + 3u);
     int scales = 0, texts = 0, dont_know = 0;
@@ -665,36 +665,47 @@ void SurveyResponsesCameThroughTheJournalAndTheFlaggedWereReviewed(store::Store*
   // Counts by status and quality reason, as generated for seed 20091.
   const std::map<std::string, std::map<std::string, int64_t>> expected = {
       {"sat-2024",
-       {{"accepted/", 690}, {"accepted/speeder", 3}, {"rejected/near_duplicate", 1},
-        {"rejected/speeder", 9}, {"rejected/straight_line", 11}}},
+       {{"accepted/", 690},
+        {"accepted/speeder", 3},
+        {"rejected/near_duplicate", 1},
+        {"rejected/speeder", 9},
+        {"rejected/straight_line", 11}}},
       {"sat-2025",
-       {{"accepted/", 709}, {"accepted/speeder", 2}, {"rejected/near_duplicate", 2},
-        {"rejected/speeder", 11}, {"rejected/straight_line", 16}}},
+       {{"accepted/", 709},
+        {"accepted/speeder", 2},
+        {"rejected/near_duplicate", 2},
+        {"rejected/speeder", 11},
+        {"rejected/straight_line", 16}}},
       {"sat-2026-demo",
-       {{"accepted/", 282}, {"flagged/near_duplicate", 1}, {"flagged/speeder", 4},
-        {"flagged/straight_line", 1}, {"rejected/straight_line", 2}}},
+       {{"accepted/", 282},
+        {"flagged/near_duplicate", 1},
+        {"flagged/speeder", 4},
+        {"flagged/straight_line", 1},
+        {"rejected/straight_line", 2}}},
   };
   int64_t all = 0;
   for (const auto& [survey, counts] : expected) {
     SCOPED_TRACE(survey);
     EXPECT_EQ(ByStatusAndReason(*store_, survey), counts);
     int64_t channel_code = 0, channel_link = 0, reviewed = 0, flagged_left = 0;
-    ASSERT_TRUE(store_->ForEachResponse(survey, [&](const sv::Response& r) {
-                      ++all;
-                      (r.channel == "code" ? channel_code : channel_link) += 1;
-                      EXPECT_GT(r.batch_id, 0);
-                      if (r.reason.empty()) {
-                        EXPECT_TRUE(r.reviewed_by.empty());
-                      } else if (r.status == sv::ResponseStatus::kFlagged) {
-                        ++flagged_left;
-                      } else {
-                        // Every decided flag was the office's, with its note.
-                        EXPECT_EQ(r.reviewed_by, "admin");
-                        EXPECT_FALSE(r.review_note.empty());
-                        ++reviewed;
-                      }
-                      return Status::Ok();
-                    })
+    ASSERT_TRUE(store_
+                    ->ForEachResponse(survey,
+                                      [&](const sv::Response& r) {
+                                        ++all;
+                                        (r.channel == "code" ? channel_code : channel_link) += 1;
+                                        EXPECT_GT(r.batch_id, 0);
+                                        if (r.reason.empty()) {
+                                          EXPECT_TRUE(r.reviewed_by.empty());
+                                        } else if (r.status == sv::ResponseStatus::kFlagged) {
+                                          ++flagged_left;
+                                        } else {
+                                          // Every decided flag was the office's, with its note.
+                                          EXPECT_EQ(r.reviewed_by, "admin");
+                                          EXPECT_FALSE(r.review_note.empty());
+                                          ++reviewed;
+                                        }
+                                        return Status::Ok();
+                                      })
                     .ok());
     EXPECT_GT(channel_code, 4 * channel_link);
     EXPECT_GT(channel_link, 40);

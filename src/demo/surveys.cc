@@ -52,39 +52,79 @@ struct GroupPlan {
   double age[4];
   // Quota per district (accepted responses wanted) in a past year.
   int quota[4];
-  double offset;     // how much kinder (or harsher) the group rates, in points
-  int known_min;     // departments a respondent of the group rates: min..min+spread-1
+  double offset;  // how much kinder (or harsher) the group rates, in points
+  int known_min;  // departments a respondent of the group rates: min..min+spread-1
   int known_spread;
 };
 
 // 群众 citizens are over-represented in the urban district on the public
 // link and among the young, so raking has work to do.
 constexpr GroupPlan kGroups[] = {
-    {"citizen", "群众", "Citizens", 0.5, 1460000, {0.466, 0.144, 0.226, 0.164}, 0.505,
-     {0.28, 0.27, 0.26, 0.19}, {220, 110, 130, 110}, 0, 5, 5},
-    {"enterprise", "企业", "Enterprises", 0.2, 52000, {0.50, 0.135, 0.21, 0.155}, 0.68,
-     {0.18, 0.46, 0.31, 0.05}, {90, 40, 50, 40}, -3, 7, 6},
-    {"deputy", "人大代表/政协委员", "People's congress deputies and CPPCC members", 0.2, 780,
-     {0.385, 0.18, 0.245, 0.19}, 0.70, {0.04, 0.38, 0.50, 0.08}, {50, 30, 35, 30}, 3, 16, 10},
-    {"service", "服务对象", "Service recipients", 0.1, 420000, {0.524, 0.143, 0.195, 0.138}, 0.52,
-     {0.30, 0.34, 0.24, 0.12}, {90, 40, 50, 40}, 2, 3, 3},
+    {"citizen",
+     "群众",
+     "Citizens",
+     0.5,
+     1460000,
+     {0.466, 0.144, 0.226, 0.164},
+     0.505,
+     {0.28, 0.27, 0.26, 0.19},
+     {220, 110, 130, 110},
+     0,
+     5,
+     5},
+    {"enterprise",
+     "企业",
+     "Enterprises",
+     0.2,
+     52000,
+     {0.50, 0.135, 0.21, 0.155},
+     0.68,
+     {0.18, 0.46, 0.31, 0.05},
+     {90, 40, 50, 40},
+     -3,
+     7,
+     6},
+    {"deputy",
+     "人大代表/政协委员",
+     "People's congress deputies and CPPCC members",
+     0.2,
+     780,
+     {0.385, 0.18, 0.245, 0.19},
+     0.70,
+     {0.04, 0.38, 0.50, 0.08},
+     {50, 30, 35, 30},
+     3,
+     16,
+     10},
+    {"service",
+     "服务对象",
+     "Service recipients",
+     0.1,
+     420000,
+     {0.524, 0.143, 0.195, 0.138},
+     0.52,
+     {0.30, 0.34, 0.24, 0.12},
+     {90, 40, 50, 40},
+     2,
+     3,
+     3},
 };
 constexpr const char* kDistricts[] = {"D01", "D02", "D03", "D04"};
 constexpr const char* kAges[] = {"18_34", "35_49", "50_64", "65_plus"};
 constexpr const char* kAgeLabels[] = {"18–34岁", "35–49岁", "50–64岁", "65岁及以上"};
-constexpr int kLinkCitizens = 200;    // citizens on the public link (past year)
-constexpr double kCodeCitizens = 0.75;  // of the citizens' quota answered by code
+constexpr int kLinkCitizens = 200;        // citizens on the public link (past year)
+constexpr double kCodeCitizens = 0.75;    // of the citizens' quota answered by code
 constexpr double kInProgressShare = 0.4;  // of the plan in by the story's today
 // The share of the quotas the demo collects: each response is its own
 // journal batch (one fsync; see WriteDemoSurvey), so the size is what keeps
 // `govperf demo` quick. About 700 responses a year.
 constexpr double kSampleScale = 0.6;
 
-std::string UnitName(const std::string& id) {
+const UnitSpec& UnitById(const std::string& id) {
   for (const UnitSpec& u : Units()) {
-    if (id == u.id) return u.name_zh;
+    if (id == u.id) return u;
   }
-  return id;
+  return Units().front();  // not reached: the ids are the catalog's
 }
 
 // Units the department questions are about: every unit but the districts.
@@ -163,7 +203,8 @@ sv::Survey Definition(const DemoSurvey& plan) {
 
   sv::Question district = Q("district", sv::QuestionKind::kChoice, "您工作或居住在哪个区县？",
                             "Which district or county do you live or work in?", true);
-  for (const char* d : kDistricts) district.options.push_back({d, UnitName(d), d});
+  for (const char* d : kDistricts)
+    district.options.push_back({d, UnitById(d).name_zh, UnitById(d).name_en});
   district.margin = "district";
   sv::Question sex = Q("sex", sv::QuestionKind::kChoice, "您的性别", "Sex", true);
   sex.options = {{"m", "男", "Male"}, {"f", "女", "Female"}};
@@ -204,7 +245,8 @@ sv::Survey Definition(const DemoSurvey& plan) {
   s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
   for (const GroupPlan& g : kGroups) {
     sv::Margins m;
-    for (int i = 0; i < 4; ++i) m["district"][kDistricts[i]] = std::round(g.population * g.district[i]);
+    for (int i = 0; i < 4; ++i)
+      m["district"][kDistricts[i]] = std::round(g.population * g.district[i]);
     m["sex"]["m"] = std::round(g.population * g.male);
     m["sex"]["f"] = std::round(g.population * (1 - g.male));
     for (int i = 0; i < 4; ++i) m["age"][kAges[i]] = std::round(g.population * g.age[i]);
@@ -228,7 +270,10 @@ std::vector<store::OpinionTopic> Topics() {
       {"health", "医疗卫生", "Health care", {"看病", "医院", "挂号", "门诊"}, "B12"},
       {"environment", "生态环境", "Environment", {"扬尘", "噪声", "污染", "环境"}, "B23"},
       {"city", "市容管理", "City management", {"占道", "垃圾", "路灯"}, "B26"},
-      {"services", "政务服务", "Government services", {"办事", "政务服务", "审批", "网上办"},
+      {"services",
+       "政务服务",
+       "Government services",
+       {"办事", "政务服务", "审批", "网上办"},
        "B31"},
       {"jobs", "就业社保", "Jobs and social security", {"社保", "就业", "养老金"}, "B13"},
       {"safety", "社会治安", "Public safety", {"治安", "巡逻", "诈骗"}, "B21"},
@@ -258,13 +303,12 @@ constexpr const char* kBodyOpinions[] = {
 constexpr const char* kNothing = "无";
 
 // The answer a unit or lead department gives.
-std::string AnswerText(const store::Opinion& o, int year) {
+std::string AnswerText(int year) {
   char buf[320];
   std::snprintf(buf, sizeof buf,
                 "感谢您的意见。我单位已会同相关部门研究，列入%d年整改和办实事清单，"
                 "将于%d年上半年前落实并向社会公开进展。",
                 year + 1, year + 1);
-  (void)o;
   return buf;
 }
 
@@ -300,6 +344,7 @@ as::Submission AnswersOf(const DemoSurvey& plan, const Respondent& who, int n, b
     x.text = v;
     s.answers[q] = x;
   };
+  auto put_text = put_choice;  // a text answer is a string too
   auto put_scale = [&](const std::string& q, int v) {
     sv::SubmittedValue x;
     x.kind = sv::SubmittedValue::Kind::kInteger;
@@ -361,13 +406,13 @@ as::Submission AnswersOf(const DemoSurvey& plan, const Respondent& who, int n, b
   if (p < 0.09) {
     const int n_topics = 8;
     const int pick = r.Uniform01() < 0.8 ? r.Index(n_topics) : n_topics + r.Index(2);
-    put_choice("op_district", kDistrictOpinions[pick]);
+    put_text("op_district", kDistrictOpinions[pick]);
   } else if (p < 0.102) {
-    put_choice("op_district", kNothing);
+    put_text("op_district", kNothing);
   } else if (p < 0.145) {
     const int j = r.Index(static_cast<int>(bodies.size()));
     put_choice("op_unit", bodies[j]->id);
-    put_choice("op_body", kBodyOpinions[r.Index(4)]);
+    put_text("op_body", kBodyOpinions[r.Index(4)]);
   }
   s.idempotency_key = "demo-" + std::to_string(plan.year) + "-" + std::to_string(n);
   return s;
@@ -394,9 +439,7 @@ Status WriteDemoSurvey(store::Store& st, StoryClock& clock, const DemoSurvey& pl
   const int y = plan.year;
   const std::string id = DemoSurveyId(y, plan.past);
   const Window window = FieldworkOf(plan);
-  auto at = [&](const cm::Date& d, int hour, int minute = 0) {
-    clock.SetChina(d, hour, minute);
-  };
+  auto at = [&](const cm::Date& d, int hour, int minute = 0) { clock.SetChina(d, hour, minute); };
 
   // ---- design (October): the draft, then opened with its codes ----
   at({y, 10, 20}, 10);
@@ -462,7 +505,11 @@ Status WriteDemoSurvey(store::Store& st, StoryClock& clock, const DemoSurvey& pl
   }
 
   // ---- fieldwork (Nov–Dec, or up to today): through the collector and
-  // the response journal, one response at a time ----
+  // the response journal, one response at a time. Concurrent submitters
+  // would share batches (fewer fsyncs) but land in the journal's queue in
+  // a racy order, and the results' bootstrap depends on the response
+  // order: one at a time keeps ids, results and scores the same for a
+  // seed, at one commit per response. ----
   {
     auto journal = store::OpenSqliteSurveyJournal(plan.db_path, clock);
     if (!journal.ok()) return Fail(y, "journal", journal.status());
@@ -472,8 +519,8 @@ Status WriteDemoSurvey(store::Store& st, StoryClock& clock, const DemoSurvey& pl
     co.cache_seconds = 3600;  // the journal checks the status itself
     as::Collector collector(st, journal->get(), clock, co);
     const int64_t from = ChinaUnix(window.opens, 8);
-    const int64_t to = plan.past ? ChinaUnix(window.closes, 20)
-                                 : ChinaUnix(cm::AddDays(plan.today, -1), 20);
+    const int64_t to =
+        plan.past ? ChinaUnix(window.closes, 20) : ChinaUnix(cm::AddDays(plan.today, -1), 20);
     const int64_t step = (to - from) / static_cast<int64_t>(people.size() + 1);
     for (size_t i = 0; i < people.size(); ++i) {
       const Respondent& who = people[i];
@@ -521,14 +568,14 @@ Status WriteDemoSurvey(store::Store& st, StoryClock& clock, const DemoSurvey& pl
   // ---- review of the flagged responses ----
   std::vector<sv::Response> flagged;
   for (int64_t after = 0;;) {
-    auto page = as::ListResponses(st, admin, id, sv::ResponseStatus::kFlagged, after,
-                                  as::kMaxResponsePage);
+    auto page =
+        as::ListResponses(st, admin, id, sv::ResponseStatus::kFlagged, after, as::kMaxResponsePage);
     if (!page.ok()) return Fail(y, "review queue", page.status());
     if (page->empty()) break;
     after = page->back().id;
     flagged.insert(flagged.end(), page->begin(), page->end());
   }
-  const cm::Date review_day = plan.past ? cm::Date{y, 12, 21} : cm::AddDays(plan.today, -3);
+  const cm::Date review_day = plan.past ? cm::Date{y, 12, 21} : plan.today;
   int n = 0;
   for (const sv::Response& f : flagged) {
     Rng r(plan.seed, "survey/" + std::to_string(y) + "/review/" + f.idempotency_key);
@@ -588,7 +635,8 @@ Status WriteDemoSurvey(store::Store& st, StoryClock& clock, const DemoSurvey& pl
     at(cm::AddDays({y, 12, 27}, k % 10), 9 + k % 8, (k * 7) % 60);
     ++k;
     if (o.text == kNothing) {
-      auto d = as::DismissOpinion(st, clock, admin, o.id, "未提出具体意见建议 / no concrete opinion");
+      auto d =
+          as::DismissOpinion(st, clock, admin, o.id, "未提出具体意见建议 / no concrete opinion");
       if (!d.ok()) return Fail(y, "dismiss", d.status());
       continue;
     }
@@ -597,7 +645,7 @@ Status WriteDemoSurvey(store::Store& st, StoryClock& clock, const DemoSurvey& pl
     if (who.empty() || r.Uniform01() > 0.72 + 0.26 * s) continue;  // still open
     // A district answers its own; a body its own; unrouted ones by the topic's lead.
     const app::Caller by = !o.unit_id.empty() ? UnitOf(o.unit_id) : LeadOf(o.lead_unit_id);
-    auto a = as::AnswerOpinion(st, clock, by, o.id, AnswerText(o, y));
+    auto a = as::AnswerOpinion(st, clock, by, o.id, AnswerText(y));
     if (!a.ok()) return Fail(y, "answer", a.status());
     if (r.Uniform01() < closes) answered.push_back(o.id);
   }

@@ -51,8 +51,8 @@ namespace govperf::demo {
 struct DemoSurvey {
   uint64_t seed = 0;
   int year = 0;
-  bool past = true;     // a published year's survey; false: the year in progress
-  std::string db_path;  // the store's database file (the journal's connection)
+  bool past = true;                        // a published year's survey; false: the year in progress
+  std::string db_path;                     // the store's database file (the journal's connection)
   std::map<std::string, double> strength;  // unit → strength in [0, 1] that year
   int index = 0;  // 0 for the earliest past year, 1 for the next (how thoroughly opinions close)
   core::monitoring::Date today{};  // the year in progress: the story's today
