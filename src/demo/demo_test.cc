@@ -574,10 +574,11 @@ TEST_F(DemoCityTest, PastYearsWentThroughYearEndAppealsRectificationAndResultUse
 namespace sv = core::survey;
 
 // The demo as `govperf demo` writes it: the store's file named, so the
-// surveys run through the response journal. Generation takes ~4× longer
-// than without surveys (one journal commit per response), so the survey
-// facts are checked in a few tests of their own; the other tests above use
-// the city without surveys.
+// surveys run through the response journal. Generation takes longer than
+// without surveys (one journal commit per response; about a fifth more on
+// the shared 2-core machine), and every test of a fixture regenerates it
+// under ctest, so the survey facts are checked in a few tests of their own;
+// the other tests above use the city without surveys.
 class DemoSurveyCityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
