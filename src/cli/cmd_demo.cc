@@ -61,6 +61,7 @@ int RunDemo(const DemoArgs& args) {
   } else {
     demo::DemoOptions options = args.options;
     options.clock = &clock;
+    options.db_path = args.db;  // the surveys' response journal opens its own connection
     gen = demo::GenerateDemoCity(st, options);
   }
   if (!gen.ok()) {

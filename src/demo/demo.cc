@@ -21,9 +21,10 @@
 #include "demo/bulletins.h"
 #include "demo/catalog.h"
 #include "demo/naming.h"
-#include "demo/projects.h"
 #include "demo/past_year.h"
+#include "demo/projects.h"
 #include "demo/rng.h"
+#include "demo/surveys.h"
 #include "demo/year_in_progress.h"
 #include "store/password.h"
 
@@ -207,6 +208,10 @@ struct YearPlan {
   int year;
   bool published;
   int months;  // monthly values 1..months
+  // 社会评价: the year's satisfaction comes from its survey (surveys.h), not
+  // from the strength model; the model's draws are still made so that the
+  // other numbers of the stream do not move.
+  bool surveyed = false;
 };
 
 // Deliberate data gaps of published years, so that the "no data" and
@@ -296,12 +301,15 @@ core::YearData BuildYearData(uint64_t seed, const YearPlan& plan, int current_ye
   for (const UnitSpec& u : Units()) {
     const double s = strength.at(u.id);
     Rng r(seed, "subjects/" + y + "/" + u.id);
-    d.satisfaction[u.id] = Round(std::clamp(62 + 34 * s + r.Normal(0, 3), 60.0, 98.0), 1);
+    const double satisfaction = Round(std::clamp(62 + 34 * s + r.Normal(0, 3), 60.0, 98.0), 1);
     d.leadership[u.id] = Round(std::clamp(72 + 25 * s + r.Normal(0, 2.5), 70.0, 98.0), 1);
     // Survey sampling error of a mean on a 0..100 scale from ~60–160
     // respondents per unit with a spread of ~22 points: 22 / sqrt(n).
     const double respondents = r.Uniform(60, 160);
-    d.satisfaction_se[u.id] = Round(22.0 / std::sqrt(respondents), 2);
+    if (!plan.surveyed) {
+      d.satisfaction[u.id] = satisfaction;
+      d.satisfaction_se[u.id] = Round(22.0 / std::sqrt(respondents), 2);
+    }
     // 投入 for the fairness view: budget (万元) and staff, loosely tied to
     // the unit's strength so that efficiency and score do not simply agree.
     const double size = u.id[0] == 'D' ? 8.0 : (u.id[0] == 'S' ? 0.6 : 1.0);
@@ -494,8 +502,15 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
 
   const store::Actor actor{kSystem};
   const int cy = options.current_year;
-  const std::vector<YearPlan> plans = {
-      {cy - 2, true, kMonths}, {cy - 1, true, kMonths}, {cy, false, options.months_reported}};
+  // Surveys need the database file (the response journal's own connection).
+  const bool surveys = !options.db_path.empty();
+  const std::vector<YearPlan> plans = {{cy - 2, true, kMonths, surveys},
+                                       {cy - 1, true, kMonths, surveys},
+                                       {cy, false, options.months_reported, surveys}};
+  // Without a story clock of the caller's, the surveys' fieldwork still
+  // needs one (their windows are checked against it).
+  StoryClock own_clock;
+  StoryClock& survey_clock = options.clock != nullptr ? *options.clock : own_clock;
   // The organisation registry, through the same use cases an office uses.
   {
     const core::Scheme current = BuildScheme(options.seed, cy, cy - 2, leaves);
@@ -533,13 +548,43 @@ Status GenerateDemoCity(store::Store& st, const DemoOptions& options) {
     core::YearData data = BuildYearData(options.seed, plan, cy, scheme, leaves);
     std::vector<core::Adjustment> claimed;
     data.adjustments = BuildAdjustments(options.seed, plan, cy, &claimed);
+    DemoSurvey survey{options.seed,
+                      plan.year,
+                      plan.published,
+                      options.db_path,
+                      Strengths(options.seed, plan.year),
+                      plan.year - (cy - 2),
+                      {}};
+    if (plan.surveyed && plan.published) {
+      // 社会评价 of the year: designed in October, fieldwork in November and
+      // December, reviewed and closed, opinions handled (surveys.h).
+      GOVPERF_RETURN_IF_ERROR(WriteDemoSurvey(st, survey_clock, survey));
+    }
+    if (plan.surveyed && !plan.published) {
+      // The year in progress scores provisionally with last year's survey
+      // results (上年度社会评价结果暂用) until its own survey is applied.
+      for (const UnitSpec& u : Units()) {
+        auto last = st.LoadComponentScores(plan.year - 1, u.id);
+        if (!last.ok()) return last.status();
+        if (last->satisfaction) data.satisfaction[u.id] = *last->satisfaction;
+        if (last->satisfaction_se) data.satisfaction_se[u.id] = *last->satisfaction_se;
+      }
+    }
     if (plan.published) at(plan.year + 1, 1, 20, 17);
     GOVPERF_RETURN_IF_ERROR(st.SaveYearData(actor, plan.year, data));
+    if (plan.surveyed && plan.published) {
+      GOVPERF_RETURN_IF_ERROR(WriteDemoSurveyResults(st, survey_clock, survey));
+    }
     if (!plan.published) {
       GOVPERF_RETURN_IF_ERROR(WriteYearInProgress(
           st, options.clock, {options.seed, plan.year, options.months_reported}));
       GOVPERF_RETURN_IF_ERROR(IssueDemoBulletins(
           st, options.clock, {options.seed, plan.year, options.months_reported}));
+      if (plan.surveyed) {
+        // This year's survey, open at the story's today.
+        survey.today = StoryToday(st, {options.seed, plan.year, options.months_reported});
+        GOVPERF_RETURN_IF_ERROR(WriteDemoSurvey(st, survey_clock, survey));
+      }
     }
     if (plan.published) {
       // Year-end assessment by the roles and 公示 (1–8 March) with its

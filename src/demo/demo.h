@@ -36,6 +36,14 @@ struct DemoOptions {
   // When set, the generator moves it to when each step happens (see
   // story_clock.h); the store should have been opened with it.
   StoryClock* clock = nullptr;
+  // The SQLite file the store was opened on. When set, each year's public
+  // satisfaction survey (社会评价) is run and its responses go in through the
+  // response journal, which needs its own connection to that file
+  // (surveys.h); the published years' satisfaction scores then come from
+  // their surveys. Empty (an in-memory store, or a caller that does not say
+  // which file): no surveys, and the satisfaction scores are given by the
+  // strength model as an office would enter them (评价录入).
+  std::string db_path;
 };
 
 // Writes the whole demo city (users, three years of schemes and data) through

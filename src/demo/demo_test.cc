@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -14,10 +15,15 @@
 #include "app/publication/verify.h"
 #include "app/result_use.h"
 #include "app/results/year_cache.h"
+#include "app/survey/design.h"
+#include "app/survey/opinions.h"
+#include "app/survey/review.h"
 #include "app/year_end/claims.h"
 #include "app/year_end/leader_rating.h"
 #include "app/year_end/self_evaluation.h"
 #include "core/evaluate.h"
+#include "core/monitoring/calendar.h"
+#include "io/survey_json.h"
 #include "store/codec.h"
 #include "store/password.h"
 #include "store/scoring_input.h"
@@ -263,11 +269,45 @@ TEST(DemoCity, SameSeedSameCityOtherSeedOtherCity) {
   auto b = Open(dir.File("b.db"));
   auto c = Open(dir.File("c.db"));
   ASSERT_TRUE(a && b && c);
-  DemoOptions other;
+  // a and b run their surveys (the journal on their files); c, of another
+  // seed, has none (no file named): given satisfaction scores.
+  DemoOptions in_a, in_b, other;
+  in_a.db_path = dir.File("a.db");
+  in_b.db_path = dir.File("b.db");
   other.seed = 7;
-  ASSERT_TRUE(GenerateDemoCity(*a).ok());
-  ASSERT_TRUE(GenerateDemoCity(*b).ok());
+  ASSERT_TRUE(GenerateDemoCity(*a, in_a).ok());
+  ASSERT_TRUE(GenerateDemoCity(*b, in_b).ok());
   ASSERT_TRUE(GenerateDemoCity(*c, other).ok());
+  // The surveys' responses, ids included, and their results are the same
+  // (not the credentials: invitation codes are random secrets by design).
+  for (const char* survey : {"sat-2024", "sat-2025", "sat-2026-demo"}) {
+    SCOPED_TRACE(survey);
+    std::vector<std::string> ra, rb;
+    auto rows = [&](store::Store& st, std::vector<std::string>& out) {
+      ASSERT_TRUE(st.ForEachResponse(survey, [&](const core::survey::Response& r) {
+                      out.push_back(std::to_string(r.id) + "|" + r.idempotency_key + "|" +
+                                    core::survey::ResponseStatusName(r.status) + "|" + r.reason +
+                                    "|" + std::to_string(r.received_at) + "|" + r.group_id + "|" +
+                                    io::AnswersToJson(r.answers).dump());
+                      return Status::Ok();
+                    }).ok());
+    };
+    rows(*a, ra);
+    rows(*b, rb);
+    EXPECT_GT(ra.size(), 250u);
+    EXPECT_EQ(ra, rb);
+    auto res_a = a->ListSurveyResults(survey);
+    auto res_b = b->ListSurveyResults(survey);
+    ASSERT_TRUE(res_a.ok() && res_b.ok());
+    ASSERT_EQ(res_a->size(), res_b->size());
+    for (size_t i = 0; i < res_a->size(); ++i) {
+      EXPECT_EQ((*res_a)[i].score, (*res_b)[i].score);
+      EXPECT_EQ((*res_a)[i].se, (*res_b)[i].se);
+    }
+  }
+  EXPECT_TRUE(c->ListSurveys(0)->empty());
+  EXPECT_EQ(c->LoadYearData(kYear - 1)->satisfaction.size(),
+            c->LoadScheme(kYear - 1)->units.size());
   for (int year : {kYear - 2, kYear - 1, kYear}) {
     SCOPED_TRACE(year);
     const auto sa = store::SchemeContentHash(*a->LoadScheme(year));
@@ -527,6 +567,287 @@ TEST_F(DemoCityTest, PastYearsWentThroughYearEndAppealsRectificationAndResultUse
     ASSERT_TRUE(verified.ok());
     EXPECT_TRUE(verified->ok) << verified->summary;
   }
+}
+
+// ---- 社会评价: the surveys the demo city ran (surveys.h) ----
+
+namespace sv = core::survey;
+
+// The demo as `govperf demo` writes it: the store's file named, so the
+// surveys run through the response journal. Generation takes longer than
+// without surveys (one journal commit per response; about a fifth more on
+// the shared 2-core machine), and every test of a fixture regenerates it
+// under ctest, so the survey facts are checked in a few tests of their own;
+// the other tests above use the city without surveys.
+class DemoSurveyCityTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    clock_ = new StoryClock();
+    auto opened = store::OpenSqliteStore(dir_->File("demo.db"), *clock_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value().release();
+    DemoOptions options;
+    options.clock = clock_;
+    options.db_path = dir_->File("demo.db");
+    Status st = GenerateDemoCity(*store_, options);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    delete clock_;
+    delete dir_;
+  }
+  static TempDir* dir_;
+  static StoryClock* clock_;
+  static store::Store* store_;
+};
+TempDir* DemoSurveyCityTest::dir_ = nullptr;
+StoryClock* DemoSurveyCityTest::clock_ = nullptr;
+store::Store* DemoSurveyCityTest::store_ = nullptr;
+
+std::map<std::string, int64_t> ByStatusAndReason(store::Store& st, const std::string& survey) {
+  std::map<std::string, int64_t> out;
+  EXPECT_TRUE(st.ForEachResponse(survey, [&](const sv::Response& r) {
+                  std::string reason = r.reason;
+                  if (reason.rfind("near_duplicate", 0) == 0) reason = "near_duplicate";
+                  ++out[std::string(sv::ResponseStatusName(r.status)) + "/" + reason];
+                  return Status::Ok();
+                }).ok());
+  return out;
+}
+
+void EachYearHasItsSurveyDefinedLikeAnOffices(store::Store* store_) {
+  const app::Caller admin{"admin", core::Role::kAdmin, "", ""};
+  auto rows = app::survey::ListSurveys(*store_, admin, 0);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].survey.id, "sat-2024");
+  EXPECT_EQ((*rows)[0].survey.status, sv::SurveyStatus::kClosed);
+  EXPECT_EQ((*rows)[1].survey.id, "sat-2025");
+  EXPECT_EQ((*rows)[1].survey.status, sv::SurveyStatus::kClosed);
+  EXPECT_EQ((*rows)[2].survey.id, "sat-2026-demo");
+  EXPECT_EQ((*rows)[2].survey.status, sv::SurveyStatus::kOpen);
+  for (const auto& row : *rows) {
+    const sv::Survey& s = row.survey;
+    SCOPED_TRACE(s.id);
+    ASSERT_EQ(s.groups.size(), 4u);
+    std::map<std::string, double> weights;
+    for (const auto& g : s.groups) weights[g.id] = g.weight;
+    EXPECT_EQ(weights,
+              (std::map<std::string, double>{
+                  {"citizen", 0.5}, {"enterprise", 0.2}, {"deputy", 0.2}, {"service", 0.1}}));
+    // district, sex, age; the district's rating; 44 city bodies; two opinions.
+    EXPECT_EQ(s.questions.size(), 4u + 44u + 3u);
+    int scales = 0, texts = 0, dont_know = 0;
+    for (const auto& q : s.questions) {
+      scales += q.kind == sv::QuestionKind::kScale ? 1 : 0;
+      texts += q.kind == sv::QuestionKind::kText ? 1 : 0;
+      dont_know += q.allow_dont_know ? 1 : 0;
+    }
+    EXPECT_EQ(scales, 45);
+    EXPECT_EQ(texts, 2);
+    EXPECT_EQ(dont_know, 45);
+    ASSERT_EQ(s.margins.size(), 4u);
+    for (const auto& [group, m] : s.margins) {
+      EXPECT_EQ(m.size(), 3u) << group;  // district, sex, age
+      EXPECT_EQ(m.at("district").size(), 4u);
+      EXPECT_EQ(m.at("age").size(), 4u);
+    }
+    EXPECT_EQ(s.margins.at("citizen").at("district").at("D01"), 680360);
+    EXPECT_EQ(s.quotas.size(), 16u);
+    EXPECT_TRUE(s.public_link);
+    EXPECT_EQ(s.public_group, "citizen");
+    EXPECT_GT(s.closes_at, s.opens_at);
+  }
+}
+
+void SurveyResponsesCameThroughTheJournalAndTheFlaggedWereReviewed(store::Store* store_) {
+  // Counts by status and quality reason, as generated for seed 20091.
+  const std::map<std::string, std::map<std::string, int64_t>> expected = {
+      {"sat-2024",
+       {{"accepted/", 690},
+        {"accepted/speeder", 3},
+        {"rejected/near_duplicate", 1},
+        {"rejected/speeder", 9},
+        {"rejected/straight_line", 11}}},
+      {"sat-2025",
+       {{"accepted/", 709},
+        {"accepted/speeder", 2},
+        {"rejected/near_duplicate", 2},
+        {"rejected/speeder", 11},
+        {"rejected/straight_line", 16}}},
+      {"sat-2026-demo",
+       {{"accepted/", 282},
+        {"flagged/near_duplicate", 1},
+        {"flagged/speeder", 4},
+        {"flagged/straight_line", 1},
+        {"rejected/straight_line", 2}}},
+  };
+  int64_t all = 0;
+  for (const auto& [survey, counts] : expected) {
+    SCOPED_TRACE(survey);
+    EXPECT_EQ(ByStatusAndReason(*store_, survey), counts);
+    int64_t channel_code = 0, channel_link = 0, reviewed = 0, flagged_left = 0;
+    ASSERT_TRUE(store_
+                    ->ForEachResponse(survey,
+                                      [&](const sv::Response& r) {
+                                        ++all;
+                                        (r.channel == "code" ? channel_code : channel_link) += 1;
+                                        EXPECT_GT(r.batch_id, 0);
+                                        if (r.reason.empty()) {
+                                          EXPECT_TRUE(r.reviewed_by.empty());
+                                        } else if (r.status == sv::ResponseStatus::kFlagged) {
+                                          ++flagged_left;
+                                        } else {
+                                          // Every decided flag was the office's, with its note.
+                                          EXPECT_EQ(r.reviewed_by, "admin");
+                                          EXPECT_FALSE(r.review_note.empty());
+                                          ++reviewed;
+                                        }
+                                        return Status::Ok();
+                                      })
+                    .ok());
+    EXPECT_GT(channel_code, 4 * channel_link);
+    EXPECT_GT(channel_link, 40);
+    EXPECT_EQ(flagged_left > 0, survey == "sat-2026-demo");
+    EXPECT_GT(reviewed, 0);
+  }
+  // One journal batch and one `survey.batch` audit record per response: the
+  // demo's respondents answer one after the other.
+  int64_t batches = 0, reviews = 0;
+  for (int64_t after = 0;;) {
+    auto page = store_->ListAudit(after, 5000);
+    ASSERT_TRUE(page.ok());
+    if (page->empty()) break;
+    after = page->back().id;
+    for (const auto& a : *page) {
+      batches += a.action == "survey.batch" ? 1 : 0;
+      reviews += a.action == "survey.review" ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(batches, all);
+  EXPECT_EQ(reviews, 24 + 31 + 2);
+}
+
+void PublishedSatisfactionComesFromTheRakedSurveys(store::Store* store_) {
+  for (int year : {kYear - 2, kYear - 1}) {
+    SCOPED_TRACE(year);
+    auto results = store_->ListSurveyResults("sat-" + std::to_string(year));
+    ASSERT_TRUE(results.ok());
+    std::map<std::string, store::SurveyResultRow> unit_rows;
+    for (const auto& r : *results) {
+      if (r.group_id.empty()) unit_rows[r.unit_id] = r;
+    }
+    auto scheme = store_->LoadScheme(year);
+    auto data = store_->LoadYearData(year);
+    ASSERT_TRUE(scheme.ok() && data.ok());
+    ASSERT_EQ(unit_rows.size(), scheme->units.size());
+    std::vector<double> sat, lead;
+    for (const auto& u : scheme->units) {
+      SCOPED_TRACE(u.id);
+      const auto& row = unit_rows.at(u.id);
+      ASSERT_TRUE(row.score && row.se);
+      EXPECT_GE(row.n, 50) << "every unit rated by enough respondents";
+      EXPECT_EQ(data->satisfaction.at(u.id), *row.score);
+      EXPECT_EQ(data->satisfaction_se.at(u.id), *row.se);
+      EXPECT_GT(*row.se, 0.3);
+      EXPECT_LT(*row.se, 4.0);
+      EXPECT_GT(*row.score, 50);
+      EXPECT_LT(*row.score, 97);
+      sat.push_back(*row.score);
+      lead.push_back(data->leadership.at(u.id));
+    }
+    // The story holds: satisfaction and the leadership rating follow the
+    // same strengths, so they agree (Pearson r).
+    const double n = static_cast<double>(sat.size());
+    double ms = 0, ml = 0;
+    for (size_t i = 0; i < sat.size(); ++i) ms += sat[i] / n, ml += lead[i] / n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < sat.size(); ++i) {
+      sxy += (sat[i] - ms) * (lead[i] - ml);
+      sxx += (sat[i] - ms) * (sat[i] - ms);
+      syy += (lead[i] - ml) * (lead[i] - ml);
+    }
+    EXPECT_GT(sxy / std::sqrt(sxx * syy), 0.6);
+  }
+  // The year in progress scores provisionally with last year's survey.
+  auto last = store_->LoadYearData(kYear - 1);
+  auto now = store_->LoadYearData(kYear);
+  ASSERT_TRUE(last.ok() && now.ok());
+  EXPECT_EQ(now->satisfaction, last->satisfaction);
+  EXPECT_EQ(now->satisfaction_se, last->satisfaction_se);
+  EXPECT_EQ(now->satisfaction.size(), 48u);
+}
+
+void OpinionsWereRoutedAnsweredAndMostlyClosed(store::Store* store_) {
+  const app::Caller anyone{"", core::Role::kAnonymous, "", ""};
+  std::map<int, std::pair<int64_t, int64_t>> closure;  // year → (closed, total)
+  for (int year : {kYear - 2, kYear - 1}) {
+    SCOPED_TRACE(year);
+    auto rows = app::survey::OpinionSummary(*store_, anyone, year, /*public_view=*/true);
+    ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+    int units = 0;
+    for (const auto& r : *rows) {
+      closure[year].first += r.closed;
+      closure[year].second += r.total;
+      units += r.unit_id.empty() ? 0 : 1;
+    }
+    EXPECT_GE(units, 20) << "districts and many city bodies have opinions";
+  }
+  EXPECT_EQ(closure[kYear - 2], std::make_pair(int64_t{91}, int64_t{106}));
+  EXPECT_EQ(closure[kYear - 1], std::make_pair(int64_t{65}, int64_t{96}));
+  // The year in progress: fieldwork under way, nothing routed yet.
+  const app::Caller admin{"admin", core::Role::kAdmin, "", ""};
+  auto now = app::survey::ListOpinions(*store_, admin, kYear, {});
+  ASSERT_TRUE(now.ok());
+  EXPECT_TRUE(now->empty());
+}
+
+void YearInProgressHasFieldworkUnderWay(store::Store* store_) {
+  const app::Caller admin{"admin", core::Role::kAdmin, "", ""};
+  auto f = app::survey::FieldworkProgress(*store_, admin, "sat-2026-demo");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f->status, "open");
+  EXPECT_EQ(f->accepted, 282);
+  EXPECT_EQ(f->flagged, 6);
+  EXPECT_EQ(f->rejected, 2);
+  ASSERT_EQ(f->quotas.size(), 16u);
+  int met = 0, under_way = 0;
+  for (const auto& q : f->quotas) {
+    EXPECT_GT(q.accepted, 0) << q.group_id << " " << q.level;
+    (q.accepted >= q.target ? met : under_way) += 1;
+  }
+  EXPECT_EQ(met, 0);
+  EXPECT_EQ(under_way, 16);
+  auto s = store_->FindSurvey("sat-2026-demo");
+  ASSERT_TRUE(s.ok() && s->has_value());
+  // The window runs around the story's today (mid-November).
+  const int64_t today = core::monitoring::DaysFromCivil({kYear, 11, 13}) * 86400;
+  EXPECT_LT((*s)->opens_at, today);
+  EXPECT_GT((*s)->closes_at, today);
+}
+
+TEST_F(DemoSurveyCityTest, PastYearsRanTheirSurveysAndPublishedTheirResults) {
+  EachYearHasItsSurveyDefinedLikeAnOffices(store_);
+  SurveyResponsesCameThroughTheJournalAndTheFlaggedWereReviewed(store_);
+  PublishedSatisfactionComesFromTheRakedSurveys(store_);
+  for (int year : {kYear - 2, kYear - 1}) {
+    auto verified = app::publication::VerifyPublication(*store_, year);
+    ASSERT_TRUE(verified.ok());
+    EXPECT_TRUE(verified->ok) << verified->summary;
+  }
+  auto v = store_->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->message;
+}
+
+TEST_F(DemoSurveyCityTest, OpinionsWereRoutedAnsweredAndMostlyClosed) {
+  OpinionsWereRoutedAnsweredAndMostlyClosed(store_);
+}
+
+TEST_F(DemoSurveyCityTest, YearInProgressHasFieldworkUnderWay) {
+  YearInProgressHasFieldworkUnderWay(store_);
 }
 
 }  // namespace

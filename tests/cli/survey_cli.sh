@@ -18,8 +18,10 @@ db="$tmp/city.db"
 "$bin" demo --db "$db" >/dev/null 2>&1
 check "demo database" test -f "$db"
 
+# The demo city ran its own surveys (src/demo/surveys.h): two closed, this year's open.
+demo_surveys='[{"id":"sat-2024","status":"closed","title_zh":"云岭市2024年度政府绩效社会评价（满意度调查）","year":2024},{"id":"sat-2025","status":"closed","title_zh":"云岭市2025年度政府绩效社会评价（满意度调查）","year":2025},{"id":"sat-2026-demo","status":"open","title_zh":"云岭市2026年度政府绩效社会评价（满意度调查）","year":2026}]'
 out=$("$bin" survey list --db "$db"); rc=$?
-check "survey list on a database without surveys: [] ($out)" test $rc -eq 0 -a "$out" = "[]"
+check "survey list of the demo's surveys ($out)" test $rc -eq 0 -a "$out" = "$demo_surveys"
 "$bin" survey list --db "$tmp/none.db" 2>"$tmp/err"; rc=$?
 check "survey list of a missing file: exit 2, names --db" test $rc -eq 2 -a -n "$(grep -- '--db' "$tmp/err")"
 check "no file was created" test ! -e "$tmp/none.db"
@@ -27,10 +29,10 @@ check "no file was created" test ! -e "$tmp/none.db"
 "$bin" survey put --db "$db" --file "$src/survey_fixture.json" 2>/dev/null
 check "survey put (draft)" test $? -eq 0
 out=$("$bin" survey list --db "$db")
-check "list shows the draft: $out" test "$out" = '[{"id":"sat-2026","status":"draft","title_zh":"2026 年度群众满意度调查","year":2026}]'
+check "list shows the draft among the demo's: $out" test "$out" = '[{"id":"sat-2024","status":"closed","title_zh":"云岭市2024年度政府绩效社会评价（满意度调查）","year":2024},{"id":"sat-2025","status":"closed","title_zh":"云岭市2025年度政府绩效社会评价（满意度调查）","year":2025},{"id":"sat-2026","status":"draft","title_zh":"2026 年度群众满意度调查","year":2026},{"id":"sat-2026-demo","status":"open","title_zh":"云岭市2026年度政府绩效社会评价（满意度调查）","year":2026}]'
 "$bin" survey put --db "$db" --file "$src/survey_fixture.json" --status open 2>/dev/null
 out=$("$bin" survey list --db "$db")
-check "list shows it open" test "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])[0]["status"])' "$out")" = open
+check "list shows it open" test "$(python3 -c 'import json,sys; print([s["status"] for s in json.loads(sys.argv[1]) if s["id"] == "sat-2026"][0])' "$out")" = open
 
 "$bin" survey codes --db "$db" --survey sat-2026 --count 5 --out "$tmp/codes.csv" 2>/dev/null; rc=$?
 check "survey codes --count 5: exit 0" test $rc -eq 0
