@@ -202,6 +202,33 @@ await step('admin: home with years, audit verified, results → scorecard', asyn
   await context.close()
 })
 
+await step('admin: the published year's satisfaction comes from its survey, with n and interval', async () => {
+  const { context, page } = await newPage()
+  await login(page, ...LOGINS.admin)
+  await page.waitForURL(/\/admin$/)
+  const year = (await api('/api/v1/public/results')).year
+  const sat = await api(`/api/v1/public/years/${year}/satisfaction`)
+  assert.ok(sat.surveys.length >= 1, `the demo applied a survey to ${year}`)
+  await page.goto(`${BASE}/results?year=${year}`)
+  await page.getByTestId('results-page').waitFor()
+  const note = page.locator('.el-tab-pane:visible [data-testid^="sat-note-"]').first()
+  await note.waitFor()
+  const text = (await note.innerText()).trim()
+  const m = text.match(/^n=(\d+) · (\d+\.\d)–(\d+\.\d)$/)
+  assert.ok(m, `satisfaction note "${text}"`)
+  const unit = (await note.getAttribute('data-testid')).slice('sat-note-'.length)
+  const row = sat.surveys
+    .filter((s) => sat.sources?.[unit] === undefined || s.survey_id === sat.sources[unit])
+    .flatMap((s) => s.units)
+    .find((u) => u.unit_id === unit)
+  assert.ok(row, `the survey rated ${unit}`)
+  assert.equal(Number(m[1]), row.n)
+  assert.ok(row.n >= 30, `a survey sample (n=${row.n})`)
+  assert.ok(Number(m[2]) < Number(m[3]), 'an interval, not a point')
+  assert.equal(m[2], row.ci_low.toFixed(1))
+  await context.close()
+})
+
 // Fills an <el-input-number> (by data-testid) and commits it with Tab.
 async function setNumber(page, id, value) {
   const i = input(page, id)

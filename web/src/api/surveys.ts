@@ -140,6 +140,8 @@ export interface SurveyResults {
 export interface Satisfaction {
   year: number
   surveys: { survey_id: string; title_zh: string; title_en: string; units: UnitResult[] }[]
+  /** unit → the survey that supplied its current satisfaction */
+  sources?: Record<string, string>
 }
 
 export interface MarginsReport {

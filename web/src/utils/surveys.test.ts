@@ -116,6 +116,20 @@ describe('review and results helpers', () => {
     expect(satisfactionNote(m.get('D02'))).toBe('')
     expect(satisfactionByUnit(null).size).toBe(0)
   })
+  it('takes the n and interval of the survey that supplied the unit, whichever was computed last', () => {
+    const row = (n: number, computed_at: number) =>
+      ({ unit_id: 'D01', n, n_dont_know: 0, score: 80, se: 1, ci_low: 78, ci_high: 82, warning: '', groups: [], computed_at })
+    const sat = {
+      year: 2025,
+      surveys: [
+        { survey_id: 'a', title_zh: '', title_en: '', units: [row(100, 2)] },
+        { survey_id: 'b', title_zh: '', title_en: '', units: [row(200, 1)] },
+      ],
+      sources: { D01: 'b' },
+    }
+    expect(satisfactionByUnit(sat).get('D01')?.n).toBe(200)
+    expect(satisfactionByUnit({ ...sat, sources: undefined }).get('D01')?.n).toBe(100)
+  })
   it('adds a category’s units as a choice question’s options, once', () => {
     const units = [
       { id: 'D01', category_id: 'C1', name_zh: '青川区', name_en: 'Qingchuan' },

@@ -182,11 +182,17 @@ export function durationSeconds(r: Pick<StoredResponse, 'started_at_ms' | 'submi
 
 /** unit id → its applied satisfaction (the first survey that rates the unit). */
 export function satisfactionByUnit(s: Satisfaction | null | undefined): Map<string, UnitResult> {
-  // With two applied surveys rating the same unit, the score in the year's
-  // components is the one applied last: show that survey's n and interval.
+  // With two applied surveys rating the same unit, show the n and interval
+  // of the survey that supplied the unit's satisfaction (`sources`); without
+  // that map (an older server), the one applied last.
   const out = new Map<string, UnitResult>()
   for (const sv of s?.surveys ?? []) {
     for (const u of sv.units ?? []) {
+      const source = s?.sources?.[u.unit_id]
+      if (source !== undefined) {
+        if (source === sv.survey_id) out.set(u.unit_id, u)
+        continue
+      }
       const seen = out.get(u.unit_id)
       if (!seen || (u.computed_at ?? 0) > (seen.computed_at ?? 0)) out.set(u.unit_id, u)
     }
