@@ -35,7 +35,10 @@ VALUES
    '', '', 0, '', '', 0, 1779900001),
   (2026, 'sat-2026', 3, 'opinion', '$unit', '', '', '=HYPERLINK(\"http://x\")', 'dismissed',
    '', '', 0, '与政府工作无关', 'office', 1780000000, 1779900002);"
-check "three opinions inserted" test "$(sqlite3 "$db" 'SELECT COUNT(*) FROM survey_opinions')" -eq 3
+# The demo city has opinions of its own surveys: count and read this survey's.
+check "three opinions inserted" \
+  test "$(sqlite3 "$db" "SELECT COUNT(*) FROM survey_opinions WHERE survey_id = 'sat-2026'")" -eq 3
+first=$(sqlite3 "$db" "SELECT MIN(id) FROM survey_opinions WHERE survey_id = 'sat-2026'")
 
 "$bin" survey opinions --db "$db" --survey sat-2026 --out "$tmp/all.csv" 2>"$tmp/err"; rc=$?
 check "export: exit 0 ($(cat "$tmp/err"))" test $rc -eq 0
@@ -45,13 +48,13 @@ check "header: $header" test "$header" = \
   "id,unit_id,unit_name,topic_id,topic_name,lead_unit_id,state,text,answer,answered_by,answered_at,note,closed_by,closed_at,rectification_id,created_at"
 check "records end with CRLF" test "$(head -1 "$tmp/all.csv" | tail -c 2 | od -An -tx1 | tr -d ' ')" = 0d0a
 # Read back as CSV (Python's reader, as a spreadsheet would): every field.
-python3 - "$tmp/all.csv" "$unit" "$name" >"$tmp/py.out" 2>&1 <<'PY'
+python3 - "$tmp/all.csv" "$unit" "$name" "$first" >"$tmp/py.out" 2>&1 <<'PY'
 import csv, sys
-path, unit, name = sys.argv[1:]
+path, unit, name, first = sys.argv[1:]
 rows = list(csv.DictReader(open(path, encoding="utf-8-sig", newline="")))
 assert len(rows) == 3, rows
 a, b, c = rows
-assert a["id"] == "1" and a["unit_id"] == unit and a["unit_name"] == name, a
+assert a["id"] == first and a["unit_id"] == unit and a["unit_name"] == name, a
 assert a["topic_id"] == "business" and a["topic_name"] == "营商环境", a
 assert a["state"] == "closed" and a["text"] == '审批太慢, 希望"一网通办"', a
 assert a["answer"] == "已压缩审批时限" and a["note"] == "电话回访，群众满意", a

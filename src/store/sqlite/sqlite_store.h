@@ -258,6 +258,8 @@ class SqliteStore final : public Store {
   Result<std::vector<core::survey::Response>> RecentResponses(const std::string& survey_id,
                                                               int limit) override;
   Result<FieldworkCounts> CountFieldwork(const std::string& survey_id) override;
+  // The year of a survey; NotFound (survey_id) for an unknown one. Caller holds mu_.
+  Result<int> SurveyYearLocked(const std::string& survey_id);
   Status AddInvitationCodesTx(const Actor& actor,
                               const std::vector<core::survey::InvitationCode>& codes);
   Status ReviewResponseTx(const Actor& actor, const std::string& survey_id, int64_t response_id,

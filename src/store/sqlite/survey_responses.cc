@@ -209,21 +209,25 @@ Result<std::vector<sv::Response>> SqliteStore::RecentResponses(const std::string
   return out;
 }
 
+Result<int> SqliteStore::SurveyYearLocked(const std::string& survey_id) {
+  GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
+  q.Bind(1, survey_id);
+  GOVPERF_STEP(row, q);
+  if (!row) {
+    return Status::NotFound("survey_id: unknown survey " + Quote(survey_id))
+        .Field("survey_id")
+        .Zh("survey_id：没有这项调查");
+  }
+  return static_cast<int>(q.Int(0));
+}
+
 Status SqliteStore::AddInvitationCodesTx(const Actor& actor,
                                          const std::vector<sv::InvitationCode>& codes) {
   if (codes.empty()) return Status::Invalid("codes: none to add").Field("count");
   const std::string survey_id = codes.front().survey_id;
-  int year = 0;
-  {
-    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
-    q.Bind(1, survey_id);
-    GOVPERF_STEP(row, q);
-    if (!row) {
-      return Status::NotFound("survey_id: unknown survey '" + survey_id + "'").Field("survey_id");
-    }
-    year = static_cast<int>(q.Int(0));
-  }
-  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kSurveys));
+  Result<int> year = SurveyYearLocked(survey_id);
+  if (!year.ok()) return year.status();
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, *year, core::YearWrite::kSurveys));
   GOVPERF_ASSIGN_STMT(ins, db_->Prepare("INSERT INTO survey_codes (code_hash, survey_id, group_id, "
                                         "cells, unit_id, issued_at) VALUES (?, ?, ?, ?, ?, ?)"));
   const int64_t now = clock_.NowUnix();
@@ -267,17 +271,9 @@ Status SqliteStore::ReviewResponseTx(const Actor& actor, const std::string& surv
         .Zh("status：复核结果应为接受或剔除");
   }
   if (note.size() > 2000) return Status::Invalid("note: at most 2000 bytes").Field("note");
-  int year = 0;
-  {
-    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
-    q.Bind(1, survey_id);
-    GOVPERF_STEP(row, q);
-    if (!row) {
-      return Status::NotFound("survey_id: unknown survey " + Quote(survey_id)).Field("survey_id");
-    }
-    year = static_cast<int>(q.Int(0));
-  }
-  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kSurveys));
+  Result<int> year = SurveyYearLocked(survey_id);
+  if (!year.ok()) return year.status();
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, *year, core::YearWrite::kSurveys));
   std::string before_status, reason;
   {
     GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT status, reason FROM survey_responses "

@@ -64,18 +64,9 @@ Result<std::vector<SurveyResultRow>> SqliteStore::ListSurveyResults(const std::s
 
 Status SqliteStore::PutSurveyResultsTx(const Actor& actor, const std::string& survey_id,
                                        const std::vector<SurveyResultRow>& given) {
-  int year = 0;
-  {
-    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
-    q.Bind(1, survey_id);
-    GOVPERF_STEP(row, q);
-    if (!row) {
-      return Status::NotFound("survey_id: unknown survey '" + survey_id + "'")
-          .Field("survey_id")
-          .Zh("survey_id：没有这项调查");
-    }
-    year = static_cast<int>(q.Int(0));
-  }
+  Result<int> survey_year = SurveyYearLocked(survey_id);
+  if (!survey_year.ok()) return survey_year.status();
+  const int year = *survey_year;
   GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kScores));
   std::vector<SurveyResultRow> rows = given;
   std::sort(rows.begin(), rows.end(), [](const SurveyResultRow& a, const SurveyResultRow& b) {
@@ -152,18 +143,9 @@ Result<std::vector<SatisfactionSource>> SqliteStore::ListSatisfactionSources(int
 
 Status SqliteStore::SetSatisfactionSourcesTx(const Actor& actor, const std::string& survey_id,
                                              const std::vector<std::string>& given, bool replace) {
-  int year = 0;
-  {
-    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT year FROM surveys WHERE id = ?"));
-    q.Bind(1, survey_id);
-    GOVPERF_STEP(row, q);
-    if (!row) {
-      return Status::NotFound("survey_id: unknown survey '" + survey_id + "'")
-          .Field("survey_id")
-          .Zh("survey_id：没有这项调查");
-    }
-    year = static_cast<int>(q.Int(0));
-  }
+  Result<int> survey_year = SurveyYearLocked(survey_id);
+  if (!survey_year.ok()) return survey_year.status();
+  const int year = *survey_year;
   GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kScores));
   const std::set<std::string> units(given.begin(), given.end());
   // Units another survey of the year supplied: other survey → its units.
