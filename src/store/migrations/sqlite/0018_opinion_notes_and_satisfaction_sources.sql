@@ -1,4 +1,5 @@
--- 0018: 社会评价 back-end gaps (docs/design/survey.md).
+-- 0018: 社会评价 opinion notes and the survey behind each unit's satisfaction
+-- (docs/design/survey.md).
 --
 -- 1. An opinion's note: the office's own words (a dismissal's reason, the
 --    note it closes an opinion with), kept apart from the answer to the
