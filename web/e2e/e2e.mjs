@@ -202,7 +202,7 @@ await step('admin: home with years, audit verified, results → scorecard', asyn
   await context.close()
 })
 
-await step('admin: the published year's satisfaction comes from its survey, with n and interval', async () => {
+await step('admin: the published year’s satisfaction comes from its survey, with n and interval', async () => {
   const { context, page } = await newPage()
   await login(page, ...LOGINS.admin)
   await page.waitForURL(/\/admin$/)
