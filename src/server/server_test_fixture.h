@@ -12,12 +12,16 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "io/xlsx_write.h"
 #include "server/app.h"
+#include "server/server.h"
 #include "store/password.h"
 #include "store/store.h"
 #include "store/store_testing.h"
@@ -125,6 +129,36 @@ inline Request MakeRequest(const std::string& method, const std::string& target,
   r.accept_language = lang;
   return r;
 }
+
+// The real transport serving `app` on 127.0.0.1 (a free port) in its own
+// thread, from construction until destruction (which stops it and expects
+// Run() to have returned ok): the loopback tests' server.
+class LoopbackServer {
+ public:
+  explicit LoopbackServer(App& app) {
+    ServerOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.log = [](const std::string&) {};
+    app.ConfigureTransport(options);
+    server_ = std::make_unique<Server>(options, [&app](const Request& r) { return app.Handle(r); });
+    if (Status st = server_->Listen(); !st.ok()) throw std::runtime_error(st.ToString());
+    thread_ = std::thread([this] { run_status_ = server_->Run(); });
+  }
+  ~LoopbackServer() {
+    server_->Stop();
+    thread_.join();
+    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
+  }
+  LoopbackServer(const LoopbackServer&) = delete;
+  LoopbackServer& operator=(const LoopbackServer&) = delete;
+  uint16_t port() const { return server_->port(); }
+
+ private:
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  Status run_status_;
+};
 
 class TestCity {
  public:

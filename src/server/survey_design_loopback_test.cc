@@ -52,21 +52,9 @@ class SurveyDesignLoopback : public ::testing::Test {
     u.unit_id = "D02";
     u.password_hash = testing::PasswordHash();
     ASSERT_TRUE(city_.store().PutUser({"system"}, u).ok());
-    ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.log = [](const std::string&) {};
-    city_.app().ConfigureTransport(options);
-    server_ = std::make_unique<Server>(options,
-                                       [this](const Request& r) { return city_.app().Handle(r); });
-    ASSERT_TRUE(server_->Listen().ok());
-    thread_ = std::thread([this] { run_status_ = server_->Run(); });
+    server_ = std::make_unique<testing::LoopbackServer>(city_.app());
   }
-  void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
-  }
+  void TearDown() override { server_.reset(); }
 
   http_test::Reply Call(const std::string& method, const std::string& target,
                         const std::string& user, const std::string& body = "") {
@@ -103,9 +91,7 @@ class SurveyDesignLoopback : public ::testing::Test {
   store::testing::TempDir spool_dir_;
   std::string spool_;
   testing::TestCity city_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  Status run_status_;
+  std::unique_ptr<testing::LoopbackServer> server_;
 };
 
 TEST_F(SurveyDesignLoopback, TheOfficeDesignsOpensAndImportsMargins) {

@@ -61,21 +61,9 @@ class SurveyLoopback : public ::testing::Test {
     Put(TestSurvey("sat", true), sv::SurveyStatus::kOpen);
     Put(TestSurvey("draft", true), sv::SurveyStatus::kDraft);
     Put(TestSurvey("coded", false), sv::SurveyStatus::kOpen);
-    ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.log = [](const std::string&) {};
-    city_.app().ConfigureTransport(options);
-    server_ = std::make_unique<Server>(options,
-                                       [this](const Request& r) { return city_.app().Handle(r); });
-    ASSERT_TRUE(server_->Listen().ok());
-    thread_ = std::thread([this] { run_status_ = server_->Run(); });
+    server_ = std::make_unique<testing::LoopbackServer>(city_.app());
   }
-  void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
-  }
+  void TearDown() override { server_.reset(); }
 
   void Put(const sv::Survey& s, sv::SurveyStatus status) {
     ASSERT_TRUE(city_.store()
@@ -123,9 +111,7 @@ class SurveyLoopback : public ::testing::Test {
   }
 
   testing::TestCity city_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  Status run_status_;
+  std::unique_ptr<testing::LoopbackServer> server_;
 };
 
 TEST_F(SurveyLoopback, QuestionnaireIsPublicAndHidesDrafts) {

@@ -53,21 +53,9 @@ class SurveyResultsLoopback : public ::testing::Test {
     Insert(R"({"district":"D02","q_area":null})", "accepted");
     Insert(R"({"district":"D02","q_area":1})", "rejected");
 
-    ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.log = [](const std::string&) {};
-    city_.app().ConfigureTransport(options);
-    server_ = std::make_unique<Server>(options,
-                                       [this](const Request& r) { return city_.app().Handle(r); });
-    ASSERT_TRUE(server_->Listen().ok());
-    thread_ = std::thread([this] { run_status_ = server_->Run(); });
+    server_ = std::make_unique<testing::LoopbackServer>(city_.app());
   }
-  void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
-  }
+  void TearDown() override { server_.reset(); }
 
   void Insert(const std::string& answers, const std::string& status,
               const std::string& survey = "2025-sat", const std::string& group = "citizens") {
@@ -106,9 +94,7 @@ class SurveyResultsLoopback : public ::testing::Test {
   }
 
   testing::TestCity city_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  Status run_status_;
+  std::unique_ptr<testing::LoopbackServer> server_;
   int inserted_ = 0;
 };
 
