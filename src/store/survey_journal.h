@@ -15,9 +15,12 @@
 //  J2. One response per (survey, idempotency key): the same key again
 //      returns the first response's id and status (kReplayed), whatever the
 //      rest of the row says; keys race safely (one writer thread).
-//  J3. One counted response per invitation code (survey_codes.used_by) and
-//      per device token (credential): another key for a used credential is
-//      kCredentialUsed. An unknown code is kUnknownCode.
+//  J3. One counted (non-rejected) response per credential — an invitation
+//      code's hash or a device token's hash — held by the partial unique
+//      index survey_responses_credential: another key for a used credential
+//      is kCredentialUsed; a rejected response frees its credential. The
+//      caller checks that a code exists (codes are never deleted); the
+//      journal does not read the codes table.
 //  J4. A response to a survey that is not open when its batch is written is
 //      kSurveyNotOpen (a survey closed meanwhile stops taking responses at
 //      once); an unknown survey is kUnknownSurvey.
@@ -30,6 +33,10 @@
 //  J7. A replay-only submission (outside the fieldwork window) is answered
 //      kReplayed when its idempotency key was seen and kSurveyNotOpen
 //      otherwise; it never writes.
+//  J8. The writer does not checkpoint the WAL inside a batch's commit: a
+//      checkpoint thread with its own connection does (PASSIVE, never
+//      blocking the writer), so the WAL stays bounded without a pause of
+//      every submission queued meanwhile.
 #pragma once
 
 #include <cstddef>
@@ -48,7 +55,6 @@ enum class SubmitOutcome {
   kCreated,         // written now: response_id, status
   kReplayed,        // the idempotency key was seen: the earlier id and status
   kCredentialUsed,  // the code or token already has a (non-rejected) response
-  kUnknownCode,     // no such invitation code for this survey
   kUnknownSurvey,
   kSurveyNotOpen,
   kUnavailable,  // the journal is shut down or its queue is full
@@ -68,12 +74,20 @@ struct JournalOptions {
   // Rows waiting at most; one more is kUnavailable at once (the caller
   // answers 503) rather than queueing without bound.
   std::size_t queue_limit = 100000;
+  // Checkpoints (WAL pages copied back into the database file) run on a
+  // thread of their own once the WAL holds this many pages, so that no
+  // batch waits for one (J8); should the WAL reach `wal_limit_pages` anyway,
+  // the writer checkpoints itself between batches, as SQLite would.
+  int wal_checkpoint_pages = 1000;
+  int wal_limit_pages = 8000;
 };
 
 struct JournalStats {
   uint64_t batches = 0;  // committed transactions that created rows
   uint64_t rows = 0;     // rows created
   uint64_t largest_batch = 0;
+  uint64_t checkpoints = 0;         // by the checkpoint thread
+  uint64_t writer_checkpoints = 0;  // by the writer, past wal_limit_pages
 };
 
 // Called once per submission, on the journal's writer thread after the
@@ -91,11 +105,10 @@ class SurveyJournal {
  public:
   virtual ~SurveyJournal() = default;
   // `row`: a validated response (id and batch_id are set by the journal).
-  // For channel "code" the credential is the code's hash (looked up and
-  // used); for "link" it is the device token's hash. Thread-safe; does not
+  // For channel "code" the credential is the hash of a code the caller found
+  // in the survey's codes; for "link" it is the device token's hash. Thread-safe; does not
   // block (beyond a short lock).
-  virtual void SubmitAsync(core::survey::Response row, SubmitFlags flags,
-                           SubmitCallback done) = 0;
+  virtual void SubmitAsync(core::survey::Response row, SubmitFlags flags, SubmitCallback done) = 0;
   // The same, waiting for the outcome. Thread-safe; blocks.
   SubmitResult Submit(const core::survey::Response& row, SubmitFlags flags = {});
   // Drains and stops the writer (also done by the destructor). Idempotent.

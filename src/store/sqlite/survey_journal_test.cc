@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -99,6 +100,13 @@ class SurveyJournalTest : public ::testing::Test {
     return std::stoll(testing::RawQuery(path_, "SELECT COUNT(*) FROM " + where));
   }
 
+  // Codes with no counted (non-rejected) response.
+  int64_t UnusedCodes() {
+    return Count(
+        "survey_codes c WHERE NOT EXISTS (SELECT 1 FROM survey_responses r WHERE "
+        "r.survey_id = c.survey_id AND r.credential = c.code_hash AND r.status <> 'rejected')");
+  }
+
   const Actor kSys{"system", core::Role::kSystem};
   testing::TempDir dir_;
   testing::FakeClock clock_;
@@ -117,7 +125,6 @@ TEST_F(SurveyJournalTest, OutcomesOfOneSubmitter) {
   EXPECT_EQ(again.outcome, SubmitOutcome::kReplayed);
   EXPECT_EQ(again.response_id, a.response_id);
   EXPECT_EQ(journal_->Submit(Row("code", codes[0], "k2")).outcome, SubmitOutcome::kCredentialUsed);
-  EXPECT_EQ(journal_->Submit(Row("code", "NOSUCHCODE", "k3")).outcome, SubmitOutcome::kUnknownCode);
   EXPECT_EQ(journal_->Submit(Row("link", "token-1", "k4")).outcome, SubmitOutcome::kCreated);
   EXPECT_EQ(journal_->Submit(Row("link", "token-1", "k5")).outcome, SubmitOutcome::kCredentialUsed);
   sv::Response other = Row("link", "token-2", "k6");
@@ -129,11 +136,10 @@ TEST_F(SurveyJournalTest, OutcomesOfOneSubmitter) {
   EXPECT_EQ(journal_->Submit(Row("link", "token-3", "k1")).outcome, SubmitOutcome::kReplayed);
 
   EXPECT_EQ(Count("survey_responses"), 2);
-  EXPECT_EQ(testing::RawQuery(path_, "SELECT used_by FROM survey_codes WHERE code_hash = '" +
+  EXPECT_EQ(testing::RawQuery(path_, "SELECT id FROM survey_responses WHERE credential = '" +
                                          Sha256Hex(codes[0]) + "'"),
             std::to_string(a.response_id));
-  EXPECT_EQ(testing::RawQuery(path_, "SELECT COUNT(*) FROM survey_codes WHERE used_by IS NULL"),
-            "1");
+  EXPECT_EQ(UnusedCodes(), 1);
   // Each batch that created rows: one survey_batches row and one audit record.
   EXPECT_EQ(Count("survey_batches"), 2);
   EXPECT_EQ(Count("audit_log WHERE action = 'survey.batch'"), 2);
@@ -150,6 +156,60 @@ TEST_F(SurveyJournalTest, OutcomesOfOneSubmitter) {
   // The batch hash is the SHA-256 of the canonical row lines.
   EXPECT_EQ(testing::RawQuery(path_, "SELECT content_sha256 FROM survey_batches WHERE id = 1"),
             Sha256Hex(BatchRowJson((*rows)[0]) + "\n"));
+}
+
+// The batch hash covers each row's canonical JSON (BatchRowJson) also when
+// its strings need escaping: quotes, backslashes, control characters,
+// Chinese, and bytes that are not UTF-8 (stored and hashed as U+FFFD).
+TEST_F(SurveyJournalTest, BatchHashMatchesTheCanonicalJsonOfAwkwardRows) {
+  // The journal stores answers as given (the collector validated them).
+  const std::vector<std::string> codes = Codes(1);
+  sv::Response r = Row("code", codes[0], "k\"ey\\1");
+  r.answers["q2"].text = "路灯\"坏了\"\\\n\t\x01 ok \xff\xfe end";
+  r.reason = "speeder;\"quoted\"";
+  r.cells = {{"district", "永定区"}, {"sex", "f\\m"}};
+  SubmitResult a = journal_->Submit(r);
+  ASSERT_EQ(a.outcome, SubmitOutcome::kCreated) << a.error.ToString();
+  auto rows = store_->ListResponses("sat", std::nullopt, 0, 10);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].idempotency_key, "k\"ey\\1");
+  EXPECT_EQ((*rows)[0].answers.at("q2").text,
+            "路灯\"坏了\"\\\n\t\x01 ok \xEF\xBF\xBD\xEF\xBF\xBD end");
+  EXPECT_EQ((*rows)[0].cells.at("district"), "永定区");
+  const std::string canonical = BatchRowJson((*rows)[0]);
+  EXPECT_NE(canonical.find("\\u0001"), std::string::npos) << canonical;
+  EXPECT_EQ(testing::RawQuery(path_, "SELECT content_sha256 FROM survey_batches"),
+            Sha256Hex(canonical + "\n"));
+  auto verified = store_->VerifyAudit();
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->ok) << verified->message;
+}
+
+// J3: a rejected response no longer holds its code; the code can answer again.
+TEST_F(SurveyJournalTest, ARejectedResponseFreesItsCode) {
+  const std::vector<std::string> codes = Codes(1);
+  sv::Response flagged = Row("code", codes[0], "k1");
+  flagged.status = sv::ResponseStatus::kFlagged;
+  flagged.reason = "speeder";
+  SubmitResult a = journal_->Submit(flagged);
+  ASSERT_EQ(a.outcome, SubmitOutcome::kCreated);
+  EXPECT_EQ(journal_->Submit(Row("code", codes[0], "k2")).outcome, SubmitOutcome::kCredentialUsed);
+  EXPECT_EQ(UnusedCodes(), 0);
+  ASSERT_TRUE(store_
+                  ->Write(kSys,
+                          [&](WriteTx& tx) {
+                            return tx.ReviewResponse("sat", a.response_id,
+                                                     sv::ResponseStatus::kRejected,
+                                                     "same phone, 20 s");
+                          })
+                  .ok());
+  EXPECT_EQ(UnusedCodes(), 1);
+  SubmitResult again = journal_->Submit(Row("code", codes[0], "k3"));
+  EXPECT_EQ(again.outcome, SubmitOutcome::kCreated);
+  EXPECT_NE(again.response_id, a.response_id);
+  EXPECT_EQ(UnusedCodes(), 0);
+  EXPECT_EQ(Count("survey_responses"), 2);
 }
 
 TEST_F(SurveyJournalTest, ManyThreadsRacingKeysAndCodesCommitEachOnceInBatches) {
@@ -194,7 +254,7 @@ TEST_F(SurveyJournalTest, ManyThreadsRacingKeysAndCodesCommitEachOnceInBatches) 
   EXPECT_EQ(created + replayed + used, kThreads * kPerThread + kThreads / 2 * kPerThread);
   for (const auto& [key, ids] : ids_of_key) EXPECT_EQ(ids.size(), 1u) << key;
   EXPECT_EQ(Count("survey_responses"), static_cast<int64_t>(codes.size()));
-  EXPECT_EQ(Count("survey_codes WHERE used_by IS NULL"), 0);
+  EXPECT_EQ(UnusedCodes(), 0);
   EXPECT_EQ(std::stoll(testing::RawQuery(path_, "SELECT SUM(count) FROM survey_batches")),
             static_cast<int64_t>(codes.size()));
   // Group commit: far fewer batches than rows.
@@ -248,6 +308,52 @@ TEST_F(SurveyJournalTest, AsyncSubmissionsFromOneThreadAreAnsweredOnceEachInFull
   EXPECT_LE(st.batches, static_cast<uint64_t>(kRows / 2));
 }
 
+// J8: the writer does not checkpoint inside its commits; the checkpoint
+// thread does, and the WAL stays bounded (the log restarts) however many
+// pages pass through it.
+TEST_F(SurveyJournalTest, CheckpointsRunOffTheWriterAndKeepTheWalBounded) {
+  journal_->Shutdown();
+  JournalOptions small;
+  small.batch_limit = 64;
+  small.wal_checkpoint_pages = 50;
+  small.wal_limit_pages = 400;
+  auto j = OpenSqliteSurveyJournal(path_, clock_, small);
+  ASSERT_TRUE(j.ok()) << j.status().ToString();
+  journal_ = std::move(j).value();
+  constexpr int kRows = 12000;
+  std::mutex mu;
+  std::condition_variable cv;
+  int created = 0, answered = 0;
+  for (int i = 0; i < kRows; ++i) {
+    const std::string n = std::to_string(i);
+    journal_->SubmitAsync(Row("link", "token-" + n, "w-" + n), {}, [&](SubmitResult r) {
+      std::lock_guard<std::mutex> lock(mu);
+      created += r.outcome == SubmitOutcome::kCreated ? 1 : 0;
+      ++answered;
+      cv.notify_all();
+    });
+  }
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(60), [&] { return answered == kRows; }));
+  }
+  EXPECT_EQ(created, kRows);
+  const JournalStats st = journal_->Stats();
+  EXPECT_GT(st.checkpoints, 0u);
+  // Every page of every batch went through the WAL (a database of well over
+  // 1,000 pages), but it never held more than the limit and a batch or so.
+  const auto wal = std::filesystem::file_size(path_ + "-wal");
+  const auto db = std::filesystem::file_size(path_);
+  constexpr uint64_t kFrame = 4096 + 24;
+  EXPECT_GT(db, 1000 * 4096u);
+  EXPECT_LT(wal, 2 * 400 * kFrame) << "wal " << wal << " bytes, database " << db << " bytes";
+  EXPECT_EQ(Count("survey_responses"), kRows);
+  journal_->Shutdown();
+  auto v = store_->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->message;
+}
+
 // J7: replay-only (a submission after the fieldwork window) answers a seen
 // key with its id and anything else with kSurveyNotOpen, writing nothing.
 TEST_F(SurveyJournalTest, ReplayOnlyAnswersSeenKeysAndWritesNothing) {
@@ -260,7 +366,7 @@ TEST_F(SurveyJournalTest, ReplayOnlyAnswersSeenKeysAndWritesNothing) {
   SubmitResult fresh = journal_->Submit(Row("code", codes[1], "k2"), {/*replay_only=*/true});
   EXPECT_EQ(fresh.outcome, SubmitOutcome::kSurveyNotOpen);
   EXPECT_EQ(Count("survey_responses"), 1);
-  EXPECT_EQ(Count("survey_codes WHERE used_by IS NULL"), 1);
+  EXPECT_EQ(UnusedCodes(), 1);
 }
 
 // RecentResponses: the newest `limit` of one survey, in id order, whatever
