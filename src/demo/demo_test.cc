@@ -23,6 +23,7 @@
 #include "app/year_end/self_evaluation.h"
 #include "core/evaluate.h"
 #include "core/monitoring/calendar.h"
+#include "demo/demo_test_city.h"
 #include "io/survey_json.h"
 #include "store/codec.h"
 #include "store/password.h"
@@ -57,31 +58,7 @@ bool Applies(const core::Indicator& ind, const core::Unit& u) {
 }
 
 // One generated city shared by the read-only tests (generation takes ~1 s).
-class DemoCityTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    clock_ = new StoryClock();
-    auto opened = store::OpenSqliteStore(dir_->File("demo.db"), *clock_);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value().release();
-    DemoOptions options;
-    options.clock = clock_;
-    Status st = GenerateDemoCity(*store_, options);
-    ASSERT_TRUE(st.ok()) << st.ToString();
-  }
-  static void TearDownTestSuite() {
-    delete store_;
-    delete clock_;
-    delete dir_;
-  }
-  static TempDir* dir_;
-  static StoryClock* clock_;
-  static store::Store* store_;
-};
-TempDir* DemoCityTest::dir_ = nullptr;
-StoryClock* DemoCityTest::clock_ = nullptr;
-store::Store* DemoCityTest::store_ = nullptr;
+class DemoCityTest : public testing::GeneratedDemoCityTest<testing::Surveys::kWithout> {};
 
 TEST_F(DemoCityTest, HasThreeYearsWithStatuses) {
   auto years = store_->ListYears();
@@ -579,32 +556,8 @@ namespace sv = core::survey;
 // the shared 2-core machine), and every test of a fixture regenerates it
 // under ctest, so the survey facts are checked in a few tests of their own;
 // the other tests above use the city without surveys.
-class DemoSurveyCityTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    clock_ = new StoryClock();
-    auto opened = store::OpenSqliteStore(dir_->File("demo.db"), *clock_);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value().release();
-    DemoOptions options;
-    options.clock = clock_;
-    options.db_path = dir_->File("demo.db");
-    Status st = GenerateDemoCity(*store_, options);
-    ASSERT_TRUE(st.ok()) << st.ToString();
-  }
-  static void TearDownTestSuite() {
-    delete store_;
-    delete clock_;
-    delete dir_;
-  }
-  static TempDir* dir_;
-  static StoryClock* clock_;
-  static store::Store* store_;
-};
-TempDir* DemoSurveyCityTest::dir_ = nullptr;
-StoryClock* DemoSurveyCityTest::clock_ = nullptr;
-store::Store* DemoSurveyCityTest::store_ = nullptr;
+class DemoSurveyCityTest
+    : public testing::GeneratedDemoCityTest<testing::Surveys::kThroughTheJournal> {};
 
 std::map<std::string, int64_t> ByStatusAndReason(store::Store& st, const std::string& survey) {
   std::map<std::string, int64_t> out;

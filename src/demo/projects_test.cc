@@ -1,35 +1,21 @@
 // The demo city's registries of assessment projects: their size and mix per
 // year, written through the use cases, and a burden that falls year on year.
+#include "app/assessment_projects/projects.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 
-#include "app/assessment_projects/projects.h"
 #include "demo/demo.h"
+#include "demo/demo_test_city.h"
 #include "store/store_testing.h"
 
 namespace govperf::demo {
 namespace {
 
-class DemoProjectsTest : public ::testing::Test {
+class DemoProjectsTest : public testing::GeneratedDemoCityTest<testing::Surveys::kWithout> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new store::testing::TempDir();
-    clock_ = new StoryClock();
-    auto opened = store::OpenSqliteStore(dir_->File("demo.db"), *clock_);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value().release();
-    DemoOptions options;
-    options.clock = clock_;
-    Status st = GenerateDemoCity(*store_, options);
-    ASSERT_TRUE(st.ok()) << st.ToString();
-  }
-  static void TearDownTestSuite() {
-    delete store_;
-    delete clock_;
-    delete dir_;
-  }
   static std::map<std::string, int> StatusCounts(int year) {
     std::map<std::string, int> out;
     auto list = store_->ListAssessmentProjects(year);
@@ -37,13 +23,7 @@ class DemoProjectsTest : public ::testing::Test {
     for (const auto& p : *list) out[p.status] += 1;
     return out;
   }
-  static store::testing::TempDir* dir_;
-  static StoryClock* clock_;
-  static store::Store* store_;
 };
-store::testing::TempDir* DemoProjectsTest::dir_ = nullptr;
-StoryClock* DemoProjectsTest::clock_ = nullptr;
-store::Store* DemoProjectsTest::store_ = nullptr;
 
 constexpr int kCurrent = 2026;
 

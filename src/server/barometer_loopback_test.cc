@@ -7,8 +7,6 @@
 // due date has passed is missing, and by May red-carded.
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "server/server.h"
 #include "server/server_test_fixture.h"
 #include "server/test_http_client.h"
@@ -33,21 +31,9 @@ class BarometerLoopback : public ::testing::Test {
                     .PutYear(sys, {2023, core::Stage::kPublished, "2024-03-01T00:00:00Z", 0})
                     .ok());
     city_.clock().Set(kMay1st2025);
-    ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.log = [](const std::string&) {};
-    city_.app().ConfigureTransport(options);
-    server_ = std::make_unique<Server>(options,
-                                       [this](const Request& r) { return city_.app().Handle(r); });
-    ASSERT_TRUE(server_->Listen().ok());
-    thread_ = std::thread([this] { run_status_ = server_->Run(); });
+    server_ = std::make_unique<testing::LoopbackServer>(city_.app());
   }
-  void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
-  }
+  void TearDown() override { server_.reset(); }
 
   http_test::Reply Call(const std::string& method, const std::string& target,
                         const std::string& user, const std::string& body = "") {
@@ -66,9 +52,7 @@ class BarometerLoopback : public ::testing::Test {
   }
 
   testing::TestCity city_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  Status run_status_;
+  std::unique_ptr<testing::LoopbackServer> server_;
 };
 
 TEST_F(BarometerLoopback, TheLeaderSeesTheYearsTrendWithTheProvisionalYearAndTheMovers) {

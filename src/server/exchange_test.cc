@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <random>
-#include <thread>
 
 #include "io/xlsx_read.h"
 #include "io/xlsx_write.h"
@@ -159,15 +158,7 @@ TEST(ServerExchange, AFileWithErrorsAnswersEveryErrorAndChangesNothing) {
 // the import routes take up to 64 MiB (RouteSpec::max_body).
 TEST(ServerExchange, AWorkbookOverOneMebibyteIsUploadedOverTcp) {
   TestCity city;
-  ServerOptions options;
-  options.host = "127.0.0.1";
-  options.port = 0;
-  options.log = [](const std::string&) {};
-  city.app().ConfigureTransport(options);
-  Server server(options, [&city](const Request& r) { return city.app().Handle(r); });
-  ASSERT_TRUE(server.Listen().ok());
-  Status run_status;
-  std::thread thread([&] { run_status = server.Run(); });
+  testing::LoopbackServer server(city.app());
   // 20,000 leaves with random names and texts: incompressible enough that
   // the workbook is well over 1 MiB.
   std::mt19937 rng(7);
@@ -204,9 +195,6 @@ TEST(ServerExchange, AWorkbookOverOneMebibyteIsUploadedOverTcp) {
   EXPECT_TRUE(d.Send(http_test::Http("PUT", "/api/v1/years/2026/scheme",
                                      {{"Authorization", "Bearer " + token}}, body)));
   EXPECT_EQ(d.Read(std::chrono::seconds(10)).status, 413);
-  server.Stop();
-  thread.join();
-  EXPECT_TRUE(run_status.ok()) << run_status.ToString();
 }
 
 }  // namespace

@@ -8,8 +8,6 @@
 // (D02: 8 + 5 = 13 / 15 → 85.67).
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "server/server.h"
 #include "server/server_test_fixture.h"
 #include "server/test_http_client.h"
@@ -21,21 +19,9 @@ class FeedbackLoopback : public ::testing::Test {
  protected:
   void SetUp() override {
     city_.clock().Set(1751328000);  // 2025-07-01T00:00:00Z
-    ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.log = [](const std::string&) {};
-    city_.app().ConfigureTransport(options);
-    server_ = std::make_unique<Server>(options,
-                                       [this](const Request& r) { return city_.app().Handle(r); });
-    ASSERT_TRUE(server_->Listen().ok());
-    thread_ = std::thread([this] { run_status_ = server_->Run(); });
+    server_ = std::make_unique<testing::LoopbackServer>(city_.app());
   }
-  void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
-  }
+  void TearDown() override { server_.reset(); }
 
   http_test::Reply Call(const std::string& method, const std::string& target,
                         const std::string& user, const std::string& body = "") {
@@ -46,9 +32,7 @@ class FeedbackLoopback : public ::testing::Test {
   }
 
   testing::TestCity city_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  Status run_status_;
+  std::unique_ptr<testing::LoopbackServer> server_;
 };
 
 TEST_F(FeedbackLoopback, AUnitReadsItsOwnReportAsJsonAndPdfAndNoOtherUnits) {

@@ -4,8 +4,6 @@
 // transport.)
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "server/server.h"
 #include "server/server_test_fixture.h"
 #include "server/test_http_client.h"
@@ -16,15 +14,7 @@ namespace {
 TEST(MonitoringLoopback, EvidenceBiggerThanTheDefaultBodyLimitUploadsAndDownloads) {
   testing::TestCity city;
   city.clock().Set(1743465600);  // 2025-04-01T00:00:00Z
-  ServerOptions options;
-  options.host = "127.0.0.1";
-  options.port = 0;
-  options.log = [](const std::string&) {};
-  city.app().ConfigureTransport(options);
-  Server server(options, [&](const Request& r) { return city.app().Handle(r); });
-  ASSERT_TRUE(server.Listen().ok());
-  Status run_status;
-  std::thread thread([&] { run_status = server.Run(); });
+  testing::LoopbackServer server(city.app());
 
   const std::string token = city.TokenFor("unit_d01");
   const std::string auth = "Bearer " + token;
@@ -55,9 +45,6 @@ TEST(MonitoringLoopback, EvidenceBiggerThanTheDefaultBodyLimitUploadsAndDownload
     EXPECT_EQ(r.header("content-type"), "application/pdf");
     EXPECT_TRUE(r.body == pdf) << r.body.size();
   }
-  server.Stop();
-  thread.join();
-  EXPECT_TRUE(run_status.ok()) << run_status.ToString();
 }
 
 }  // namespace

@@ -6,8 +6,6 @@
 // certificate and the snapshot whose bytes hash to it.
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "server/server.h"
 #include "server/server_test_fixture.h"
 #include "server/test_http_client.h"
@@ -20,21 +18,9 @@ class PublicationLoopback : public ::testing::Test {
  protected:
   void SetUp() override {
     city_.clock().Set(1772409600);  // 2026-03-02T00:00:00Z, a Monday (08:00 in China)
-    ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.log = [](const std::string&) {};
-    city_.app().ConfigureTransport(options);
-    server_ =
-        std::make_unique<Server>(options, [&](const Request& r) { return city_.app().Handle(r); });
-    ASSERT_TRUE(server_->Listen().ok());
-    thread_ = std::thread([&] { run_status_ = server_->Run(); });
+    server_ = std::make_unique<testing::LoopbackServer>(city_.app());
   }
-  void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
-  }
+  void TearDown() override { server_.reset(); }
 
   http_test::Reply Call(const std::string& method, const std::string& path, const std::string& user,
                         const std::string& body = "") {
@@ -46,9 +32,7 @@ class PublicationLoopback : public ::testing::Test {
   }
 
   testing::TestCity city_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  Status run_status_;
+  std::unique_ptr<testing::LoopbackServer> server_;
 };
 
 TEST_F(PublicationLoopback, AppealApproveAndPublishWithACertificate) {

@@ -4,8 +4,6 @@
 // unit for another unit, an out-of-scale rating, a missing reason).
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "server/server.h"
 #include "server/server_test_fixture.h"
 #include "server/test_http_client.h"
@@ -31,21 +29,9 @@ class YearEndLoopback : public ::testing::Test {
       u.password_hash = testing::PasswordHash();
       ASSERT_TRUE(city_.store().PutUser(sys, u).ok());
     }
-    ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.log = [](const std::string&) {};
-    city_.app().ConfigureTransport(options);
-    server_ =
-        std::make_unique<Server>(options, [&](const Request& r) { return city_.app().Handle(r); });
-    ASSERT_TRUE(server_->Listen().ok());
-    thread_ = std::thread([&] { run_status_ = server_->Run(); });
+    server_ = std::make_unique<testing::LoopbackServer>(city_.app());
   }
-  void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
-  }
+  void TearDown() override { server_.reset(); }
 
   struct Reply {
     int status = 0;
@@ -65,9 +51,7 @@ class YearEndLoopback : public ::testing::Test {
   }
 
   testing::TestCity city_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  Status run_status_;
+  std::unique_ptr<testing::LoopbackServer> server_;
 };
 
 TEST_F(YearEndLoopback, SelfEvaluationThenLeadScoringWithReasonsAndDenials) {

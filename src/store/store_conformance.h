@@ -76,6 +76,17 @@ class StoreConformance : public ::testing::TestWithParam<StoreBackend> {
     ASSERT_TRUE(store().PutYear(kSystemActor, y).ok());
   }
 
+  // A draft 社会评价 survey `id` of 2025 with one group, 群众 (citizens), put
+  // by the office: what the survey results, opinions and sources tests need.
+  void PutSurvey(const std::string& id) {
+    core::survey::Survey s;
+    s.id = id;
+    s.year = 2025;
+    s.title_zh = "满意度调查";
+    s.groups = {{"citizens", "群众", "", 1.0}};
+    ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  }
+
   int64_t Version(int year) {
     auto v = store().DataVersion(year);
     EXPECT_TRUE(v.ok()) << v.status().ToString();
@@ -1680,14 +1691,7 @@ TEST_P(StoreConformance, SurveyDefinitionsRoundTripAndFreezeOnceOpen) {
 // refusals (bad rows, wrong role, published year) change nothing.
 TEST_P(StoreConformance, SurveyResultsReplacedWholeAndAudited) {
   MakeYear(2025, core::Stage::kYearEnd);
-  namespace sv = core::survey;
-  sv::Survey s;
-  s.id = "2025-sat";
-  s.year = 2025;
-  s.title_zh = "2025 年度社会满意度调查";
-  s.groups = {{"citizens", "群众", "Citizens", 1}};
-  s.scale_points = {{1, 0}, {2, 40}, {3, 60}, {4, 80}, {5, 100}};
-  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  ASSERT_NO_FATAL_FAILURE(PutSurvey("2025-sat"));
   auto put = [&](const Actor& who, const std::vector<SurveyResultRow>& rows) {
     return store().Write(who, [&](WriteTx& tx) { return tx.PutSurveyResults("2025-sat", rows); });
   };
@@ -1756,13 +1760,7 @@ TEST_P(StoreConformance, SurveyResultsReplacedWholeAndAudited) {
 // write is audited and a refusal changes nothing.
 TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
   MakeYear(2025, core::Stage::kMonitoring);
-  namespace sv = core::survey;
-  sv::Survey s;
-  s.id = "2025-sat";
-  s.year = 2025;
-  s.title_zh = "满意度调查";
-  s.groups = {{"citizens", "群众", "", 1.0}};
-  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  ASSERT_NO_FATAL_FAILURE(PutSurvey("2025-sat"));
 
   std::vector<OpinionTopic> topics = {{"business", "营商环境", "Business", {"营商", "审批"}, "U2"},
                                       {"traffic", "交通", "Traffic", {"公交"}, "U1"}};
@@ -1878,12 +1876,7 @@ TEST_P(StoreConformance, OpinionsAreAddedOnceRoutedAndUpdated) {
 // UpdateOpinion like the other fields.
 TEST_P(StoreConformance, OpinionNoteIsKeptApartFromTheAnswer) {
   MakeYear(2025, core::Stage::kMonitoring);
-  core::survey::Survey s;
-  s.id = "2025-sat";
-  s.year = 2025;
-  s.title_zh = "满意度调查";
-  s.groups = {{"citizens", "群众", "", 1.0}};
-  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  ASSERT_NO_FATAL_FAILURE(PutSurvey("2025-sat"));
   std::vector<Opinion> batch(2);
   for (int i = 0; i < 2; ++i) {
     batch[i].year = 2025;
@@ -1935,14 +1928,7 @@ TEST_P(StoreConformance, OpinionNoteIsKeptApartFromTheAnswer) {
 // again and surveys of different units combine; stage rule scores.
 TEST_P(StoreConformance, SatisfactionSourcesCombineAndRefuseAnotherSurveysUnits) {
   MakeYear(2025, core::Stage::kYearEnd);
-  for (const char* id : {"sat-a", "sat-b"}) {
-    core::survey::Survey s;
-    s.id = id;
-    s.year = 2025;
-    s.title_zh = "满意度调查";
-    s.groups = {{"citizens", "群众", "", 1.0}};
-    ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
-  }
+  for (const char* id : {"sat-a", "sat-b"}) ASSERT_NO_FATAL_FAILURE(PutSurvey(id));
   auto set = [&](const Actor& who, const std::string& survey, std::vector<std::string> units,
                  bool replace) {
     return store().Write(
@@ -1993,12 +1979,7 @@ TEST_P(StoreConformance, SatisfactionSourcesCombineAndRefuseAnotherSurveysUnits)
 // Fieldwork counts of a survey without responses: empty, not an error.
 TEST_P(StoreConformance, FieldworkCountsOfASurveyWithoutResponses) {
   MakeYear(2025, core::Stage::kMonitoring);
-  core::survey::Survey s;
-  s.id = "2025-sat";
-  s.year = 2025;
-  s.title_zh = "满意度调查";
-  s.groups = {{"citizens", "群众", "", 1.0}};
-  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  ASSERT_NO_FATAL_FAILURE(PutSurvey("2025-sat"));
   auto counts = store().CountFieldwork("2025-sat");
   ASSERT_TRUE(counts.ok()) << counts.status().ToString();
   EXPECT_TRUE(counts->groups.empty());

@@ -3,8 +3,8 @@
 # equal the same computation written independently in SQLite SQL
 # (bench/scoring.sql), unit by unit: totals, ranks and grades.
 set -euo pipefail
-bin="$1"; src="$(cd "$(dirname "$0")/../.." && pwd)"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+src="$(cd "$(dirname "$0")/../.." && pwd)"
 "$bin" gen --units 350 --indicators 30 --out "$tmp" --seed 11 >/dev/null
 "$bin" score --benchmark-scheme --data "$tmp" --format csv >"$tmp/govperf.csv"
 (cd "$tmp" && sqlite3 "$tmp/b.db" <"$src/bench/load.sql" && sqlite3 -csv "$tmp/b.db" <"$src/bench/scoring.sql" >"$tmp/sqlite.csv")

@@ -5,13 +5,7 @@
 # names and a figure of its summary; a quarter not issued is drawn as a draft
 # (草稿); bad input exits 2 naming the option.
 set -uo pipefail
-bin="$1"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check <description> <condition...>
-  local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 "$bin" demo --db "$tmp/city.db" >/dev/null 2>&1 || { echo "FAIL - demo"; exit 1; }
 year=$(sqlite3 "$tmp/city.db" "SELECT year FROM years WHERE status <> 'published' ORDER BY year DESC LIMIT 1")
@@ -50,4 +44,4 @@ check "an unknown year exits 2 naming --year" bash -c "test $rc -eq 2 && grep -q
 check "an unwritable path exits 2 naming --out" bash -c "test $rc -eq 2 && grep -q -- '--out' '$tmp/out'"
 check "nothing was written for the failures" test ! -e "$tmp/x.pdf"
 
-exit $fail
+finish

@@ -4,13 +4,7 @@
 # JSON; bad arguments give a clear message and a non-zero exit; nothing is
 # changed by a failed command.
 set -uo pipefail
-bin="$1"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check <description> <condition...>
-  local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 help=$("$bin" --help 2>&1)
 for sub in score serve demo method analyze whatif gen scheme import export remind audit; do
@@ -253,4 +247,4 @@ check "remind refuses a date that does not exist" bash -c "test $rc -eq 2 && gre
 after=$(sha256sum "$tmp/city.db" | cut -d' ' -f1)
 check "failed commands changed nothing" test "$before" = "$after"
 
-exit $fail
+finish

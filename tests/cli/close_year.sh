@@ -7,25 +7,13 @@
 # server is restarted with a later --today for each step in time, as the
 # calendar moves. Checks the certificate and `govperf verify-result` exit 0.
 set -uo pipefail
-bin="$1"
-tmp=$(mktemp -d)
-pid=""
-stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=""; fi; }
-trap 'stop; rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check <description> <condition...>
-  local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; fail=1; fi
-}
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. "$(dirname "$0")/lib.sh"
+port=$(free_port)
 serve() {  # serve <today>
   stop
   "$bin" serve --db "$tmp/city.db" --port "$port" --today "$1" >>"$tmp/serve.log" 2>&1 &
   pid=$!
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && return 0
-    sleep 0.1
-  done
+  wait_for_health "$port" && return 0
   echo "server did not start"; cat "$tmp/serve.log"; return 1
 }
 step() {  # step <name>: runs one phase of close_year.py against the server
@@ -62,4 +50,4 @@ stop
 "$bin" report --db "$tmp/city.db" --year "$year" --unit D01 --out "$tmp/D01.pdf" >/dev/null 2>&1; rc=$?
 check "govperf report renders D01's feedback report" test $rc -eq 0 -a -s "$tmp/D01.pdf"
 
-exit $fail
+finish

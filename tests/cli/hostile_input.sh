@@ -4,9 +4,7 @@
 # message on stderr that names the option, field or row at fault.
 # Usage: hostile_input.sh path/to/govperf
 set -uo pipefail
-bin="$1"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
+. "$(dirname "$0")/lib.sh"
 
 # expect2 <description> <fixed text the message must contain> <command...>
 # Runs the command (stdin from $stdin when set), checks exit code 2 and stderr.

@@ -5,13 +5,7 @@
 # be in the text. `--all` writes one PDF per unit; bad input exits 2 naming
 # the option.
 set -uo pipefail
-bin="$1"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check <description> <condition...>
-  local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 "$bin" demo --db "$tmp/city.db" >/dev/null 2>&1 || { echo "FAIL - demo"; exit 1; }
 past=$(sqlite3 "$tmp/city.db" "SELECT year FROM years WHERE status = 'published' ORDER BY year DESC LIMIT 1")
@@ -56,4 +50,4 @@ check "nothing was written for the failures" test ! -e "$tmp/x.pdf"
 "$bin" report --db "$tmp/city.db" --year "$past" --out "$tmp/x.pdf" >"$tmp/out" 2>&1; rc=$?
 check "neither --unit nor --all exits 2" bash -c "test $rc -eq 2 && grep -q -- '--unit' '$tmp/out'"
 
-exit $fail
+finish

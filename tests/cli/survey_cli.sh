@@ -3,17 +3,8 @@
 # load and crash tools use it: survey put / list / codes / count, and one
 # submission through `govperf serve` with a code from the CSV.
 set -uo pipefail
-bin="$1"
+. "$(dirname "$0")/lib.sh"
 src="$(cd "$(dirname "$0")" && pwd)"
-tmp=$(mktemp -d)
-pid=""
-stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=""; fi; }
-trap 'stop; rm -rf "$tmp"' EXIT
-fail=0; passed=0
-check() {  # check <description> <condition...>
-  local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; passed=$((passed + 1)); else echo "FAIL - $what"; fail=$((fail + 1)); fi
-}
 db="$tmp/city.db"
 "$bin" demo --db "$db" >/dev/null 2>&1
 check "demo database" test -f "$db"
@@ -53,10 +44,10 @@ check "an unknown --group: exit 2 naming group_id" test $rc -eq 2 -a -n "$(grep 
 out=$("$bin" survey count --db "$db" --survey sat-2026)
 check "count before any response: $out" test "$out" = '{"accepted":0,"flagged":0,"rejected":0}'
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$bin" serve --db "$db" --port "$port" --survey-rate-limit 0 >"$tmp/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
+wait_for_health "$port"
 code=$(sed -n 2p "$tmp/codes.csv")
 body="{\"code\":\"$code\",\"idempotency_key\":\"cli-1\",\"answers\":{\"district\":\"west\",\"q1\":4,\"q2\":\"dk\"},\"paradata\":{\"started_at_ms\":1,\"submitted_at_ms\":60000}}"
 status=$(curl -s -o "$tmp/r.json" -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/api/v1/s/sat-2026/responses")
@@ -70,5 +61,4 @@ check "count after it: $out" test "$out" = '{"accepted":1,"flagged":0,"rejected"
 check "count of an unknown survey: exit 2" test $rc -eq 2
 "$bin" audit verify --db "$db" >/dev/null; rc=$?
 check "audit verify after the submission" test $rc -eq 0
-echo "$passed passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,7 +4,5 @@
 # and leaves no half-written batch. Small by default (ctest); larger with
 # THREADS and CODES in the environment.
 set -uo pipefail
-bin="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 python3 "$(dirname "$0")/survey_crash.py" "$bin" "$tmp" "${THREADS:-16}" "${CODES:-1200}"

@@ -7,15 +7,8 @@
 # office's note, a --status filter, a text that would be an Excel formula
 # kept as text, and refusals (exit 2) that write nothing.
 set -uo pipefail
-bin="$1"
+. "$(dirname "$0")/lib.sh"
 src="$(cd "$(dirname "$0")" && pwd)"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0; passed=0
-check() {  # check <description> <condition...>
-  local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; passed=$((passed + 1)); else echo "FAIL - $what"; fail=$((fail + 1)); fi
-}
 db="$tmp/city.db"
 "$bin" demo --db "$db" >/dev/null 2>&1
 check "demo database" test -f "$db"
@@ -84,5 +77,4 @@ check "a missing database: exit 2 naming --db, no database created" \
   test $rc -eq 2 -a -n "$(grep -- '--db' "$tmp/err")" -a ! -e "$tmp/none.db"
 "$bin" survey opinions --db "$db" --survey sat-2026 2>/dev/null; rc=$?
 check "--out is required" test $rc -ne 0
-echo "$passed passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,13 +4,7 @@
 # SQLite file, verification fails (exit 1) naming the unit and field, and
 # says the data digest changed. An unpublished or unknown year is refused (2).
 set -uo pipefail
-bin="$1"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check <description> <condition...>
-  local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 "$bin" --help 2>&1 | grep -q "verify-result"; rc=$?
 check "--help lists 'verify-result'" test $rc -eq 0
@@ -57,4 +51,4 @@ check "an unknown year exits 2" test $rc -eq 2
 "$bin" verify-result --db "$tmp/nosuch.db" --year "$past" >/dev/null 2>"$tmp/nf2.err"; rc=$?
 check "a missing database exits 2 and creates nothing" test $rc -eq 2 -a ! -e "$tmp/nosuch.db"
 
-exit $fail
+finish
