@@ -20,6 +20,9 @@ std::vector<std::string> SplitPath(const std::string& path) {
 }
 
 namespace {
+// "{year}": a parameter segment of a route pattern.
+bool IsParam(const std::string& p) { return p.size() > 2 && p.front() == '{' && p.back() == '}'; }
+
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -57,17 +60,20 @@ RouteMatch Router::Match(const std::string& method, const std::string& path) con
   const std::vector<std::string> segs = SplitPath(path);
   for (const Compiled& c : routes_) {
     if (c.segments.size() != segs.size()) continue;
-    std::map<std::string, std::string> params;
+    // Literal segments first, allocating nothing: most routes fail here, and
+    // every request is matched against all of them.
     bool ok = true;
     for (size_t i = 0; i < segs.size() && ok; ++i) {
+      ok = IsParam(c.segments[i]) || c.segments[i] == segs[i];
+    }
+    if (!ok) continue;
+    std::map<std::string, std::string> params;
+    for (size_t i = 0; i < segs.size() && ok; ++i) {
       const std::string& p = c.segments[i];
-      if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-        std::string decoded;
-        ok = PercentDecode(segs[i], &decoded, false) && !decoded.empty();
-        if (ok) params[p.substr(1, p.size() - 2)] = std::move(decoded);
-      } else {
-        ok = p == segs[i];
-      }
+      if (!IsParam(p)) continue;
+      std::string decoded;
+      ok = PercentDecode(segs[i], &decoded, false) && !decoded.empty();
+      if (ok) params[p.substr(1, p.size() - 2)] = std::move(decoded);
     }
     if (!ok) continue;
     if (method == c.spec->method) {

@@ -53,7 +53,6 @@ TEST_F(Codes, IssuedCodesAreFoundByWhatIsTypedAndCarryTheirCells) {
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_EQ((*found)->group_id, "citizens");
   EXPECT_EQ((*found)->cells.at("district"), "D03");
-  EXPECT_EQ((*found)->used_by_response, 0);
   EXPECT_FALSE(store_->FindInvitationCode("other", CodeHash(typed))->has_value());
   EXPECT_FALSE(store_->FindInvitationCode("sat", CodeHash("ZZZZZZZZZZ"))->has_value());
 }

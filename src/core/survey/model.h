@@ -151,7 +151,8 @@ struct InvitationCode {
   std::map<std::string, std::string> cells;  // fixed raking cells, e.g. district
   std::string unit_id;                       // optional: the unit this invitee rates
   int64_t issued_at = 0;
-  int64_t used_by_response = 0;  // 0 = unused
+  // Whether it is used is a fact of the responses (one non-rejected response
+  // per credential), not of the code.
 };
 
 }  // namespace govperf::core::survey

@@ -58,7 +58,7 @@ Result<std::optional<sv::InvitationCode>> SqliteStore::FindInvitationCode(
   std::lock_guard<std::mutex> lock(mu_);
   if (!find_code_) {
     Result<Stmt> prepared = db_->Prepare(
-        "SELECT group_id, cells, unit_id, issued_at, COALESCE(used_by, 0) FROM survey_codes "
+        "SELECT group_id, cells, unit_id, issued_at FROM survey_codes "
         "WHERE code_hash = ? AND survey_id = ?");
     if (!prepared.ok()) return prepared.status();
     find_code_ = std::move(*prepared);
@@ -83,7 +83,6 @@ Result<std::optional<sv::InvitationCode>> SqliteStore::FindInvitationCode(
   }
   c.unit_id = q.Text(2);
   c.issued_at = q.Int(3);
-  c.used_by_response = q.Int(4);
   return std::optional<sv::InvitationCode>(std::move(c));
 }
 
