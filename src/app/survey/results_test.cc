@@ -414,7 +414,8 @@ TEST_F(SurveyResultsTest, HandEnteredSatisfactionIsASourceAndClashesAreRefusedUn
     return store_->LoadComponentScores(2025, unit)->satisfaction.value_or(-1);
   };
   auto source_of = [&](const std::string& unit) -> std::string {
-    for (const auto& s : *store_->ListSatisfactionSources(2025)) {
+    auto sources = store_->ListSatisfactionSources(2025);  // kept: the loop reads into it
+    for (const auto& s : *sources) {
       if (s.unit_id == unit) return s.manual() ? "manual:" + s.applied_by : s.survey_id;
     }
     return "";
