@@ -275,12 +275,13 @@ void AddSurveyCommand(CLI::App& app, RunState& state) {
   codes->add_option("--out", a->out, "CSV file to write (header `code`)")->required();
   codes->add_option("--group", a->group, "respondent group (default: the survey's first)");
   codes->add_option("--cell", a->cells, "a fixed raking cell var=level (repeatable)");
-  codes->add_option("--public-url", a->public_url,
-                    "base of the survey's public address, e.g. https://pj.example.gov.cn: adds "
-                    "a second column `link` with each code's full URL "
-                    "<URL>/s/<survey>?code=<code> for a letter or SMS. Without it the CSV has "
-                    "the `code` column only; the link is then the relative /s/<survey>?code=<code>, "
-                    "which needs the server's address in front");
+  codes->add_option(
+      "--public-url", a->public_url,
+      "base of the survey's public address, e.g. https://pj.example.gov.cn: adds "
+      "a second column `link` with each code's full URL "
+      "<URL>/s/<survey>?code=<code> for a letter or SMS. Without it the CSV has "
+      "the `code` column only; the link is then the relative /s/<survey>?code=<code>, "
+      "which needs the server's address in front");
   codes->callback([a, &state] { state.exit_code = RunCodes(*a); });
   auto* count = survey->add_subcommand("count", "Responses by status as JSON");
   count->add_option("--db", a->db, "SQLite database file")->required();

@@ -182,8 +182,8 @@ TEST_F(SurveyDesignLoopback, TheQrCodeIsThePublicLinkAndThePosterNamesTheSurvey)
 // the first column stays `code`.
 TEST_F(SurveyDesignLoopback, TheCodesDownloadGivesFullLinksWithThePublicUrl) {
   CreateAndOpen();
-  const http_test::Reply csv = Call("POST", "/api/v1/surveys/sat/codes", "admin",
-                                    R"({"count": 2, "group_id": "citizen"})");
+  const http_test::Reply csv =
+      Call("POST", "/api/v1/surveys/sat/codes", "admin", R"({"count": 2, "group_id": "citizen"})");
   ASSERT_EQ(csv.status, 200) << csv.body;
   std::vector<std::string> lines;
   std::istringstream in(csv.body);

@@ -37,8 +37,8 @@ std::string NormaliseCode(const std::string& typed) {
 std::string CodesCsv(const std::vector<std::string>& codes, const std::string& survey_id,
                      const std::optional<std::string>& link_base) {
   std::string csv = link_base ? "code,link\n" : "code\n";
-  csv.reserve(csv.size() + codes.size() * (link_base ? 32 + link_base->size() + survey_id.size()
-                                                     : 11));
+  csv.reserve(csv.size() +
+              codes.size() * (link_base ? 32 + link_base->size() + survey_id.size() : 11));
   for (const std::string& c : codes) {
     csv += c;
     // Codes and survey ids need no quoting; CheckPublicUrl keeps commas

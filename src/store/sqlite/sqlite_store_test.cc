@@ -804,8 +804,9 @@ TEST(SqliteMigrationTest, Migration0019MovesOldOfficeWordsToTheNoteAndKeepsSourc
       sqlite3_free(err);
       err = nullptr;
     };
-    exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-         "applied_at TEXT NOT NULL)");
+    exec(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL)");
     for (const sqlite::Migration& m : sqlite::Migrations()) {
       if (m.version > 18) break;
       exec(m.sql);
@@ -813,28 +814,34 @@ TEST(SqliteMigrationTest, Migration0019MovesOldOfficeWordsToTheNoteAndKeepsSourc
            "', 'then')");
     }
     exec("INSERT INTO years (year, status) VALUES (2025, 'monitoring')");
-    exec("INSERT INTO surveys (id, year, title_zh, status, definition, content_sha256, "
-         "created_by, updated_at) VALUES ('sat', 2025, '满意度调查', 'closed', '{}', 'x', "
-         "'office', 1)");
+    exec(
+        "INSERT INTO surveys (id, year, title_zh, status, definition, content_sha256, "
+        "created_by, updated_at) VALUES ('sat', 2025, '满意度调查', 'closed', '{}', 'x', "
+        "'office', 1)");
     const std::string cols =
         "INSERT INTO survey_opinions (id, year, survey_id, response_id, question_id, unit_id, "
         "text, state, answer, answered_by, answered_at, closed_by, closed_at, note, created_at) "
         "VALUES ";
     // 1: dismissed before 0018 — the reason in the answer.
-    exec(cols + "(1, 2025, 'sat', 1, 'q', 'D01', '广告', 'dismissed', '与政府工作无关', "
-                "'office', 100, 'office', 100, '', 50)");
+    exec(cols +
+         "(1, 2025, 'sat', 1, 'q', 'D01', '广告', 'dismissed', '与政府工作无关', "
+         "'office', 100, 'office', 100, '', 50)");
     // 2: closed unanswered before 0018 — the close note in the answer.
-    exec(cols + "(2, 2025, 'sat', 2, 'q', 'D01', '路灯坏了', 'closed', '已转交城管局', "
-                "'office', 200, 'office', 200, '', 50)");
+    exec(cols +
+         "(2, 2025, 'sat', 2, 'q', 'D01', '路灯坏了', 'closed', '已转交城管局', "
+         "'office', 200, 'office', 200, '', 50)");
     // 3: a unit's answer, then closed: the answer stays.
-    exec(cols + "(3, 2025, 'sat', 3, 'q', 'D01', '垃圾清运', 'closed', '已增加清运班次', "
-                "'unit_d01', 150, 'office', 300, '', 50)");
+    exec(cols +
+         "(3, 2025, 'sat', 3, 'q', 'D01', '垃圾清运', 'closed', '已增加清运班次', "
+         "'unit_d01', 150, 'office', 300, '', 50)");
     // 4: dismissed after 0018 with a note, an answer kept: untouched.
-    exec(cols + "(4, 2025, 'sat', 4, 'q', 'D01', '重复', 'dismissed', '已答复', "
-                "'unit_d01', 160, 'office', 310, '与第 3 条重复', 50)");
+    exec(cols +
+         "(4, 2025, 'sat', 4, 'q', 'D01', '重复', 'dismissed', '已答复', "
+         "'unit_d01', 160, 'office', 310, '与第 3 条重复', 50)");
     // 5: answered, still open: untouched.
-    exec(cols + "(5, 2025, 'sat', 5, 'q', 'D01', '停车难', 'answered', '正在规划', "
-                "'unit_d01', 170, '', 0, '', 50)");
+    exec(cols +
+         "(5, 2025, 'sat', 5, 'q', 'D01', '停车难', 'answered', '正在规划', "
+         "'unit_d01', 170, '', 0, '', 50)");
     exec("INSERT INTO survey_satisfaction_sources VALUES (2025, 'D01', 'sat', 'office', 400)");
     sqlite3_close(db);
   }
@@ -848,8 +855,7 @@ TEST(SqliteMigrationTest, Migration0019MovesOldOfficeWordsToTheNoteAndKeepsSourc
     EXPECT_TRUE(o.ok() && o->has_value());
     return o.ok() && o->has_value() ? **o : Opinion{};
   };
-  const Opinion o1 = opinion(1), o2 = opinion(2), o3 = opinion(3), o4 = opinion(4),
-                o5 = opinion(5);
+  const Opinion o1 = opinion(1), o2 = opinion(2), o3 = opinion(3), o4 = opinion(4), o5 = opinion(5);
   EXPECT_EQ(o1.note, "与政府工作无关");
   EXPECT_EQ(o1.answer, "");
   EXPECT_EQ(o1.answered_by, "");
@@ -875,11 +881,13 @@ TEST(SqliteMigrationTest, Migration0019MovesOldOfficeWordsToTheNoteAndKeepsSourc
   EXPECT_EQ((*sources)[0].applied_by, "office");
   EXPECT_EQ((*sources)[0].applied_at, 400);
   // The rebuilt table keeps its rules: a manual row has no survey.
-  EXPECT_NE(RawExec(path, "INSERT INTO survey_satisfaction_sources VALUES (2025, 'D02', "
-                          "'manual', 'sat', 'office', 1)"),
+  EXPECT_NE(RawExec(path,
+                    "INSERT INTO survey_satisfaction_sources VALUES (2025, 'D02', "
+                    "'manual', 'sat', 'office', 1)"),
             SQLITE_OK);
-  EXPECT_EQ(RawExec(path, "INSERT INTO survey_satisfaction_sources VALUES (2025, 'D02', "
-                          "'manual', NULL, 'office', 1)"),
+  EXPECT_EQ(RawExec(path,
+                    "INSERT INTO survey_satisfaction_sources VALUES (2025, 'D02', "
+                    "'manual', NULL, 'office', 1)"),
             SQLITE_OK);
 }
 

@@ -259,9 +259,8 @@ Status SqliteStore::SetManualSatisfactionSourceTx(const Actor& actor, int year,
     up.Bind(1, year).Bind(2, unit_id).Bind(3, actor.username).Bind(4, clock_.NowUnix());
     GOVPERF_RETURN_IF_ERROR(up.Run());
   }
-  const nlohmann::json after{{"year", year},
-                             {"unit_id", unit_id},
-                             {"source", cleared ? "none" : "manual"}};
+  const nlohmann::json after{
+      {"year", year}, {"unit_id", unit_id}, {"source", cleared ? "none" : "manual"}};
   if (!from_survey) {
     return AppendAudit(actor, "satisfaction.manual", entity, "", after.dump());
   }
