@@ -85,11 +85,21 @@ Result<store::ComponentScores> PutScores(store::Store& store, const Caller& call
   auto current = store.LoadComponentScores(year, patch.unit_id);
   if (!current.ok()) return current.status();
   store::ComponentScores s = *current;
+  s.unit_id = patch.unit_id;
   if (patch.satisfaction.present) s.satisfaction = patch.satisfaction.value;
   if (patch.satisfaction_se.present) s.satisfaction_se = patch.satisfaction_se.value;
   if (patch.leadership.present) s.leadership = patch.leadership.value;
-  GOVPERF_RETURN_IF_ERROR(store.Write(
-      caller.actor(), [&](store::WriteTx& tx) { return tx.PutComponentScores(year, s); }));
+  // 手工录入: only a changed satisfaction is a hand entry (see the header).
+  const bool hand_entry =
+      s.satisfaction != current->satisfaction || s.satisfaction_se != current->satisfaction_se;
+  // The scores first, so a bad number is named before a source clash; a
+  // refused source rolls the scores back with it (one transaction).
+  GOVPERF_RETURN_IF_ERROR(store.Write(caller.actor(), [&](store::WriteTx& tx) -> Status {
+    GOVPERF_RETURN_IF_ERROR(tx.PutComponentScores(year, s));
+    if (!hand_entry) return Status::Ok();
+    return tx.SetManualSatisfactionSource(year, patch.unit_id, !s.satisfaction.has_value(),
+                                          patch.replace);
+  }));
   return s;
 }
 

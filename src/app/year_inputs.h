@@ -30,7 +30,17 @@ struct NumberPatch {
 struct ScoresPatch {
   std::string unit_id;
   NumberPatch satisfaction, satisfaction_se, leadership;
+  // Type over satisfaction a survey supplied (refused without it).
+  bool replace = false;
 };
+// A patch that changes the unit's satisfaction or its SE (a value different
+// from the stored one) is a hand entry (手工录入): the unit's satisfaction
+// source becomes "manual" (who, when) in the same transaction, or none when
+// the satisfaction is cleared. Over a unit whose satisfaction a survey
+// supplied it is refused (FailedPrecondition naming `replace` and the
+// survey) unless `replace`, then audited as a replacement. A patch that only
+// repeats the stored satisfaction (a form saving the leadership score) is no
+// hand entry and leaves the source alone (docs/design/survey.md).
 Result<store::ComponentScores> PutScores(store::Store& store, const Caller& caller, int year,
                                          const ScoresPatch& patch);
 

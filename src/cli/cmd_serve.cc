@@ -16,6 +16,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/survey/codes.h"
 #include "app/survey/sender.h"
 #include "app/survey/tokens.h"
 #include "cli/commands.h"
@@ -209,12 +210,13 @@ void AddServeCommand(CLI::App& app, RunState& state) {
                   "fix the business date YYYY-MM-DD (China time) for due dates, lateness, "
                   "escalation and progress; for tests and demonstrations only");
   sub->add_option("--public-url", args->public_url,
-                  "scheme and host of public survey links, e.g. https://pj.example.gov.cn "
-                  "(default: from the request's Host header)")
+                  "scheme and host of public survey links, e.g. https://pj.example.gov.cn: "
+                  "the QR code, the poster, invitations and the links of the invitation "
+                  "codes download (default: the QR code, poster and invitations take the "
+                  "request's Host header; the codes download's links stay relative)")
       ->check([](const std::string& v) {
-        return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0
-                   ? std::string()
-                   : std::string("must start with http:// or https://");
+        Status st = app::survey::CheckPublicUrl(v, "--public-url");
+        return st.ok() ? std::string() : st.message();
       });
   sub->add_option("--invitation-spool", args->invitation_spool,
                   "file the survey invitations are appended to, one JSON line each "

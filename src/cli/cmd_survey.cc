@@ -5,7 +5,8 @@
 //                                          → stores a definition (io/survey_json.h), audited
 //   list  --db FILE                        → JSON [{"id","year","title_zh","status"}]
 //   codes --db FILE --survey ID --count N --out FILE.csv [--group G] [--cell var=level]…
-//                                          → N new one-time codes, header `code`
+//         [--public-url URL]               → N new one-time codes, header `code`; with
+//                                            --public-url also `link` (absolute)
 //   count --db FILE --survey ID            → {"accepted": n, "flagged": n, "rejected": n}
 //   opinions --db FILE --survey ID [--status S] --out FILE.csv
 //                                          → the survey's opinions as CSV (UTF-8 with BOM)
@@ -36,6 +37,7 @@ struct SurveyArgs {
   std::vector<std::string> cells;
   std::string file;
   std::string status;
+  std::string public_url;  // codes: base of the link column; '' = no link column
 };
 
 // Opens an existing database (the commands never create one: a typo in
@@ -116,10 +118,18 @@ int RunCodes(const SurveyArgs& a) {
     }
     req.group_id = (*s)->groups.front().id;
   }
+  if (!a.public_url.empty()) {
+    // Checked before any code is issued: a refused URL issues nothing.
+    Status url = app::survey::CheckPublicUrl(a.public_url, "--public-url");
+    if (!url.ok()) return Fail("codes", url);
+  }
   auto codes = app::survey::IssueCodes(st, app::Caller::System(), req);
   if (!codes.ok()) return Fail("codes", codes.status());
-  std::string csv = "code\n";
-  for (const std::string& c : *codes) csv += c + "\n";
+  // Without --public-url the file stays the one-column contract the load
+  // and crash tools read (each line after the header is a code).
+  const std::string csv = app::survey::CodesCsv(
+      *codes, req.survey_id,
+      a.public_url.empty() ? std::nullopt : std::optional<std::string>(a.public_url));
   if (!WriteFileBytes(a.out, csv)) {
     return Fail("codes", Status::Internal("--out: cannot write " + a.out +
                                           " (the codes were issued; issue new ones)"));
@@ -265,6 +275,13 @@ void AddSurveyCommand(CLI::App& app, RunState& state) {
   codes->add_option("--out", a->out, "CSV file to write (header `code`)")->required();
   codes->add_option("--group", a->group, "respondent group (default: the survey's first)");
   codes->add_option("--cell", a->cells, "a fixed raking cell var=level (repeatable)");
+  codes->add_option(
+      "--public-url", a->public_url,
+      "base of the survey's public address, e.g. https://pj.example.gov.cn: adds "
+      "a second column `link` with each code's full URL "
+      "<URL>/s/<survey>?code=<code> for a letter or SMS. Without it the CSV has "
+      "the `code` column only; the link is then the relative /s/<survey>?code=<code>, "
+      "which needs the server's address in front");
   codes->callback([a, &state] { state.exit_code = RunCodes(*a); });
   auto* count = survey->add_subcommand("count", "Responses by status as JSON");
   count->add_option("--db", a->db, "SQLite database file")->required();

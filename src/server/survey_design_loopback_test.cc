@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "app/survey/sender.h"
@@ -174,6 +175,34 @@ TEST_F(SurveyDesignLoopback, TheQrCodeIsThePublicLinkAndThePosterNamesTheSurvey)
   while ((n = std::fread(buf.data(), 1, buf.size(), pipe.get())) > 0) text.append(buf.data(), n);
   EXPECT_NE(text.find("云岭市2025年度群众满意度调查"), std::string::npos) << text;
   EXPECT_NE(text.find("https://pj.example.gov.cn/s/sat"), std::string::npos) << text;
+}
+
+// With `serve --public-url` the codes download's links are absolute — the
+// same base as the QR code — so a letter or SMS can carry them as they are;
+// the first column stays `code`.
+TEST_F(SurveyDesignLoopback, TheCodesDownloadGivesFullLinksWithThePublicUrl) {
+  CreateAndOpen();
+  const http_test::Reply csv =
+      Call("POST", "/api/v1/surveys/sat/codes", "admin", R"({"count": 2, "group_id": "citizen"})");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  std::vector<std::string> lines;
+  std::istringstream in(csv.body);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "code,link");
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const std::string code = lines[i].substr(0, lines[i].find(','));
+    EXPECT_EQ(code.size(), 10u);
+    EXPECT_EQ(lines[i].substr(lines[i].find(',') + 1),
+              "https://pj.example.gov.cn/s/sat?code=" + code);
+  }
+  // The code works on the public link it was printed with.
+  const std::string code = lines[1].substr(0, 10);
+  Json answer = {{"code", code},
+                 {"idempotency_key", "letter-1"},
+                 {"answers", {{"district", "D01"}, {"q_district", 4}}},
+                 {"paradata", {{"started_at_ms", 1000}, {"submitted_at_ms", 61000}}}};
+  EXPECT_EQ(Call("POST", "/api/v1/s/sat/responses", "", answer.dump()).status, 201);
 }
 
 TEST_F(SurveyDesignLoopback, InvitationsGoToTheSpoolWithTheirCodes) {

@@ -255,5 +255,62 @@ TEST_F(SurveyResultsLoopback, ASecondSurveyOfTheSameUnitsIsRefusedUnlessReplace)
   EXPECT_EQ(own["sources"], Json::parse(R"({"D01": "2025-d01"})"));
 }
 
+// 手工录入 over HTTP: the office types B01's satisfaction in (source
+// "manual"); applying 2025-sat over D01/D02 works, then typing over D01 (the
+// survey's) is 409 naming `replace` unless the request says so; the
+// satisfaction GET shows "manual" with who and when (the public one only
+// the source).
+TEST_F(SurveyResultsLoopback, HandEnteredSatisfactionIsASourceOverHttp) {
+  ASSERT_TRUE(city_.store()
+                  .Write({"system"},
+                         [](store::WriteTx& tx) {
+                           return tx.SetSurveyStatus("2025-sat",
+                                                     core::survey::SurveyStatus::kClosed);
+                         })
+                  .ok());
+  const Json typed = CallJson("PUT", "/api/v1/years/2025/scores", "admin", 200,
+                              R"({"unit_id": "B01", "satisfaction": 77.5})");
+  EXPECT_DOUBLE_EQ(typed["satisfaction"].get<double>(), 77.5);
+  EXPECT_EQ(CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 200)["units_written"], 2);
+  const Json refused = CallJson("PUT", "/api/v1/years/2025/scores", "admin", 409,
+                                R"({"unit_id": "D01", "satisfaction": 95})");
+  EXPECT_EQ(refused["details"]["field"], "replace");
+  EXPECT_NE(refused["message"].get<std::string>().find("2025-sat"), std::string::npos);
+  Json inputs = CallJson("GET", "/api/v1/years/2025/inputs", "admin", 200);
+  EXPECT_DOUBLE_EQ((*UnitOf(inputs["units"], "D01"))["satisfaction"].get<double>(), 90);
+  CallJson("PUT", "/api/v1/years/2025/scores", "admin", 400,
+           R"({"unit_id": "D01", "satisfaction": 95, "replace": "yes"})");
+  // The leadership score alone is no hand entry of satisfaction.
+  CallJson("PUT", "/api/v1/years/2025/scores", "admin", 200,
+           R"({"unit_id": "D02", "leadership": 70})");
+
+  Json all = CallJson("GET", "/api/v1/years/2025/satisfaction", "admin", 200);
+  EXPECT_EQ(all["sources"],
+            Json::parse(R"({"B01": "manual", "D01": "2025-sat", "D02": "2025-sat"})"));
+  ASSERT_TRUE(all["manual"].contains("B01"));
+  EXPECT_EQ(all["manual"]["B01"]["entered_by"], "admin");
+  EXPECT_GT(all["manual"]["B01"]["entered_at"].get<int64_t>(), 0);
+
+  CallJson("PUT", "/api/v1/years/2025/scores", "admin", 200,
+           R"({"unit_id": "D01", "satisfaction": 95, "replace": true})");
+  inputs = CallJson("GET", "/api/v1/years/2025/inputs", "admin", 200);
+  EXPECT_DOUBLE_EQ((*UnitOf(inputs["units"], "D01"))["satisfaction"].get<double>(), 95);
+  all = CallJson("GET", "/api/v1/years/2025/satisfaction", "admin", 200);
+  EXPECT_EQ(all["sources"]["D01"], "manual");
+  const Json* d01 = UnitOf(all["surveys"][0]["units"], "D01");
+  ASSERT_NE(d01, nullptr);
+  EXPECT_EQ((*d01)["supplies_satisfaction"], false);
+  const Json own = CallJson("GET", "/api/v1/years/2025/satisfaction", "unit_d01", 200);
+  EXPECT_EQ(own["sources"], Json::parse(R"({"D01": "manual"})"));
+  EXPECT_EQ(own["manual"].size(), 1u);
+
+  ASSERT_TRUE(city_.store()
+                  .PutYear({"system"}, {2025, core::Stage::kPublished, "2026-03-01T00:00:00Z", 0})
+                  .ok());
+  const Json pub = CallJson("GET", "/api/v1/public/years/2025/satisfaction", "", 200);
+  EXPECT_EQ(pub["sources"]["B01"], "manual");
+  EXPECT_FALSE(pub.contains("manual"));
+}
+
 }  // namespace
 }  // namespace govperf::server

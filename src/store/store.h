@@ -769,10 +769,14 @@ struct SurveyResultRow {
   std::string warning;  // e.g. "small_sample"
   int64_t computed_at = 0;
 };
-// Which survey supplied a unit's satisfaction for the year (migration 0018).
+// Which survey supplied a unit's satisfaction for the year (migration 0018),
+// or that the office entered it by hand (手工录入, migration 0019: `kind`
+// "manual", survey_id ''; applied_by / applied_at say who and when).
 struct SatisfactionSource {
   std::string unit_id, survey_id, applied_by;
   int64_t applied_at = 0;
+  std::string kind = "survey";  // survey | manual
+  bool manual() const { return kind == "manual"; }
 };
 // 执行进度 counts of a survey's responses, computed by the database
 // (aggregates over indexes), never by reading the rows into memory.
@@ -1178,13 +1182,24 @@ class WriteTx {
                                   const std::vector<SurveyResultRow>& rows) = 0;
   // Records that `survey_id` supplied these units' satisfaction for its year
   // (several surveys of a year combine when they cover different units). A
-  // unit whose satisfaction another survey of the year supplied is refused
-  // — FailedPrecondition naming `replace`, the first few such units and the
-  // other survey — unless `replace`; the same survey again is allowed.
-  // Audited: survey.satisfaction, or survey.satisfaction.replace with the
-  // replaced units and surveys as its before. Stage rule: scores.
+  // unit whose satisfaction another survey of the year supplied, or the
+  // office entered by hand (migration 0019), is refused —
+  // FailedPrecondition naming `replace`, the first few such units and the
+  // other survey or "hand-entered" — unless `replace`; the same survey again
+  // is allowed. Audited: survey.satisfaction, or survey.satisfaction.replace
+  // with the replaced units and surveys ("manual" for a hand entry) as its
+  // before. Stage rule: scores.
   virtual Status SetSatisfactionSources(const std::string& survey_id,
                                         const std::vector<std::string>& unit_ids, bool replace) = 0;
+  // 手工录入: the office typed `unit_id`'s satisfaction (or its SE) in by hand
+  // (migration 0019). A unit whose satisfaction a survey supplied is refused
+  // — FailedPrecondition naming `replace` and the survey — unless `replace`.
+  // Otherwise the unit's source becomes "manual" (who, when), or none when
+  // `cleared` (the satisfaction was set to null: nothing supplies it).
+  // Audited: satisfaction.manual, or satisfaction.manual.replace with the
+  // replaced survey as its before. Stage rule: scores.
+  virtual Status SetManualSatisfactionSource(int year, const std::string& unit_id, bool cleared,
+                                             bool replace) = 0;
   // ---- end surveys ----
 };
 

@@ -1988,4 +1988,90 @@ TEST_P(StoreConformance, FieldworkCountsOfASurveyWithoutResponses) {
       store().ListResponses("2025-sat", core::survey::ResponseStatus::kFlagged, 0, 10)->empty());
 }
 
+// 手工录入 (migration 0019): SetManualSatisfactionSource records "manual"
+// (who, when) for the unit; over a survey's unit it is refused (naming
+// `replace` and the survey, nothing changes) unless replace, audited as
+// satisfaction.manual.replace; cleared leaves no source; a survey applied
+// over a hand entry is refused naming it "hand-entered" unless replace;
+// stage rule scores.
+TEST_P(StoreConformance, ManualSatisfactionSourceIsRecordedAndClashesWithSurveys) {
+  MakeYear(2025, core::Stage::kYearEnd);
+  core::survey::Survey s;
+  s.id = "sat-a";
+  s.year = 2025;
+  s.title_zh = "满意度调查";
+  s.groups = {{"citizens", "群众", "", 1.0}};
+  ASSERT_TRUE(store().Write(kAdmin, [&](WriteTx& tx) { return tx.PutSurvey(s); }).ok());
+  auto manual = [&](const Actor& who, const std::string& unit, bool cleared, bool replace) {
+    return store().Write(who, [&](WriteTx& tx) {
+      return tx.SetManualSatisfactionSource(2025, unit, cleared, replace);
+    });
+  };
+  auto survey = [&](std::vector<std::string> units, bool replace) {
+    return store().Write(
+        kAdmin, [&](WriteTx& tx) { return tx.SetSatisfactionSources("sat-a", units, replace); });
+  };
+  clock_.Set(1760000100);
+  ASSERT_TRUE(manual(kAdmin, "U1", false, false).ok());
+  auto sources = store().ListSatisfactionSources(2025);
+  ASSERT_TRUE(sources.ok());
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ((*sources)[0].unit_id, "U1");
+  EXPECT_EQ((*sources)[0].kind, "manual");
+  EXPECT_TRUE((*sources)[0].manual());
+  EXPECT_EQ((*sources)[0].survey_id, "");
+  EXPECT_EQ((*sources)[0].applied_by, "admin");
+  EXPECT_EQ((*sources)[0].applied_at, 1760000100);
+  auto audit = store().ListAudit(AuditCount() - 1, 10);
+  ASSERT_TRUE(audit.ok() && audit->size() == 1u);
+  EXPECT_EQ((*audit)[0].action, "satisfaction.manual");
+  EXPECT_EQ((*audit)[0].entity, "satisfaction:2025/U1");
+  EXPECT_EQ((*audit)[0].after, R"({"source":"manual","unit_id":"U1","year":2025})");
+
+  // A survey over the hand entry: refused naming U1 and hand-entered.
+  int64_t before = AuditCount();
+  Status clash = survey({"U1", "U2"}, false);
+  EXPECT_EQ(clash.code(), Code::kFailedPrecondition);
+  EXPECT_EQ(clash.field(), "replace");
+  EXPECT_NE(clash.message().find("U1 hand-entered"), std::string::npos) << clash.message();
+  EXPECT_NE(clash.message_zh().find("手工录入"), std::string::npos) << clash.message_zh();
+  EXPECT_EQ(manual(kLead, "U2", false, true).code(), Code::kFailedPrecondition);  // stage rule
+  EXPECT_EQ(AuditCount(), before);
+  EXPECT_EQ(store().ListSatisfactionSources(2025)->size(), 1u);
+  ASSERT_TRUE(survey({"U1", "U2"}, true).ok());
+  sources = store().ListSatisfactionSources(2025);
+  ASSERT_EQ(sources->size(), 2u);
+  EXPECT_EQ((*sources)[0].kind, "survey");
+  EXPECT_EQ((*sources)[0].survey_id, "sat-a");
+  audit = store().ListAudit(before, 10);
+  ASSERT_TRUE(audit.ok() && audit->size() == 1u);
+  EXPECT_EQ((*audit)[0].before, R"({"replaced":{"U1":"manual"}})");
+
+  // A hand entry over the survey's unit: refused, then with replace.
+  before = AuditCount();
+  Status over = manual(kAdmin, "U2", false, false);
+  EXPECT_EQ(over.code(), Code::kFailedPrecondition);
+  EXPECT_EQ(over.field(), "replace");
+  EXPECT_NE(over.message().find("'sat-a'"), std::string::npos) << over.message();
+  EXPECT_EQ(AuditCount(), before);
+  EXPECT_EQ(store().ListSatisfactionSources(2025)->at(1).survey_id, "sat-a");
+  clock_.Set(1760000200);
+  ASSERT_TRUE(manual(kAdmin, "U2", false, true).ok());
+  sources = store().ListSatisfactionSources(2025);
+  EXPECT_EQ(sources->at(1).kind, "manual");
+  EXPECT_EQ(sources->at(1).applied_at, 1760000200);
+  audit = store().ListAudit(before, 10);
+  ASSERT_TRUE(audit.ok() && audit->size() == 1u);
+  EXPECT_EQ((*audit)[0].action, "satisfaction.manual.replace");
+  EXPECT_EQ((*audit)[0].before, R"({"survey_id":"sat-a"})");
+
+  // Cleared: no source; a hand entry clearing a manual one needs no replace.
+  ASSERT_TRUE(manual(kAdmin, "U2", true, false).ok());
+  sources = store().ListSatisfactionSources(2025);
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ((*sources)[0].unit_id, "U1");
+  auto v = store().VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
 }  // namespace govperf::store::testing

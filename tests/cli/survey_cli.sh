@@ -34,6 +34,20 @@ check "codes are 10 characters of the unambiguous alphabet" \
   --out "$tmp/firms.csv" 2>/dev/null
 check "--group and --cell: stored with the code" \
   test "$(sqlite3 "$db" "SELECT group_id || ' ' || cells FROM survey_codes WHERE group_id = 'firms' LIMIT 1")" = 'firms {"district":"east"}'
+"$bin" survey codes --db "$db" --survey sat-2026 --count 3 --public-url https://pj.example.gov.cn/ \
+  --out "$tmp/letters.csv" 2>/dev/null; rc=$?
+check "--public-url: exit 0" test $rc -eq 0
+check "--public-url: the header is code,link (code first) and 3 rows" \
+  test "$(head -1 "$tmp/letters.csv")" = code,link -a "$(wc -l <"$tmp/letters.csv")" -eq 4
+check "--public-url: each link is the full URL of its own code" \
+  test "$(tail -n +2 "$tmp/letters.csv" | grep -cE '^([2-9A-HJ-NP-Z]{10}),https://pj\.example\.gov\.cn/s/sat-2026\?code=\1$')" -eq 3
+before=$(sqlite3 "$db" "SELECT COUNT(*) FROM survey_codes")
+"$bin" survey codes --db "$db" --survey sat-2026 --count 1 --public-url 'https://a.cn/x,y' \
+  --out "$tmp/x.csv" 2>"$tmp/err"; rc=$?
+check "a --public-url with a comma: exit 2 naming --public-url, no code issued" \
+  test $rc -eq 2 -a -n "$(grep -- --public-url "$tmp/err")" -a "$(sqlite3 "$db" "SELECT COUNT(*) FROM survey_codes")" = "$before"
+"$bin" survey codes --help | grep -q 'relative' 
+check "survey codes --help says the link is relative without --public-url" test $? -eq 0
 "$bin" survey codes --db "$db" --survey nope --count 1 --out "$tmp/x.csv" 2>"$tmp/err"; rc=$?
 check "codes of an unknown survey: exit 2 naming the survey" test $rc -eq 2 -a -n "$(grep nope "$tmp/err")"
 "$bin" survey codes --db "$db" --survey sat-2026 --count 0 --out "$tmp/x.csv" 2>/dev/null; rc=$?

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <set>
 
+#include "app/survey/invitations.h"
 #include "store/password.h"
 
 namespace govperf::app::survey {
@@ -31,6 +32,35 @@ std::string NormaliseCode(const std::string& typed) {
     out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   }
   return out;
+}
+
+std::string CodesCsv(const std::vector<std::string>& codes, const std::string& survey_id,
+                     const std::optional<std::string>& link_base) {
+  std::string csv = link_base ? "code,link\n" : "code\n";
+  csv.reserve(csv.size() +
+              codes.size() * (link_base ? 32 + link_base->size() + survey_id.size() : 11));
+  for (const std::string& c : codes) {
+    csv += c;
+    // Codes and survey ids need no quoting; CheckPublicUrl keeps commas
+    // and quotes out of the base.
+    if (link_base) csv += "," + SurveyLink(*link_base, survey_id, c);
+    csv += "\n";
+  }
+  return csv;
+}
+
+Status CheckPublicUrl(const std::string& url, const std::string& field) {
+  const bool scheme = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+  const size_t host_at = url.find("//") + 2;
+  const bool host = scheme && url.size() > host_at && url[host_at] != '/';
+  if (!scheme || !host || url.find_first_of(" \t\r\n\"',<>\\`") != std::string::npos) {
+    return Status::Invalid(field + ": expected http:// or https:// and a host, without spaces, " +
+                           "quotes or commas, e.g. https://pj.example.gov.cn; got '" + url + "'")
+        .Field(field)
+        .Zh(field + "：应为 http:// 或 https:// 开头的网址（如 https://pj.example.gov.cn），" +
+            "不含空格、引号或逗号");
+  }
+  return Status::Ok();
 }
 
 std::string CodeHash(const std::string& typed) { return store::Sha256Hex(NormaliseCode(typed)); }

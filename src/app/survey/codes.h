@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,21 @@ struct CodeRequest {
 // and returns them in plain text, in issue order. One audited write.
 Result<std::vector<std::string>> IssueCodes(store::Store& store, const Caller& caller,
                                             const CodeRequest& request);
+
+// The CSV of issued codes for a letter or SMS campaign, one row per code in
+// issue order, LF line ends. The first column is always `code` (the load and
+// crash tools read it). `link_base`: nullopt → the `code` column alone; ""
+// → a `link` column of relative links `/s/<survey>?code=<code>`; a public
+// base URL (CheckPublicUrl) → absolute links `<base>/s/<survey>?code=<code>`,
+// what a letter or SMS needs.
+std::string CodesCsv(const std::vector<std::string>& codes, const std::string& survey_id,
+                     const std::optional<std::string>& link_base);
+
+// A public base URL (`https://pj.example.gov.cn`, optionally with a path):
+// http:// or https:// and a host, no spaces, quotes, commas or angle
+// brackets (it is written into CSV cells, SMS texts and QR codes). The
+// error names `field`.
+Status CheckPublicUrl(const std::string& url, const std::string& field = "public_url");
 
 // The code as typed, normalised (upper case, spaces and '-' removed) and
 // hashed: what the store keeps and looks up.

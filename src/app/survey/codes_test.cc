@@ -71,5 +71,30 @@ TEST_F(Codes, BadRequestsNameTheFieldAndIssueNothing) {
   EXPECT_EQ(static_cast<int64_t>(store_->ListAudit(0, 1000)->size()), before);
 }
 
+// The codes CSV: `code` first always; a link column only when asked,
+// relative without a public base URL and absolute with it (a trailing '/'
+// of the base is not doubled).
+TEST(CodesCsv, FirstColumnIsTheCodeAndLinksAreAbsoluteWithAPublicUrl) {
+  const std::vector<std::string> codes = {"ABCDEFGH23", "ZYXWVUTS98"};
+  EXPECT_EQ(CodesCsv(codes, "sat", std::nullopt), "code\nABCDEFGH23\nZYXWVUTS98\n");
+  EXPECT_EQ(CodesCsv(codes, "sat", std::string()),
+            "code,link\nABCDEFGH23,/s/sat?code=ABCDEFGH23\nZYXWVUTS98,/s/sat?code=ZYXWVUTS98\n");
+  EXPECT_EQ(CodesCsv(codes, "sat", std::string("https://pj.example.gov.cn/")),
+            "code,link\nABCDEFGH23,https://pj.example.gov.cn/s/sat?code=ABCDEFGH23\n"
+            "ZYXWVUTS98,https://pj.example.gov.cn/s/sat?code=ZYXWVUTS98\n");
+  EXPECT_EQ(CodesCsv({}, "sat", std::nullopt), "code\n");
+}
+
+TEST(CodesCsv, PublicUrlsAreCheckedForWhatACsvCellAndAnSmsCarry) {
+  EXPECT_TRUE(CheckPublicUrl("https://pj.example.gov.cn").ok());
+  EXPECT_TRUE(CheckPublicUrl("http://10.0.0.5:8080/govperf").ok());
+  for (const char* bad : {"pj.example.gov.cn", "ftp://x", "https://", "https:///x",
+                          "https://a.cn/x,y", "https://a.cn/\"x", "https://a .cn", ""}) {
+    const Status st = CheckPublicUrl(bad, "--public-url");
+    EXPECT_EQ(st.code(), Code::kInvalidArgument) << bad;
+    EXPECT_EQ(st.field(), "--public-url") << bad;
+  }
+}
+
 }  // namespace
 }  // namespace govperf::app::survey

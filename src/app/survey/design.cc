@@ -115,6 +115,13 @@ Result<sv::Survey> GetSurvey(store::Store& store, const Caller& caller, const st
 
 Result<sv::Survey> CreateSurvey(store::Store& store, const Caller& caller, sv::Survey survey) {
   if (!DesignIsOffice(caller)) return DesignNotOffice();
+  // "manual" names hand-entered satisfaction in the satisfaction sources
+  // (docs/design/survey.md): a survey of that name would read as one.
+  if (survey.id == "manual") {
+    return Status::Invalid("id: 'manual' is reserved (hand-entered satisfaction)")
+        .Field("id")
+        .Zh("id：'manual' 为保留编号（表示手工录入的满意度）");
+  }
   Result<std::optional<sv::Survey>> found = store.FindSurvey(survey.id);
   if (!found.ok()) return found.status();
   if (found->has_value()) {

@@ -234,7 +234,7 @@ Result<ApplyOutcome> Apply(store::Store& store, const Caller& caller, const std:
   auto sources = store.ListSatisfactionSources(year);
   if (!sources.ok()) return sources.status();
   for (const store::SatisfactionSource& src : *sources) {
-    if (src.survey_id != survey_id &&
+    if ((src.manual() || src.survey_id != survey_id) &&
         std::find(units.begin(), units.end(), src.unit_id) != units.end()) {
       out.replaced.push_back(src);
     }
@@ -266,9 +266,20 @@ Result<std::vector<AppliedSurvey>> YearSatisfaction(store::Store& store, int yea
     if (rows->empty()) continue;
     AppliedSurvey a{s.id, s.title_zh, s.title_en, std::move(*rows), {}};
     for (const store::SatisfactionSource& src : *sources) {
-      if (src.survey_id == s.id) a.supplies.insert(src.unit_id);
+      if (!src.manual() && src.survey_id == s.id) a.supplies.insert(src.unit_id);
     }
     out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<store::SatisfactionSource>> HandEnteredSatisfaction(store::Store& store,
+                                                                       int year) {
+  auto sources = store.ListSatisfactionSources(year);
+  if (!sources.ok()) return sources.status();
+  std::vector<store::SatisfactionSource> out;
+  for (store::SatisfactionSource& src : *sources) {
+    if (src.manual()) out.push_back(std::move(src));
   }
   return out;
 }

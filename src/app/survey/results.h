@@ -24,8 +24,11 @@
 //     refused (FailedPrecondition naming `replace`, the first few units and
 //     the other survey) and nothing is written, unless `replace` — then the
 //     write is audited as a replacement. Re-applying the same survey is
-//     allowed. Satisfaction entered by hand (no survey) is not a source and
-//     is overwritten as before.
+//     allowed. Satisfaction the office entered by hand (手工录入, recorded
+//     by PutScores since migration 0019) is a source too: applying over
+//     such units is refused the same way ("hand-entered"), unless
+//     `replace`. Satisfaction typed in before 0019 left no record and is
+//     overwritten as before.
 #pragma once
 
 #include <cstdint>
@@ -71,7 +74,8 @@ struct ApplyOutcome {
   SurveyResults results;
   int64_t units_written = 0;  // units whose satisfaction was set
   // With `replace`: the units whose satisfaction another survey had supplied
-  // (survey_id = that other survey), by unit id.
+  // (survey_id = that other survey) or the office had entered by hand
+  // (kind "manual"), by unit id.
   std::vector<store::SatisfactionSource> replaced;
 };
 
@@ -87,5 +91,10 @@ struct AppliedSurvey {
   std::set<std::string> supplies;  // units whose satisfaction this survey supplied
 };
 Result<std::vector<AppliedSurvey>> YearSatisfaction(store::Store& store, int year);
+
+// The units whose satisfaction the office entered by hand (kind "manual",
+// who and when), by unit id (migration 0019).
+Result<std::vector<store::SatisfactionSource>> HandEnteredSatisfaction(store::Store& store,
+                                                                       int year);
 
 }  // namespace govperf::app::survey

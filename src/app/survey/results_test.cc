@@ -23,6 +23,7 @@
 #include <set>
 
 #include "app/results/year_cache.h"
+#include "app/year_inputs.h"
 #include "store/store_testing.h"
 
 namespace govperf::app::survey {
@@ -398,6 +399,132 @@ TEST_F(SurveyResultsTest, SeveralSurveysInAYearCombineAndAClashIsRefusedUnlessRe
   EXPECT_EQ(supplies["2025-sat"], (std::set<std::string>{"D02"}));
   EXPECT_EQ(supplies["2025-north"], (std::set<std::string>{"D03"}));
   EXPECT_EQ(supplies["2025-east"], (std::set<std::string>{"D01"}));
+  auto v = store_->VerifyAudit();
+  EXPECT_TRUE(v.ok() && v->ok);
+}
+
+// 手工录入: a hand entry of satisfaction is a source. It records "manual"
+// (who, when); applying a survey over it is refused naming the unit and
+// "hand-entered" unless replace; typing over a survey's unit is refused
+// unless replace, then audited as a replacement; a patch that only repeats
+// the stored satisfaction (saving the leadership score) is no hand entry.
+TEST_F(SurveyResultsTest, HandEnteredSatisfactionIsASourceAndClashesAreRefusedUnlessReplace) {
+  namespace sv = core::survey;
+  auto satisfaction = [&](const std::string& unit) {
+    return store_->LoadComponentScores(2025, unit)->satisfaction.value_or(-1);
+  };
+  auto source_of = [&](const std::string& unit) -> std::string {
+    auto sources = store_->ListSatisfactionSources(2025);  // kept: the loop reads into it
+    for (const auto& s : *sources) {
+      if (s.unit_id == unit) return s.manual() ? "manual:" + s.applied_by : s.survey_id;
+    }
+    return "";
+  };
+  auto hand = [&](const std::string& unit, std::optional<double> sat, bool replace = false) {
+    ScoresPatch p;
+    p.unit_id = unit;
+    p.satisfaction = {true, sat};
+    p.satisfaction_se = {true, sat ? std::optional<double>(1.5) : std::nullopt};
+    p.replace = replace;
+    return PutScores(*store_, admin_, 2025, p);
+  };
+
+  // D02 typed in by hand: recorded as manual (who, when).
+  clock_.Set(1767300000);
+  auto typed = hand("D02", 77);
+  ASSERT_TRUE(typed.ok()) << typed.status().ToString();
+  EXPECT_EQ(satisfaction("D02"), 77);
+  EXPECT_EQ(store_->LoadComponentScores(2025, "D02")->satisfaction_se, 1.5);
+  EXPECT_EQ(source_of("D02"), "manual:" + admin_.username);
+  auto hand_list = HandEnteredSatisfaction(*store_, 2025);
+  ASSERT_TRUE(hand_list.ok());
+  ASSERT_EQ(hand_list->size(), 1u);
+  EXPECT_EQ((*hand_list)[0].unit_id, "D02");
+  EXPECT_EQ((*hand_list)[0].applied_at, 1767300000);
+  auto audit = store_->ListAudit(store_->AuditHead()->first - 1, 5);
+  ASSERT_TRUE(audit.ok() && !audit->empty());
+  EXPECT_EQ(audit->back().action, "satisfaction.manual");
+  EXPECT_EQ(audit->back().entity, "satisfaction:2025/D02");
+
+  // Applying 2025-sat (D01 and D02) over the hand entry: refused, naming D02
+  // and hand-entered; nothing written.
+  ASSERT_TRUE(store_
+                  ->Write(admin_.actor(),
+                          [&](store::WriteTx& tx) {
+                            return tx.SetSurveyStatus("2025-sat", sv::SurveyStatus::kClosed);
+                          })
+                  .ok());
+  const int64_t head = store_->AuditHead()->first;
+  auto clash = Apply(*store_, admin_, "2025-sat");
+  EXPECT_EQ(clash.status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(clash.status().field(), "replace");
+  EXPECT_NE(clash.status().message().find("D02 hand-entered"), std::string::npos)
+      << clash.status().message();
+  EXPECT_NE(clash.status().message_zh().find("手工录入"), std::string::npos);
+  EXPECT_EQ(store_->AuditHead()->first, head);
+  EXPECT_EQ(satisfaction("D02"), 77);
+  EXPECT_EQ(satisfaction("D01"), 70);  // the fixture's, never recorded: no source
+  EXPECT_TRUE(store_->ListSurveyResults("2025-sat")->empty());
+
+  // With replace: the survey's scores, the source moves, audited.
+  auto applied = Apply(*store_, admin_, "2025-sat", true);
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  ASSERT_EQ(applied->replaced.size(), 1u);
+  EXPECT_EQ(applied->replaced[0].unit_id, "D02");
+  EXPECT_TRUE(applied->replaced[0].manual());
+  EXPECT_NEAR(satisfaction("D02"), 60, 1e-9);
+  EXPECT_NEAR(satisfaction("D01"), kD01, 1e-6);
+  EXPECT_EQ(source_of("D02"), "2025-sat");
+  audit = store_->ListAudit(head, 10);
+  ASSERT_TRUE(audit.ok() && !audit->empty());
+  EXPECT_EQ((*audit)[0].action, "survey.satisfaction.replace");
+  EXPECT_EQ((*audit)[0].before, R"({"replaced":{"D02":"manual"}})");
+  EXPECT_TRUE(HandEnteredSatisfaction(*store_, 2025)->empty());
+
+  // Typing over D01 (the survey's): refused naming the survey, unchanged.
+  const int64_t head2 = store_->AuditHead()->first;
+  auto over = hand("D01", 95);
+  EXPECT_EQ(over.status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(over.status().field(), "replace");
+  EXPECT_NE(over.status().message().find("2025-sat"), std::string::npos);
+  EXPECT_NEAR(satisfaction("D01"), kD01, 1e-6);
+  EXPECT_EQ(store_->AuditHead()->first, head2);
+  EXPECT_EQ(source_of("D01"), "2025-sat");
+
+  // The leadership score alone, with the stored satisfaction repeated (what
+  // a form sends): no hand entry, the survey stays the source.
+  ScoresPatch lead;
+  lead.unit_id = "D01";
+  lead.satisfaction = {true, store_->LoadComponentScores(2025, "D01")->satisfaction};
+  lead.satisfaction_se = {true, store_->LoadComponentScores(2025, "D01")->satisfaction_se};
+  lead.leadership = {true, 88};
+  ASSERT_TRUE(PutScores(*store_, admin_, 2025, lead).ok());
+  EXPECT_EQ(store_->LoadComponentScores(2025, "D01")->leadership, 88);
+  EXPECT_EQ(source_of("D01"), "2025-sat");
+
+  // With replace: typed in, the source becomes manual, audited as a replacement.
+  auto replaced = hand("D01", 95, true);
+  ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
+  EXPECT_EQ(satisfaction("D01"), 95);
+  EXPECT_EQ(store_->LoadComponentScores(2025, "D01")->leadership, 88);
+  EXPECT_EQ(source_of("D01"), "manual:" + admin_.username);
+  audit = store_->ListAudit(head2, 10);
+  ASSERT_TRUE(audit.ok() && !audit->empty());
+  EXPECT_EQ(audit->back().action, "satisfaction.manual.replace");
+  EXPECT_EQ(audit->back().before, R"({"survey_id":"2025-sat"})");
+  // The survey no longer supplies D01 (its results rows stay for the record).
+  auto year = YearSatisfaction(*store_, 2025);
+  ASSERT_TRUE(year.ok());
+  ASSERT_EQ(year->size(), 1u);
+  EXPECT_EQ((*year)[0].supplies, (std::set<std::string>{"D02"}));
+
+  // Clearing a hand entry leaves no source; a bad number is refused as before.
+  ASSERT_TRUE(hand("D01", std::nullopt).ok());
+  EXPECT_EQ(satisfaction("D01"), -1);
+  EXPECT_EQ(source_of("D01"), "");
+  auto bad = hand("D03", 120);
+  EXPECT_EQ(bad.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(source_of("D03"), "");
   auto v = store_->VerifyAudit();
   EXPECT_TRUE(v.ok() && v->ok);
 }

@@ -65,6 +65,8 @@ Response PutScores(Ctx& ctx) {
   patch.satisfaction = ReadPatch(body, "satisfaction");
   patch.satisfaction_se = ReadPatch(body, "satisfaction_se");
   patch.leadership = ReadPatch(body, "leadership");
+  // Typing over satisfaction a survey supplied must say so (409 otherwise).
+  patch.replace = body.OptBool("replace").value_or(false);
   if (!body.ok()) return body.error();
   auto s = app::PutScores(ctx.svc.store, ctx.caller(), year, patch);
   if (!s.ok()) return Fail(ctx, s.status());

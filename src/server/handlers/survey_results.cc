@@ -71,8 +71,12 @@ Json ResultsJson(const app::survey::SurveyResults& s) {
           {"units", UnitsJson(s.rows, "")}};
 }
 
+// `hand`: the units whose satisfaction the office entered by hand; their
+// source is "manual" (手工录入). `who`: also say who entered it and when
+// (signed-in readers; the public page gets the source alone).
 Json AppliedJson(int year, const std::vector<app::survey::AppliedSurvey>& applied,
-                 const std::string& only_unit) {
+                 const std::vector<store::SatisfactionSource>& hand, const std::string& only_unit,
+                 bool who) {
   Json surveys = Json::array();
   // unit → the survey that supplied its satisfaction (several surveys of a
   // year combine, each supplying its own units).
@@ -86,7 +90,15 @@ Json AppliedJson(int year, const std::vector<app::survey::AppliedSurvey>& applie
       if (only_unit.empty() || u == only_unit) sources[u] = a.survey_id;
     }
   }
-  return {{"year", year}, {"surveys", std::move(surveys)}, {"sources", std::move(sources)}};
+  Json manual = Json::object();
+  for (const store::SatisfactionSource& src : hand) {
+    if (!only_unit.empty() && src.unit_id != only_unit) continue;
+    sources[src.unit_id] = "manual";
+    manual[src.unit_id] = {{"entered_by", src.applied_by}, {"entered_at", src.applied_at}};
+  }
+  Json out = {{"year", year}, {"surveys", std::move(surveys)}, {"sources", std::move(sources)}};
+  if (who) out["manual"] = std::move(manual);
+  return out;
 }
 
 }  // namespace
@@ -117,7 +129,9 @@ Response ApplySurveyResults(Ctx& ctx) {
   Json body = ResultsJson(r->results);
   body["units_written"] = r->units_written;
   Json replaced = Json::object();
-  for (const auto& src : r->replaced) replaced[src.unit_id] = src.survey_id;
+  for (const auto& src : r->replaced) {
+    replaced[src.unit_id] = src.manual() ? std::string("manual") : src.survey_id;
+  }
   body["replaced"] = std::move(replaced);
   return JsonResponse(body);
 }
@@ -138,7 +152,9 @@ Response YearSatisfaction(Ctx& ctx) {
   }
   auto applied = app::survey::YearSatisfaction(ctx.svc.store, year);
   if (!applied.ok()) return Fail(ctx, applied.status());
-  return JsonResponse(AppliedJson(year, *applied, only_unit));
+  auto hand = app::survey::HandEnteredSatisfaction(ctx.svc.store, year);
+  if (!hand.ok()) return Fail(ctx, hand.status());
+  return JsonResponse(AppliedJson(year, *applied, *hand, only_unit, true));
 }
 
 Response PublicYearSatisfaction(Ctx& ctx) {
@@ -154,7 +170,9 @@ Response PublicYearSatisfaction(Ctx& ctx) {
   }
   auto applied = app::survey::YearSatisfaction(ctx.svc.store, year);
   if (!applied.ok()) return Fail(ctx, applied.status());
-  return JsonResponse(AppliedJson(year, *applied, ""));
+  auto hand = app::survey::HandEnteredSatisfaction(ctx.svc.store, year);
+  if (!hand.ok()) return Fail(ctx, hand.status());
+  return JsonResponse(AppliedJson(year, *applied, *hand, "", false));
 }
 
 }  // namespace govperf::server::handlers

@@ -109,8 +109,10 @@ Response IssueSurveyCodes(Ctx& ctx) {
   if (!codes.ok()) return Fail(ctx, codes.status());
   Response r;
   r.content_type = "text/csv; charset=utf-8";
-  r.body = "code,link\n";
-  for (const std::string& c : *codes) r.body += c + ",/s/" + req.survey_id + "?code=" + c + "\n";
+  // Absolute links with `serve --public-url` (what a letter or SMS needs; the
+  // same base as the QR code and poster), relative without: the request's
+  // Host header may be an internal name, not the address citizens reach.
+  r.body = app::survey::CodesCsv(*codes, req.survey_id, ctx.svc.options.public_url);
   r.headers.emplace_back("Content-Disposition",
                          "attachment; filename=\"codes-" + req.survey_id + ".csv\"");
   r.headers.emplace_back("Cache-Control", "no-store");

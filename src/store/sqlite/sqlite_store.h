@@ -271,6 +271,8 @@ class SqliteStore final : public Store {
   Result<std::vector<SatisfactionSource>> ListSatisfactionSources(int year) override;
   Status SetSatisfactionSourcesTx(const Actor& actor, const std::string& survey_id,
                                   const std::vector<std::string>& unit_ids, bool replace);
+  Status SetManualSatisfactionSourceTx(const Actor& actor, int year, const std::string& unit_id,
+                                       bool cleared, bool replace);
   // ---- end rectification ----
   // ---- 考核项目规范 assessment projects (assessment_projects.cc) ----
   Result<std::vector<AssessmentProject>> ListAssessmentProjects(int year) override;

@@ -1,5 +1,6 @@
 // Tests of the SQLite store against real database files in a temp directory.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <cmath>
@@ -782,6 +783,112 @@ TEST(StoreAuditHash, CanonicalFormIsLengthPrefixed) {
   EXPECT_NE(AuditCanonical(a), AuditCanonical(b));
   EXPECT_NE(AuditHash(a), AuditHash(b));
   EXPECT_EQ(AuditCanonical(a), "govperf-audit-v1\n1:p\n1:t\n2:ab\n1:c\n0:\n0:\n0:\n");
+}
+
+// Migration 0019 on a database left at 0018 with rows shaped as the code
+// before 0018 wrote them: a dismissal's reason and an unanswered opinion's
+// close note were stored as the answer (answered_by = closed_by, answered_at
+// = closed_at). They move to the note; a unit's answer, an opinion already
+// with a note and open opinions stay as they are; a survey-supplied
+// satisfaction source survives the table's rebuild as kind "survey".
+TEST(SqliteMigrationTest, Migration0019MovesOldOfficeWordsToTheNoteAndKeepsSources) {
+  TempDir dir;
+  const std::string path = dir.File("old.db");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    auto exec = [&](const std::string& sql) {
+      const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+      EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "") << "\n" << sql.substr(0, 200);
+      sqlite3_free(err);
+      err = nullptr;
+    };
+    exec(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL)");
+    for (const sqlite::Migration& m : sqlite::Migrations()) {
+      if (m.version > 18) break;
+      exec(m.sql);
+      exec("INSERT INTO schema_version VALUES (" + std::to_string(m.version) + ", '" + m.name +
+           "', 'then')");
+    }
+    exec("INSERT INTO years (year, status) VALUES (2025, 'monitoring')");
+    exec(
+        "INSERT INTO surveys (id, year, title_zh, status, definition, content_sha256, "
+        "created_by, updated_at) VALUES ('sat', 2025, '满意度调查', 'closed', '{}', 'x', "
+        "'office', 1)");
+    const std::string cols =
+        "INSERT INTO survey_opinions (id, year, survey_id, response_id, question_id, unit_id, "
+        "text, state, answer, answered_by, answered_at, closed_by, closed_at, note, created_at) "
+        "VALUES ";
+    // 1: dismissed before 0018 — the reason in the answer.
+    exec(cols +
+         "(1, 2025, 'sat', 1, 'q', 'D01', '广告', 'dismissed', '与政府工作无关', "
+         "'office', 100, 'office', 100, '', 50)");
+    // 2: closed unanswered before 0018 — the close note in the answer.
+    exec(cols +
+         "(2, 2025, 'sat', 2, 'q', 'D01', '路灯坏了', 'closed', '已转交城管局', "
+         "'office', 200, 'office', 200, '', 50)");
+    // 3: a unit's answer, then closed: the answer stays.
+    exec(cols +
+         "(3, 2025, 'sat', 3, 'q', 'D01', '垃圾清运', 'closed', '已增加清运班次', "
+         "'unit_d01', 150, 'office', 300, '', 50)");
+    // 4: dismissed after 0018 with a note, an answer kept: untouched.
+    exec(cols +
+         "(4, 2025, 'sat', 4, 'q', 'D01', '重复', 'dismissed', '已答复', "
+         "'unit_d01', 160, 'office', 310, '与第 3 条重复', 50)");
+    // 5: answered, still open: untouched.
+    exec(cols +
+         "(5, 2025, 'sat', 5, 'q', 'D01', '停车难', 'answered', '正在规划', "
+         "'unit_d01', 170, '', 0, '', 50)");
+    exec("INSERT INTO survey_satisfaction_sources VALUES (2025, 'D01', 'sat', 'office', 400)");
+    sqlite3_close(db);
+  }
+  FakeClock clock;
+  auto store = MustOpen(path, clock);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(RawQuery(path, "SELECT MAX(version) FROM schema_version"),
+            std::to_string(sqlite::Migrations().back().version));
+  auto opinion = [&](int64_t id) {
+    auto o = store->FindOpinion(id);
+    EXPECT_TRUE(o.ok() && o->has_value());
+    return o.ok() && o->has_value() ? **o : Opinion{};
+  };
+  const Opinion o1 = opinion(1), o2 = opinion(2), o3 = opinion(3), o4 = opinion(4), o5 = opinion(5);
+  EXPECT_EQ(o1.note, "与政府工作无关");
+  EXPECT_EQ(o1.answer, "");
+  EXPECT_EQ(o1.answered_by, "");
+  EXPECT_EQ(o1.answered_at, 0);
+  EXPECT_EQ(o1.closed_by, "office");
+  EXPECT_EQ(o1.closed_at, 100);
+  EXPECT_EQ(o2.note, "已转交城管局");
+  EXPECT_EQ(o2.answer, "");
+  EXPECT_EQ(o2.state, "closed");
+  EXPECT_EQ(o3.answer, "已增加清运班次");
+  EXPECT_EQ(o3.answered_by, "unit_d01");
+  EXPECT_EQ(o3.note, "");
+  EXPECT_EQ(o4.answer, "已答复");
+  EXPECT_EQ(o4.note, "与第 3 条重复");
+  EXPECT_EQ(o5.answer, "正在规划");
+  EXPECT_EQ(o5.note, "");
+  auto sources = store->ListSatisfactionSources(2025);
+  ASSERT_TRUE(sources.ok()) << sources.status().ToString();
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ((*sources)[0].unit_id, "D01");
+  EXPECT_EQ((*sources)[0].survey_id, "sat");
+  EXPECT_EQ((*sources)[0].kind, "survey");
+  EXPECT_EQ((*sources)[0].applied_by, "office");
+  EXPECT_EQ((*sources)[0].applied_at, 400);
+  // The rebuilt table keeps its rules: a manual row has no survey.
+  EXPECT_NE(RawExec(path,
+                    "INSERT INTO survey_satisfaction_sources VALUES (2025, 'D02', "
+                    "'manual', 'sat', 'office', 1)"),
+            SQLITE_OK);
+  EXPECT_EQ(RawExec(path,
+                    "INSERT INTO survey_satisfaction_sources VALUES (2025, 'D02', "
+                    "'manual', NULL, 'office', 1)"),
+            SQLITE_OK);
 }
 
 }  // namespace

@@ -203,6 +203,10 @@ class SqliteWriteTx final : public WriteTx {
                                 const std::vector<std::string>& unit_ids, bool replace) override {
     return s_.SetSatisfactionSourcesTx(actor_, survey_id, unit_ids, replace);
   }
+  Status SetManualSatisfactionSource(int year, const std::string& unit_id, bool cleared,
+                                     bool replace) override {
+    return s_.SetManualSatisfactionSourceTx(actor_, year, unit_id, cleared, replace);
+  }
 
  private:
   SqliteStore& s_;

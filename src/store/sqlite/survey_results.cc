@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -128,15 +129,15 @@ Status SqliteStore::PutSurveyResultsTx(const Actor& actor, const std::string& su
 
 Result<std::vector<SatisfactionSource>> SqliteStore::ListSatisfactionSources(int year) {
   std::lock_guard<std::mutex> lock(mu_);
-  GOVPERF_ASSIGN_STMT(q,
-                      db_->Prepare("SELECT unit_id, survey_id, applied_by, applied_at FROM "
-                                   "survey_satisfaction_sources WHERE year = ? ORDER BY unit_id"));
+  GOVPERF_ASSIGN_STMT(
+      q, db_->Prepare("SELECT unit_id, COALESCE(survey_id, ''), applied_by, applied_at, source "
+                      "FROM survey_satisfaction_sources WHERE year = ? ORDER BY unit_id"));
   q.Bind(1, year);
   std::vector<SatisfactionSource> out;
   for (;;) {
     GOVPERF_STEP(row, q);
     if (!row) break;
-    out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Int(3)});
+    out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Int(3), q.Text(4)});
   }
   return out;
 }
@@ -148,12 +149,13 @@ Status SqliteStore::SetSatisfactionSourcesTx(const Actor& actor, const std::stri
   const int year = *survey_year;
   GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kScores));
   const std::set<std::string> units(given.begin(), given.end());
-  // Units another survey of the year supplied: other survey → its units.
+  // Units another survey of the year supplied, or the office entered by
+  // hand (migration 0019): other survey ('' = hand-entered) → its units.
   std::map<std::string, std::vector<std::string>> taken;
   {
-    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT unit_id, survey_id FROM "
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT unit_id, COALESCE(survey_id, '') FROM "
                                         "survey_satisfaction_sources WHERE year = ? AND "
-                                        "survey_id <> ? ORDER BY unit_id"));
+                                        "(source = 'manual' OR survey_id <> ?) ORDER BY unit_id"));
     q.Bind(1, year).Bind(2, survey_id);
     for (;;) {
       GOVPERF_STEP(row, q);
@@ -173,8 +175,13 @@ Status SqliteStore::SetSatisfactionSourcesTx(const Actor& actor, const std::stri
       std::string names_zh;
       for (size_t i = 0; i < list.size() && i < kNamed; ++i) names_zh += (i ? "、" : "") + list[i];
       if (list.size() > kNamed) names_zh += " 等 " + std::to_string(list.size()) + " 个单位";
-      en += (en.empty() ? "" : "; ") + names + " from survey '" + other + "'";
-      zh += (zh.empty() ? "" : "；") + names_zh + " 的满意度来自调查 '" + other + "'";
+      if (other.empty()) {
+        en += (en.empty() ? "" : "; ") + names + " hand-entered";
+        zh += (zh.empty() ? "" : "；") + names_zh + " 的满意度为手工录入";
+      } else {
+        en += (en.empty() ? "" : "; ") + names + " from survey '" + other + "'";
+        zh += (zh.empty() ? "" : "；") + names_zh + " 的满意度来自调查 '" + other + "'";
+      }
     }
     return Status::Precondition("replace: " + std::to_string(year) +
                                 " satisfaction already applied for " + en +
@@ -184,13 +191,14 @@ Status SqliteStore::SetSatisfactionSourcesTx(const Actor& actor, const std::stri
   }
   nlohmann::json replaced = nlohmann::json::object();
   for (const auto& [other, list] : taken) {
-    for (const std::string& u : list) replaced[u] = other;
+    for (const std::string& u : list) replaced[u] = other.empty() ? "manual" : other;
   }
   GOVPERF_ASSIGN_STMT(
-      up, db_->Prepare("INSERT INTO survey_satisfaction_sources (year, unit_id, survey_id, "
-                       "applied_by, applied_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, unit_id) "
-                       "DO UPDATE SET survey_id = excluded.survey_id, applied_by = "
-                       "excluded.applied_by, applied_at = excluded.applied_at"));
+      up, db_->Prepare("INSERT INTO survey_satisfaction_sources (year, unit_id, source, "
+                       "survey_id, applied_by, applied_at) VALUES (?, ?, 'survey', ?, ?, ?) "
+                       "ON CONFLICT (year, unit_id) DO UPDATE SET source = 'survey', survey_id = "
+                       "excluded.survey_id, applied_by = excluded.applied_by, applied_at = "
+                       "excluded.applied_at"));
   const int64_t now = clock_.NowUnix();
   for (const std::string& u : units) {
     up.Reset();
@@ -204,6 +212,60 @@ Status SqliteStore::SetSatisfactionSourcesTx(const Actor& actor, const std::stri
   }
   return AppendAudit(actor, "survey.satisfaction.replace", "survey:" + survey_id,
                      nlohmann::json{{"replaced", replaced}}.dump(), after.dump());
+}
+
+// ---- 手工录入 hand-entered satisfaction as a source (migration 0019) ----
+
+Status SqliteStore::SetManualSatisfactionSourceTx(const Actor& actor, int year,
+                                                  const std::string& unit_id, bool cleared,
+                                                  bool replace) {
+  GOVPERF_RETURN_IF_ERROR(CheckStageLocked(actor, year, core::YearWrite::kScores));
+  if (unit_id.empty()) return Status::Invalid("unit_id: required").Field("unit_id");
+  // The unit's current source: a survey's id, "" for a hand entry, none.
+  std::optional<std::string> current;
+  {
+    GOVPERF_ASSIGN_STMT(q, db_->Prepare("SELECT COALESCE(survey_id, '') FROM "
+                                        "survey_satisfaction_sources WHERE year = ? AND "
+                                        "unit_id = ?"));
+    q.Bind(1, year).Bind(2, unit_id);
+    GOVPERF_STEP(row, q);
+    if (row) current = q.Text(0);
+  }
+  const bool from_survey = current && !current->empty();
+  // Typing over a survey's score would leave the results pages showing the
+  // survey's n and interval beside a number it did not produce.
+  if (from_survey && !replace) {
+    const std::string ys = std::to_string(year);
+    return Status::Precondition("replace: " + unit_id + "'s " + ys +
+                                " satisfaction was supplied by survey '" + *current +
+                                "'; send replace to enter it by hand instead")
+        .Field("replace")
+        .Zh("replace：" + unit_id + " " + ys + " 年度满意度来自调查 '" + *current +
+            "'，如需改为手工录入请选择替换");
+  }
+  const std::string entity = "satisfaction:" + std::to_string(year) + "/" + unit_id;
+  if (cleared) {
+    GOVPERF_ASSIGN_STMT(del, db_->Prepare("DELETE FROM survey_satisfaction_sources WHERE year = "
+                                          "? AND unit_id = ?"));
+    del.Bind(1, year).Bind(2, unit_id);
+    GOVPERF_RETURN_IF_ERROR(del.Run());
+  } else {
+    GOVPERF_ASSIGN_STMT(
+        up, db_->Prepare("INSERT INTO survey_satisfaction_sources (year, unit_id, source, "
+                         "survey_id, applied_by, applied_at) VALUES (?, ?, 'manual', NULL, ?, ?) "
+                         "ON CONFLICT (year, unit_id) DO UPDATE SET source = 'manual', survey_id "
+                         "= NULL, applied_by = excluded.applied_by, applied_at = "
+                         "excluded.applied_at"));
+    up.Bind(1, year).Bind(2, unit_id).Bind(3, actor.username).Bind(4, clock_.NowUnix());
+    GOVPERF_RETURN_IF_ERROR(up.Run());
+  }
+  const nlohmann::json after{
+      {"year", year}, {"unit_id", unit_id}, {"source", cleared ? "none" : "manual"}};
+  if (!from_survey) {
+    return AppendAudit(actor, "satisfaction.manual", entity, "", after.dump());
+  }
+  return AppendAudit(actor, "satisfaction.manual.replace", entity,
+                     nlohmann::json{{"survey_id", *current}}.dump(), after.dump());
 }
 
 }  // namespace govperf::store::sqlite

@@ -115,6 +115,8 @@ export interface ResultRow {
 export interface UnitResult extends ResultRow {
   unit_id: string
   groups: ResultRow[]
+  /** Set by satisfactionByUnit: the office entered the satisfaction by hand (手工录入). */
+  manual?: boolean
 }
 export interface GroupRake {
   group_id: string
@@ -140,8 +142,10 @@ export interface SurveyResults {
 export interface Satisfaction {
   year: number
   surveys: { survey_id: string; title_zh: string; title_en: string; units: UnitResult[] }[]
-  /** unit → the survey that supplied its current satisfaction */
+  /** unit → the survey that supplied its current satisfaction, or 'manual' (entered by hand) */
   sources?: Record<string, string>
+  /** unit → who entered its satisfaction by hand and when (signed-in readers only) */
+  manual?: Record<string, { entered_by: string; entered_at: number }>
 }
 
 export interface MarginsReport {
@@ -181,7 +185,8 @@ export const listResponses = (id: string, status: string, after = 0, limit = 50)
 export const reviewResponse = (id: string, rid: number, status: 'accepted' | 'rejected', note: string) =>
   http.post<StoredResponse>(`${sp(id)}/responses/${rid}/review`, { status, note }, { silent: true })
 export const getSurveyResults = (id: string) => http.get<SurveyResults>(`${sp(id)}/results`)
-export const applySurveyResults = (id: string) => http.post<unknown>(`${sp(id)}/apply`, {}, { silent: true })
+export const applySurveyResults = (id: string, replace = false) =>
+  http.post<unknown>(`${sp(id)}/apply`, replace ? { replace: true } : {}, { silent: true })
 /** Applied results of the year (any signed-in role); `silent`: pages that show them as an extra. */
 export const getSatisfaction = (year: number) => http.get<Satisfaction>(`/api/v1/years/${year}/satisfaction`, { silent: true })
 export const getPublicSatisfaction = (year: number) =>

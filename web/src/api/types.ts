@@ -442,6 +442,8 @@ export interface ScoresUpdate {
   satisfaction?: number | null
   satisfaction_se?: number | null
   leadership?: number | null
+  /** Type over satisfaction a survey supplied (409 naming `replace` otherwise). */
+  replace?: boolean
 }
 
 export interface NewAdjustment {

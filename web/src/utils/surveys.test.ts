@@ -130,6 +130,21 @@ describe('review and results helpers', () => {
     expect(satisfactionByUnit(sat).get('D01')?.n).toBe(200)
     expect(satisfactionByUnit({ ...sat, sources: undefined }).get('D01')?.n).toBe(100)
   })
+  it('shows hand-entered (手工录入) where the office typed the satisfaction in, not a survey’s sample', () => {
+    const row = { unit_id: 'D01', n: 100, n_dont_know: 0, score: 80, se: 1, ci_low: 78, ci_high: 82, warning: '', groups: [] }
+    const sat = {
+      year: 2025,
+      surveys: [{ survey_id: 'a', title_zh: '', title_en: '', units: [row, { ...row, unit_id: 'D02' }] }],
+      sources: { D01: 'manual', D02: 'a', D03: 'manual' },
+      manual: { D01: { entered_by: 'office', entered_at: 1 }, D03: { entered_by: 'office', entered_at: 2 } },
+    }
+    const m = satisfactionByUnit(sat)
+    expect(m.get('D01')?.manual).toBe(true)
+    expect(satisfactionNote(m.get('D01'), '手工录入')).toBe('手工录入')
+    expect(satisfactionNote(m.get('D03'), 'hand-entered')).toBe('hand-entered')
+    expect(satisfactionNote(m.get('D02'), '手工录入')).toBe('n=100 · 78.0–82.0')
+    expect(m.get('D02')?.manual).toBeUndefined()
+  })
   it('adds a category’s units as a choice question’s options, once', () => {
     const units = [
       { id: 'D01', category_id: 'C1', name_zh: '青川区', name_en: 'Qingchuan' },

@@ -180,7 +180,9 @@ export function durationSeconds(r: Pick<StoredResponse, 'started_at_ms' | 'submi
   return Math.round((r.submitted_at_ms - r.started_at_ms) / 1000)
 }
 
-/** unit id → its applied satisfaction (the first survey that rates the unit). */
+/** unit id → its applied satisfaction (the first survey that rates the unit);
+ * a unit whose satisfaction the office entered by hand gets a row with
+ * `manual: true` and no sample (手工录入). */
 export function satisfactionByUnit(s: Satisfaction | null | undefined): Map<string, UnitResult> {
   // With two applied surveys rating the same unit, show the n and interval
   // of the survey that supplied the unit's satisfaction (`sources`); without
@@ -197,12 +199,18 @@ export function satisfactionByUnit(s: Satisfaction | null | undefined): Map<stri
       if (!seen || (u.computed_at ?? 0) > (seen.computed_at ?? 0)) out.set(u.unit_id, u)
     }
   }
+  for (const [unit, source] of Object.entries(s?.sources ?? {})) {
+    if (source !== 'manual') continue
+    out.set(unit, { unit_id: unit, manual: true, n: 0, n_dont_know: 0, score: null, se: null, ci_low: null, ci_high: null, warning: '', groups: [] })
+  }
   return out
 }
 
-/** "n=412 · 86.9–89.4" under a satisfaction score; '' without a row. */
-export function satisfactionNote(u: UnitResult | undefined): string {
+/** "n=412 · 86.9–89.4" under a satisfaction score; `handEntered` (手工录入)
+ * for a score the office entered by hand; '' without a row. */
+export function satisfactionNote(u: UnitResult | undefined, handEntered = ''): string {
   if (!u) return ''
+  if (u.manual) return handEntered
   const r = formatRange(u.ci_low, u.ci_high)
   return r === '—' ? `n=${u.n}` : `n=${u.n} · ${r}`
 }

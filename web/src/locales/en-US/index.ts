@@ -583,6 +583,7 @@ export default {
     rangeSe: 'A number within 0–50',
     rangeInput: 'A number of at least 0',
     saveFailed: 'Not saved: {message}',
+    replaceSurvey: '{message}. Entering it by hand replaces the survey’s score (recorded in the audit log). Continue?',
     entered: '{n} / {total} entered',
     adjustments: 'Bonus, deduction and veto items',
     addAdjustment: 'New item',

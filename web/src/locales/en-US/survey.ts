@@ -126,6 +126,9 @@ export const surveys = {
   reasonName: { speeder: 'Too fast', straight_line: 'Straight-lining', no_paradata: 'No timing', near_duplicate: 'Near-duplicate' },
   warningName: { small_sample: 'Small sample', no_answers: 'No answers', rake_not_converged: 'Weighting did not converge' },
   satisfactionNote: 'Satisfaction sample size and interval',
+  handEntered: 'hand-entered',
+  confirmReplace: '{message}. Replace them with this survey’s results (recorded in the audit log)?',
+  handEnteredNote: 'Entered by hand by the performance office: no sample size or interval',
 }
 
 export const opinions = {

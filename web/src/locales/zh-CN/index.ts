@@ -583,6 +583,7 @@ export default {
     rangeSe: '须为 0–50 之间的数字',
     rangeInput: '须为不小于 0 的数字',
     saveFailed: '保存失败：{message}',
+    replaceSurvey: '{message}。改为手工录入将替换调查得分（记入审计日志），是否继续？',
     entered: '已录入 {n} / {total}',
     adjustments: '加减分与一票否决事项',
     addAdjustment: '新增事项',

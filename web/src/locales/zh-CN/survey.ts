@@ -126,6 +126,9 @@ export const surveys = {
   reasonName: { speeder: '作答过快', straight_line: '直线作答', no_paradata: '无作答时长', near_duplicate: '疑似重复' },
   warningName: { small_sample: '样本不足', no_answers: '无有效回答', rake_not_converged: '加权未收敛' },
   satisfactionNote: '满意度样本量与区间',
+  handEntered: '手工录入',
+  confirmReplace: '{message}。是否以本调查结果替换（记入审计日志）？',
+  handEnteredNote: '该单位满意度由绩效办手工录入，无样本量与区间',
 }
 
 export const opinions = {
