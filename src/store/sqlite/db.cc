@@ -104,7 +104,7 @@ std::optional<double> Stmt::OptReal(int col) const {
   return Real(col);
 }
 
-Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, const char* vfs) {
   // SQLite counts every allocation for sqlite3_memory_used() under one global
   // mutex; nothing here reads the counts, and under survey collection that
   // mutex was contended by every thread (docs/design/store.md). Must precede
@@ -115,9 +115,8 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3* raw = nullptr;
   // FULLMUTEX: the connection may be used from several threads; the store
   // additionally serialises its own multi-statement operations.
-  int rc =
-      sqlite3_open_v2(path.c_str(), &raw,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &raw,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, vfs);
   if (rc != SQLITE_OK) {
     std::string msg = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     sqlite3_close(raw);

@@ -64,8 +64,10 @@ class Stmt {
 
 class Db {
  public:
-  // Opens (creating if absent) the file with WAL, foreign keys and a busy timeout.
-  static Result<std::unique_ptr<Db>> Open(const std::string& path);
+  // Opens (creating if absent) the file with WAL, foreign keys and a busy
+  // timeout; `vfs` names a registered SQLite VFS (nullptr: the default), e.g.
+  // WalBufferVfs() for a connection that appends much (wal_buffer_vfs.h).
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, const char* vfs = nullptr);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;

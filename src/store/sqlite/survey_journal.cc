@@ -19,6 +19,7 @@
 #include "store/audit_chain.h"
 #include "store/password.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/wal_buffer_vfs.h"
 
 namespace govperf::store {
 
@@ -258,10 +259,13 @@ class SqliteSurveyJournal final : public SurveyJournal {
     auto* self = static_cast<SqliteSurveyJournal*>(self_ptr);
     if (pages >= self->opt_.wal_limit_pages) {
       // The passive checkpoints did not let the log restart (the writer
-      // never idled long enough): copy back here, between batches, after the
-      // checkpoint thread's pass if one is running, so that everything is
-      // copied and the next transaction restarts the log.
-      std::lock_guard<std::mutex> one_at_a_time(self->checkpoint_run_mu_);
+      // never idled long enough): copy back here, between batches, so that
+      // everything is copied and the next transaction restarts the log. Not
+      // while the checkpoint thread is at it: waiting for its pass (up to
+      // the whole WAL and an fsync of the database) would stall every
+      // queued submission; the next commit comes back here.
+      std::unique_lock<std::mutex> one_at_a_time(self->checkpoint_run_mu_, std::try_to_lock);
+      if (!one_at_a_time.owns_lock()) return SQLITE_OK;
       if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) ==
           SQLITE_OK) {
         std::lock_guard<std::mutex> lock(self->mu_);
@@ -515,7 +519,9 @@ Result<std::unique_ptr<SurveyJournal>> OpenSqliteSurveyJournal(const std::string
                       " (open the store first: it creates the key)")
         .Field("audit_key");
   }
-  Result<std::unique_ptr<sqlite::Db>> db = sqlite::Db::Open(db_path);
+  // The writer's WAL appends go through the buffering VFS: its connection
+  // has synchronous=FULL, so every commit's sync writes them first.
+  Result<std::unique_ptr<sqlite::Db>> db = sqlite::Db::Open(db_path, sqlite::WalBufferVfs());
   if (!db.ok()) return db.status();
   Result<std::unique_ptr<sqlite::Db>> checkpoint_db = sqlite::Db::Open(db_path);
   if (!checkpoint_db.ok()) return checkpoint_db.status();

@@ -341,12 +341,13 @@ TEST_F(SurveyJournalTest, CheckpointsRunOffTheWriterAndKeepTheWalBounded) {
   const JournalStats st = journal_->Stats();
   EXPECT_GT(st.checkpoints, 0u);
   // Every page of every batch went through the WAL (a database of well over
-  // 1,000 pages), but it never held more than the limit and a batch or so.
+  // 1,000 pages), but it never held much more than the limit (plus what
+  // batches wrote during one pass of the checkpoint thread).
   const auto wal = std::filesystem::file_size(path_ + "-wal");
   const auto db = std::filesystem::file_size(path_);
   constexpr uint64_t kFrame = 4096 + 24;
   EXPECT_GT(db, 1000 * 4096u);
-  EXPECT_LT(wal, 2 * 400 * kFrame) << "wal " << wal << " bytes, database " << db << " bytes";
+  EXPECT_LT(wal, 3 * 400 * kFrame) << "wal " << wal << " bytes, database " << db << " bytes";
   EXPECT_EQ(Count("survey_responses"), kRows);
   journal_->Shutdown();
   auto v = store_->VerifyAudit();
