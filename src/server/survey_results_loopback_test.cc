@@ -57,6 +57,13 @@ class SurveyResultsLoopback : public ::testing::Test {
   }
   void TearDown() override { server_.reset(); }
 
+  // The fieldwork ends (as the office's close does).
+  Status CloseFieldwork() {
+    return city_.store().Write({"system"}, [](store::WriteTx& tx) {
+      return tx.SetSurveyStatus("2025-sat", core::survey::SurveyStatus::kClosed);
+    });
+  }
+
   void Insert(const std::string& answers, const std::string& status,
               const std::string& survey = "2025-sat", const std::string& group = "citizens") {
     sqlite3* db = nullptr;
@@ -142,13 +149,7 @@ TEST_F(SurveyResultsLoopback, ApplyFeedsTheYearsScoresAndTheSatisfactionPages) {
   const Json open = CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 409);
   EXPECT_EQ(open["details"]["field"], "survey_id");
   EXPECT_TRUE(CallJson("GET", "/api/v1/years/2025/satisfaction", "admin", 200)["surveys"].empty());
-  ASSERT_TRUE(city_.store()
-                  .Write({"system"},
-                         [](store::WriteTx& tx) {
-                           return tx.SetSurveyStatus("2025-sat",
-                                                     core::survey::SurveyStatus::kClosed);
-                         })
-                  .ok());
+  ASSERT_TRUE(CloseFieldwork().ok());
   CallJson("POST", "/api/v1/surveys/2025-sat/apply", "leader", 403);
   const Json applied = CallJson("POST", "/api/v1/surveys/2025-sat/apply", "admin", 200);
   EXPECT_EQ(applied["units_written"], 2);
@@ -261,13 +262,7 @@ TEST_F(SurveyResultsLoopback, ASecondSurveyOfTheSameUnitsIsRefusedUnlessReplace)
 // satisfaction GET shows "manual" with who and when (the public one only
 // the source).
 TEST_F(SurveyResultsLoopback, HandEnteredSatisfactionIsASourceOverHttp) {
-  ASSERT_TRUE(city_.store()
-                  .Write({"system"},
-                         [](store::WriteTx& tx) {
-                           return tx.SetSurveyStatus("2025-sat",
-                                                     core::survey::SurveyStatus::kClosed);
-                         })
-                  .ok());
+  ASSERT_TRUE(CloseFieldwork().ok());
   const Json typed = CallJson("PUT", "/api/v1/years/2025/scores", "admin", 200,
                               R"({"unit_id": "B01", "satisfaction": 77.5})");
   EXPECT_DOUBLE_EQ(typed["satisfaction"].get<double>(), 77.5);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "io/json_append.h"
 #include "io/scheme_json.h"
 #include "store/password.h"
 
@@ -105,22 +106,7 @@ std::string YearDataContentHash(const core::YearData& d) {
 
 namespace {
 
-// nlohmann's dump() of a string: plain printable ASCII without '"' or '\\'
-// is written as is; anything else (escapes, UTF-8, which dump() validates and
-// may refuse) goes through nlohmann itself, so the bytes are its bytes.
-void AppendString(std::string& out, const std::string& s) {
-  const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
-  });
-  if (plain) {
-    out += '"';
-    out += s;
-    out += '"';
-  } else {
-    out += json(s).dump();
-  }
-}
+void AppendString(std::string& out, const std::string& s) { io::AppendJsonString(out, s); }
 
 void AppendNumber(std::string& out, double v) { out += json(v).dump(); }
 

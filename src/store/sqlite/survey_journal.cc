@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "io/json_append.h"
 #include "io/survey_json.h"
 #include "store/audit_chain.h"
 #include "store/password.h"
@@ -54,23 +55,8 @@ namespace {
 
 namespace sv = core::survey;
 
-// A JSON string exactly as nlohmann's dump (no ASCII escaping, invalid UTF-8
-// replaced) writes it; plain printable ASCII — every id, hash, key and reason
-// of a row — is escaped here without building a JSON value.
 void AppendJsonString(std::string& out, const std::string& s) {
-  const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
-  });
-  if (!plain) {
-    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
+  io::AppendJsonString(out, s, io::InvalidUtf8::kReplace);
 }
 
 // A row as the writer needs it: the stored JSON columns and the parts of its
