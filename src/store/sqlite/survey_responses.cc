@@ -148,13 +148,17 @@ Result<FieldworkCounts> SqliteStore::CountFieldwork(const std::string& survey_id
         out.groups.push_back({q.Text(0), q.Text(1), q.Int(2)});
       }
     }
-    // Accepted rows through survey_responses_status (survey_id, status, id);
-    // their cells object is expanded by json_each inside the database.
+    // Accepted rows through survey_responses_status (survey_id, status, id),
+    // counted per distinct cells text first (a few hundred district × sex ×
+    // age combinations, however many responses): json_each then parses each
+    // combination once, not each response's object (12 s → see
+    // BENCHMARKS.md at a million responses).
     GOVPERF_ASSIGN_STMT(
-        q, db_->Prepare("SELECT r.group_id, c.key, c.value, COUNT(*) FROM survey_responses r, "
-                        "json_each(r.cells) c WHERE r.survey_id = ? AND r.status = 'accepted' "
-                        "AND c.type = 'text' GROUP BY r.group_id, c.key, c.value "
-                        "ORDER BY r.group_id, c.key, c.value"));
+        q, db_->Prepare("SELECT t.group_id, c.key, c.value, SUM(t.n) FROM "
+                        "(SELECT group_id, cells, COUNT(*) AS n FROM survey_responses "
+                        "WHERE survey_id = ? AND status = 'accepted' GROUP BY group_id, cells) t, "
+                        "json_each(t.cells) c WHERE c.type = 'text' "
+                        "GROUP BY t.group_id, c.key, c.value ORDER BY t.group_id, c.key, c.value"));
     q.Bind(1, survey_id);
     for (;;) {
       GOVPERF_STEP(row, q);
