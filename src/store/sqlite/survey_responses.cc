@@ -51,6 +51,17 @@ Result<sv::Response> ResponseRow(const Stmt& q) {
   return r;
 }
 
+// Every remaining row of a `kResponseColumns` query, appended to `out`.
+Status AppendResponseRows(Stmt& q, std::vector<sv::Response>& out) {
+  for (;;) {
+    GOVPERF_STEP(row, q);
+    if (!row) return Status::Ok();
+    Result<sv::Response> r = ResponseRow(q);
+    if (!r.ok()) return r.status();
+    out.push_back(std::move(*r));
+  }
+}
+
 }  // namespace
 
 Result<std::optional<sv::InvitationCode>> SqliteStore::FindInvitationCode(
@@ -122,13 +133,7 @@ Result<std::vector<sv::Response>> SqliteStore::ListResponses(
   q.Bind(i++, after_id);
   q.Bind(i++, limit);
   std::vector<sv::Response> out;
-  for (;;) {
-    GOVPERF_STEP(row, q);
-    if (!row) break;
-    Result<sv::Response> r = ResponseRow(q);
-    if (!r.ok()) return r.status();
-    out.push_back(std::move(*r));
-  }
+  GOVPERF_RETURN_IF_ERROR(AppendResponseRows(q, out));
   return out;
 }
 
@@ -199,14 +204,7 @@ Result<std::vector<sv::Response>> SqliteStore::RecentResponses(const std::string
                                         " FROM survey_responses WHERE +survey_id = ? "
                                         "ORDER BY id DESC LIMIT ?"));
     q.Bind(1, survey_id).Bind(2, static_cast<int64_t>(std::max(0, limit)));
-    for (;;) {
-      GOVPERF_STEP(row, q);
-      if (!row) break;
-      Result<sv::Response> r = ResponseRow(q);
-      if (!r.ok()) return r.status();
-      out.push_back(std::move(*r));
-    }
-    return Status::Ok();
+    return AppendResponseRows(q, out);
   }));
   std::reverse(out.begin(), out.end());
   return out;
@@ -257,9 +255,8 @@ Status SqliteStore::AddInvitationCodesTx(const Actor& actor,
     hashes += c.code_hash;
     ++per_group[c.group_id];
   }
-  const nlohmann::json after{{"count", codes.size()},
-                             {"groups", per_group},
-                             {"hashes_sha256", Sha256Hex(hashes)}};
+  const nlohmann::json after{
+      {"count", codes.size()}, {"groups", per_group}, {"hashes_sha256", Sha256Hex(hashes)}};
   return AppendAudit(actor, "survey.codes", "survey:" + survey_id, "", after.dump());
 }
 
